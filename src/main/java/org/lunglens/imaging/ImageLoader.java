@@ -1,0 +1,200 @@
+package org.lunglens.imaging;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Opens PNG, JPEG and BMP files (and DICOM through {@link DicomReader}) into {@link LoadedImage}s.
+ * The one entry point for images in the app and the CLI alike. Every failure becomes an
+ * {@link ImageLoadException} whose message names the file and the problem.
+ */
+public final class ImageLoader {
+    private static final Set<String> SUPPORTED = Set.of("png", "jpeg", "bmp");
+
+    private final ImageLimits limits;
+
+    public ImageLoader() {
+        this(ImageLimits.DEFAULT);
+    }
+
+    public ImageLoader(ImageLimits limits) {
+        this.limits = limits;
+    }
+
+    public LoadedImage load(Path file) throws ImageLoadException {
+        checkFile(file);
+        byte[] head = readHead(file);
+        if (DicomReader.looksLikeDicom(head)) {
+            return DicomReader.read(file, limits);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new ImageLoadException(file + ": cannot be read");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageLoadException(describeUnknown(file, head));
+            }
+            ImageReader reader = readers.next();
+            try {
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (format.equals("jpg")) {
+                    format = "jpeg";
+                }
+                if (!SUPPORTED.contains(format)) {
+                    throw new ImageLoadException(file + ": unsupported format " + format.toUpperCase(Locale.ROOT)
+                            + " (LungLens opens PNG, JPEG, BMP and DICOM)");
+                }
+                reader.setInput(in, true, true);
+                checkSize(file, reader.getWidth(0), reader.getHeight(0));
+                BufferedImage image = reader.read(0);
+                return toLoadedImage(file, format.toUpperCase(Locale.ROOT), image);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageLoadException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Decoders report truncation and corruption with IIOException, EOFException or
+            // runtime exceptions from deep inside; all mean the same thing to a user.
+            throw new ImageLoadException(file + ": the image data is corrupt or truncated ("
+                    + firstLine(e) + ")", e);
+        }
+    }
+
+    /** Refuses a size beyond the limits; DICOM uses it too. */
+    void checkSize(Path file, int width, int height) throws ImageLoadException {
+        if (width > limits.maxSide() || height > limits.maxSide()
+                || (long) width * height > limits.maxPixels()) {
+            throw new ImageLoadException(String.format(Locale.ROOT,
+                    "%s: image too large (%d x %d px; the limit is %,d px a side and %,d megapixels)",
+                    file, width, height, limits.maxSide(), limits.maxPixels() / 1_000_000));
+        }
+    }
+
+    private void checkFile(Path file) throws ImageLoadException {
+        if (!Files.exists(file)) {
+            throw new ImageLoadException(file + ": file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImageLoadException(file + ": is a directory, not an image file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImageLoadException(file + ": permission denied (file not readable)");
+        }
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new ImageLoadException(file + ": the file is empty (0 bytes)");
+            }
+            if (size > limits.maxFileBytes()) {
+                throw new ImageLoadException(file + ": file too large (" + size / (1 << 20) + " MB)");
+            }
+        } catch (IOException e) {
+            throw new ImageLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static byte[] readHead(Path file) throws ImageLoadException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(132);
+        } catch (IOException e) {
+            throw new ImageLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String describeUnknown(Path file, byte[] head) {
+        String kind = FileSignatures.identify(head);
+        if (kind != null) {
+            return file + ": unsupported format " + kind + " (LungLens opens PNG, JPEG, BMP and DICOM)";
+        }
+        return file + ": not an image (its content is not PNG, JPEG, BMP or DICOM, whatever its name says)";
+    }
+
+    private static String firstLine(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = msg.indexOf('\n');
+        return nl < 0 ? msg : msg.substring(0, nl);
+    }
+
+    /** Converts a decoded image, keeping 16-bit samples and recognising gray stored as RGB. */
+    static LoadedImage toLoadedImage(Path file, String format, BufferedImage image) throws ImageLoadException {
+        String colourModel;
+        PixelData pixels;
+        if (image.getColorModel() instanceof IndexColorModel icm) {
+            pixels = expandPalette(image, icm);
+            colourModel = "palette";
+        } else {
+            pixels = fromRaster(file, image.getRaster());
+            colourModel = switch (image.getRaster().getNumBands()) {
+                case 1, 2 -> "grayscale";
+                case 3 -> "RGB";
+                default -> "RGBA";
+            };
+        }
+        if (pixels.hasAlpha() && pixels.opaque()) {
+            pixels = pixels.withoutAlpha();
+        }
+        if (!pixels.isGray() && !pixels.hasAlpha() && pixels.colourBandsEqual()) {
+            pixels = pixels.firstBandOnly();
+            colourModel += " (R=G=B, read as grayscale)";
+        }
+        return new LoadedImage(file, format, colourModel, pixels, Map.of());
+    }
+
+    private static PixelData fromRaster(Path file, Raster raster) throws ImageLoadException {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int bandCount = raster.getNumBands();
+        int bits = raster.getSampleModel().getSampleSize(0);
+        if (bits > 16) {
+            throw new ImageLoadException(file + ": unsupported sample depth (" + bits + " bits)");
+        }
+        int depth = bits > 8 ? 16 : 8;
+        int srcMax = (1 << bits) - 1;
+        // Gray+alpha keeps only gray: transparency carries no diagnostic meaning in a radiograph.
+        int keep = bandCount == 2 ? 1 : Math.min(bandCount, 4);
+        short[][] bands = new short[keep][];
+        int[] buf = new int[w * h];
+        for (int b = 0; b < keep; b++) {
+            raster.getSamples(0, 0, w, h, b, buf);
+            short[] band = new short[w * h];
+            for (int i = 0; i < buf.length; i++) {
+                // Sub-byte depths (1, 2, 4 bit) are stretched to 8 bits so that 1 means white.
+                int v = bits < 8 ? buf[i] * 255 / srcMax : buf[i];
+                band[i] = (short) v;
+            }
+            bands[b] = band;
+        }
+        return new PixelData(w, h, depth, bands);
+    }
+
+    private static PixelData expandPalette(BufferedImage image, IndexColorModel icm) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean alpha = icm.hasAlpha();
+        short[][] bands = new short[alpha ? 4 : 3][w * h];
+        int[] idx = image.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]);
+        for (int i = 0; i < idx.length; i++) {
+            bands[0][i] = (short) icm.getRed(idx[i]);
+            bands[1][i] = (short) icm.getGreen(idx[i]);
+            bands[2][i] = (short) icm.getBlue(idx[i]);
+            if (alpha) {
+                bands[3][i] = (short) icm.getAlpha(idx[i]);
+            }
+        }
+        return new PixelData(w, h, 8, bands);
+    }
+}

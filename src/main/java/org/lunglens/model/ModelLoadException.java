@@ -1,0 +1,12 @@
+package org.lunglens.model;
+
+/** A model file could not be read or is not a LungLens model; the message says which. */
+public class ModelLoadException extends Exception {
+    public ModelLoadException(String message) {
+        super(message);
+    }
+
+    public ModelLoadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,62 @@
+package org.lunglens.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a LungLens model file says about itself, stored as JSON beside DL4J's entries in the zip.
+ *
+ * @param formatVersion  version of this metadata layout (readers refuse newer ones)
+ * @param name           short model name, e.g. "covid-binary"
+ * @param version        model version shown in the UI
+ * @param task           "binary" (COVID vs the rest) or "multiclass"
+ * @param classes        output classes in output order
+ * @param preprocessing  how images become inputs
+ * @param architecture   a readable description of the network
+ * @param parameters     number of trainable parameters
+ * @param gradCamLayer   index of the last convolutional layer (Grad-CAM's target)
+ * @param training       how it was trained (data, split, seed, epochs, time, command)
+ * @param metrics        held-out test metrics (filled after training)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelMetadata(int formatVersion, String name, String version, String task, List<String> classes,
+                            PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
+                            Map<String, Object> training, Map<String, Object> metrics) {
+    public static final int FORMAT_VERSION = 1;
+    public static final String BINARY = "binary";
+    public static final String MULTICLASS = "multiclass";
+    /** The positive class of a binary model. */
+    public static final String COVID = "COVID";
+
+    public ModelMetadata {
+        classes = List.copyOf(classes);
+        training = training == null ? Map.of() : Map.copyOf(training);
+        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    public ModelMetadata withMetrics(Map<String, Object> newMetrics) {
+        return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
+                parameters, gradCamLayer, training, newMetrics);
+    }
+
+    public ModelMetadata withTraining(Map<String, Object> newTraining) {
+        return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
+                parameters, gradCamLayer, newTraining, metrics);
+    }
+
+    public boolean isBinary() {
+        return BINARY.equals(task);
+    }
+
+    /**
+     * The model class an image of a data folder belongs to: for a binary model, "COVID" is positive and
+     * every other folder is negative; for a multi-class model the folder name itself, or -1 if unknown.
+     */
+    public int classIndexOfFolder(String folder) {
+        if (isBinary()) {
+            return COVID.equals(folder) ? classes.indexOf(COVID) : 1 - classes.indexOf(COVID);
+        }
+        return classes.indexOf(folder);
+    }
+}

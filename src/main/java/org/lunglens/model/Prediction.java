@@ -1,0 +1,30 @@
+package org.lunglens.model;
+
+import java.util.List;
+
+/**
+ * One image's result.
+ *
+ * @param classes       the model's classes, in output order
+ * @param probabilities one probability per class (sums to 1)
+ * @param millis        time spent in preprocessing and inference
+ */
+public record Prediction(List<String> classes, float[] probabilities, double millis) {
+    public int predictedIndex() {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    public String predictedClass() {
+        return classes.get(predictedIndex());
+    }
+
+    public float probability(String className) {
+        return probabilities[classes.indexOf(className)];
+    }
+}

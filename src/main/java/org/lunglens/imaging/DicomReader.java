@@ -1,10 +1,14 @@
 package org.lunglens.imaging;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
 import ij.plugin.DICOM;
 import ij.process.ImageProcessor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,10 +34,12 @@ final class DicomReader {
             throw new ImageLoadException(file + ": the DICOM file is corrupt (" + e.getMessage() + ")", e);
         }
         if (dicom.getWidth() == 0 || dicom.getProcessor() == null) {
-            throw new ImageLoadException(file + ": the DICOM file could not be decoded "
-                    + "(compressed transfer syntaxes are not supported; export it uncompressed)");
+            // ImageJ reports neither cause: a header it cannot parse and a compressed pixel format look alike.
+            throw new ImageLoadException(file + ": the DICOM file could not be decoded (it is corrupt, or "
+                    + "compressed: compressed transfer syntaxes are not supported; export it uncompressed)");
         }
         new ImageLoader(limits).checkSize(file, dicom.getWidth(), dicom.getHeight());
+        checkComplete(file, dicom.getOriginalFileInfo());
         Map<String, String> tags = parseTags(dicom);
         PixelData pixels = toPixels(file, dicom);
         String photometric = tags.getOrDefault("Photometric interpretation", "MONOCHROME2");
@@ -43,6 +49,23 @@ final class DicomReader {
             colourModel += " (inverted for display)";
         }
         return new LoadedImage(file, "DICOM", colourModel, pixels, tags);
+    }
+
+    /** ImageJ pads missing pixel data with zeros without a word; a cut-off file must not pass as an image. */
+    private static void checkComplete(Path file, FileInfo info) throws ImageLoadException {
+        if (info == null) {
+            return;
+        }
+        long needed = info.getOffset() + (long) info.width * info.height * info.getBytesPerPixel() * info.nImages;
+        try {
+            long size = Files.size(file);
+            if (size < needed) {
+                throw new ImageLoadException(String.format(Locale.ROOT,
+                        "%s: the DICOM file is truncated (%,d bytes; its header promises %,d)", file, size, needed));
+            }
+        } catch (IOException e) {
+            throw new ImageLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     private static PixelData toPixels(Path file, ImagePlus imp) throws ImageLoadException {

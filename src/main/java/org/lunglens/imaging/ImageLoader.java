@@ -50,9 +50,11 @@ public final class ImageLoader {
             ImageReader reader = readers.next();
             try {
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                if (format.equals("jpg")) {
-                    format = "jpeg";
-                }
+                format = switch (format) {
+                    case "jpg" -> "jpeg";
+                    case "tif" -> "tiff";
+                    default -> format;
+                };
                 if (!SUPPORTED.contains(format)) {
                     throw new ImageLoadException(file + ": unsupported format " + format.toUpperCase(Locale.ROOT)
                             + " (LungLens opens PNG, JPEG, BMP and DICOM)");
@@ -79,9 +81,16 @@ public final class ImageLoader {
         if (width > limits.maxSide() || height > limits.maxSide()
                 || (long) width * height > limits.maxPixels()) {
             throw new ImageLoadException(String.format(Locale.ROOT,
-                    "%s: image too large (%d x %d px; the limit is %,d px a side and %,d megapixels)",
-                    file, width, height, limits.maxSide(), limits.maxPixels() / 1_000_000));
+                    "%s: image too large (%d x %d px; the limit is %,d px a side and %s)",
+                    file, width, height, limits.maxSide(), pixelCount(limits.maxPixels())));
         }
+    }
+
+    /** "200 megapixels" for whole millions; the exact count otherwise, never a rounded-down "0 megapixels". */
+    private static String pixelCount(long pixels) {
+        return pixels % 1_000_000 == 0
+                ? String.format(Locale.ROOT, "%,d megapixels", pixels / 1_000_000)
+                : String.format(Locale.ROOT, "%,d pixels", pixels);
     }
 
     private void checkFile(Path file) throws ImageLoadException {

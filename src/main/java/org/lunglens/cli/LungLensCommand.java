@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Offline chest X-ray viewer with a local AI second reader. "
                 + "Teaching and research only; not for clinical diagnosis.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, CommandLine.HelpCommand.class})
 public final class LungLensCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,56 @@
+package org.lunglens.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lunglens.model.Classifier;
+import org.lunglens.model.DataFolder;
+import org.lunglens.model.Evaluation;
+import org.lunglens.model.Evaluator;
+import org.lunglens.model.InputCache;
+import org.lunglens.model.LabelledImage;
+import org.lunglens.model.ModelFile;
+import org.lunglens.model.ProgressListener;
+import org.lunglens.model.Split;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lunglens evaluate}: a model's metrics on a labelled data folder (or on one set of a split). */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a model on every image in a folder's class sub-folders. For a binary model the "
+                + "folder COVID is positive and every other folder negative.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "model file (.zip)")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "data folder with one sub-folder per class")
+    Path data;
+
+    @Option(names = "--split", description = "a split file written by 'train': evaluate only its --set")
+    Path split;
+
+    @Option(names = "--set", defaultValue = "test", description = "set of --split to evaluate (default: ${DEFAULT-VALUE})")
+    String set;
+
+    @Option(names = "--json", description = "also write the report as JSON")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        Classifier classifier = new Classifier(ModelFile.load(model));
+        List<LabelledImage> images = split == null ? DataFolder.scan(data).images() : Split.readSet(split, data, set);
+        if (images.isEmpty()) {
+            System.err.println("lunglens: no images to evaluate in " + data + (split == null ? "" : " (set " + set + ")"));
+            return 1;
+        }
+        InputCache cache = new InputCache(images, classifier.preprocessor(), ProgressListener.NONE);
+        Evaluation evaluation = Evaluator.evaluate(classifier, images, cache);
+        Evaluation.describeSkipped(evaluation.skipped()).forEach(System.err::println);
+        System.out.print(EvaluationPrinter.format(evaluation));
+        if (json != null) {
+            ModelFile.json().writeValue(json.toFile(), evaluation.report());
+            System.out.println("JSON report written to " + json);
+        }
+        return evaluation.truth().length == 0 ? 1 : 0;
+    }
+}

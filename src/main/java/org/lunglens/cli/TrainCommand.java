@@ -1,0 +1,88 @@
+package org.lunglens.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lunglens.model.Architectures;
+import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.TrainingOptions;
+import org.lunglens.model.TrainingResult;
+import org.lunglens.model.Trainer;
+import org.lunglens.report.TrainingReports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lunglens train}: trains a model from a data folder and writes it with its reports. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model from a folder with one sub-folder per class. Writes the best epoch to --out, "
+                + "a checkpoint every epoch (continue with --resume), the split, plots and a model card beside it.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "data folder (one sub-folder per class)")
+    Path data;
+
+    @Option(names = "--task", required = true, description = "binary (COVID vs the rest) or multiclass")
+    String task;
+
+    @Option(names = "--out", required = true, description = "model file to write, e.g. models/covid-binary.zip")
+    Path out;
+
+    @Option(names = "--size", defaultValue = "128", description = "input side in px (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--arch", defaultValue = "cnn", description = "cnn or ann (dense-only baseline)")
+    String arch;
+
+    @Option(names = "--stem", defaultValue = "8", description = "CNN stem conv side and stride (default: ${DEFAULT-VALUE})")
+    int stem;
+
+    @Option(names = "--widths", defaultValue = "64,64,128", split = ",",
+            description = "CNN channels: stem, then each 3x3 block (default: ${DEFAULT-VALUE})")
+    int[] widths;
+
+    @Option(names = "--epochs", defaultValue = "40", description = "maximum epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "minibatch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--patience", defaultValue = "6", description = "early-stopping patience in epochs (default: ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--max-per-class", defaultValue = "0",
+            description = "at most this many training images per class folder each epoch, drawn afresh (0 = all)")
+    int maxPerClass;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of split, weights and augmentation (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--resume", description = "continue from the checkpoint beside --out")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!task.equals(ModelMetadata.BINARY) && !task.equals(ModelMetadata.MULTICLASS)) {
+            System.err.println("lunglens: --task must be 'binary' or 'multiclass', not '" + task + "'");
+            return 2;
+        }
+        if (!arch.equals(Architectures.CNN) && !arch.equals(Architectures.ANN)) {
+            System.err.println("lunglens: --arch must be 'cnn' or 'ann', not '" + arch + "'");
+            return 2;
+        }
+        TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
+                patience, maxPerClass, learningRate, seed, resume);
+        long start = System.nanoTime();
+        TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
+        TrainingReports.write(options, result, commandLine());
+        System.out.println(EvaluationPrinter.format(result.test()));
+        System.out.printf("Model written to %s (%s)%n", out, ConsoleTrainingListener.duration((System.nanoTime() - start) / 1e9));
+        return 0;
+    }
+
+    private String commandLine() {
+        return "java -jar target/lunglens.jar " + String.join(" ", ProcessHandle.current().info().arguments()
+                .map(a -> java.util.Arrays.stream(a).dropWhile(s -> !s.equals("train")).toList())
+                .orElse(java.util.List.of("train")));
+    }
+}

@@ -1,0 +1,110 @@
+package org.lunglens.model;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * The networks LungLens trains. The CNN is a small VGG-style stack (3x3 conv, batch norm, ReLU, 2x2 max
+ * pool), global average pooling and one softmax layer: few parameters, fast on two CPU cores, and its
+ * last ReLU gives Grad-CAM a map aligned with the image ('same' padding keeps the heat over the object).
+ * The ANN is the original work's dense-only baseline.
+ */
+public final class Architectures {
+    public static final String CNN = "cnn";
+    public static final String ANN = "ann";
+
+    private Architectures() {
+    }
+
+    /** A network and the index of the layer Grad-CAM explains (-1 when it has no convolution). */
+    public record Network(MultiLayerConfiguration config, int gradCamLayer, String description) {
+    }
+
+    /**
+     * @param stem   side and stride of the first ("patchify") convolution: 4 turns a 128 px image into a
+     *               32x32 grid at once. Measured here, DL4J's convolutions are slowest on large planes with
+     *               few channels, so the stem does the downsampling that full-resolution 3x3 layers would
+     * @param widths output channels: the stem's, then one 3x3 conv block each, max-pooled between blocks
+     */
+    public static Network cnn(int size, int classes, int stem, int[] widths, float[] classWeights,
+                              double learningRate, long seed) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU)
+                .l2(1e-4)
+                .convolutionMode(ConvolutionMode.Same)
+                .list();
+        int layer = 0;
+        StringBuilder desc = new StringBuilder("CNN " + size + "x" + size + "x1:");
+        list.layer(layer++, new ConvolutionLayer.Builder(stem, stem).stride(stem, stem).nOut(widths[0])
+                .activation(Activation.IDENTITY).hasBias(false).build());
+        list.layer(layer++, new BatchNormalization.Builder().build());
+        list.layer(layer++, new ActivationLayer(Activation.RELU));
+        desc.append(" conv").append(stem).append('x').append(stem).append("/").append(stem)
+                .append('(').append(widths[0]).append(")+BN+ReLU");
+        int lastRelu = layer - 1;
+        for (int b = 1; b < widths.length; b++) {
+            list.layer(layer++, new ConvolutionLayer.Builder(3, 3).nOut(widths[b])
+                    .activation(Activation.IDENTITY).hasBias(false).build());
+            list.layer(layer++, new BatchNormalization.Builder().build());
+            list.layer(layer++, new ActivationLayer(Activation.RELU));
+            lastRelu = layer - 1;
+            desc.append(", conv3x3(").append(widths[b]).append(")+BN+ReLU");
+            if (b < widths.length - 1) {
+                list.layer(layer++, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+                desc.append("+maxpool2");
+            }
+        }
+        list.layer(layer++, new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+        list.layer(layer++, new DropoutLayer(0.7));
+        list.layer(layer, output(classes, classWeights));
+        desc.append(", global average pool, dropout 0.3, softmax(").append(classes).append(")");
+        list.setInputType(InputType.convolutional(size, size, 1));
+        return new Network(list.build(), lastRelu, desc.toString());
+    }
+
+    /** Dense-only baseline on the flattened image; it takes the same NCHW input as the CNN. */
+    public static Network ann(int size, int classes, float[] classWeights, long seed) {
+        int inputs = size * size;
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(1e-3))
+                .weightInit(WeightInit.RELU)
+                .l2(1e-4)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(inputs).nOut(256).activation(Activation.RELU).build())
+                .layer(new DropoutLayer(0.7))
+                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(output(classes, classWeights))
+                .setInputType(InputType.convolutional(size, size, 1))
+                .build();
+        return new Network(conf, -1, "ANN " + inputs + " inputs: dense(256)+ReLU, dropout 0.3, dense(64)+ReLU, softmax("
+                + classes + ")");
+    }
+
+    private static OutputLayer output(int classes, float[] classWeights) {
+        return new OutputLayer.Builder()
+                .lossFunction(new LossMCXENT(Nd4j.create(classWeights)))
+                .nOut(classes)
+                .activation(Activation.SOFTMAX)
+                .weightInit(WeightInit.XAVIER)
+                .build();
+    }
+}

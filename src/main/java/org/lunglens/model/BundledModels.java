@@ -1,0 +1,53 @@
+package org.lunglens.model;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the models shipped with LungLens: {@code -Dlunglens.models=DIR} if set, else a {@code models}
+ * folder beside the jar or one level up (the jar in {@code target/} of a checkout, or in the {@code app/}
+ * folder of an installed app), else {@code ./models}.
+ */
+public final class BundledModels {
+    public static final String BINARY = "covid-binary.zip";
+    public static final String MULTICLASS = "cxr-multiclass.zip";
+
+    private BundledModels() {
+    }
+
+    public static Optional<Path> find(String fileName) {
+        return candidates().stream().map(dir -> dir.resolve(fileName)).filter(Files::isRegularFile).findFirst();
+    }
+
+    /** Every bundled model found, binary first. */
+    public static List<Path> all() {
+        List<Path> found = new ArrayList<>();
+        find(BINARY).ifPresent(found::add);
+        find(MULTICLASS).ifPresent(found::add);
+        return found;
+    }
+
+    static List<Path> candidates() {
+        List<Path> dirs = new ArrayList<>();
+        String property = System.getProperty("lunglens.models");
+        if (property != null) {
+            dirs.add(Path.of(property));
+        }
+        try {
+            Path jar = Path.of(BundledModels.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = Files.isDirectory(jar) ? jar : jar.getParent();
+            dirs.add(dir.resolve("models"));
+            if (dir.getParent() != null) {
+                dirs.add(dir.getParent().resolve("models"));
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // No code source (unusual class loader): fall back to the working directory.
+        }
+        dirs.add(Path.of("models"));
+        return dirs;
+    }
+}

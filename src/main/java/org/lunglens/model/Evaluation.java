@@ -1,0 +1,74 @@
+package org.lunglens.model;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's results on labelled images.
+ *
+ * @param metadata      the model's metadata
+ * @param truth         true class index (in the model's classes) per evaluated image
+ * @param probabilities class probabilities per evaluated image
+ * @param skipped       files that could not be read, with the reason
+ */
+public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabilities, Map<Path, String> skipped) {
+
+    public Metrics metrics() {
+        int[] predicted = new int[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            predicted[i] = new Prediction(metadata.classes(), probabilities[i], 0).predictedIndex();
+        }
+        return Metrics.of(metadata.classes(), truth, predicted);
+    }
+
+    /** Score of the positive class (COVID) and whether each image is positive: for AUC and ROC. */
+    public double[] positiveScores() {
+        int pos = metadata.classes().indexOf(ModelMetadata.COVID);
+        double[] scores = new double[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            scores[i] = probabilities[i][pos];
+        }
+        return scores;
+    }
+
+    public boolean[] positives() {
+        int pos = metadata.classes().indexOf(ModelMetadata.COVID);
+        boolean[] positive = new boolean[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            positive[i] = truth[i] == pos;
+        }
+        return positive;
+    }
+
+    /** Mean cross-entropy of the true class. */
+    public double logLoss() {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            sum -= Math.log(Math.max(1e-7, probabilities[i][truth[i]]));
+        }
+        return sum / truth.length;
+    }
+
+    /** The report of the issue: accuracy, n, classes, confusion, perClass, and for binary models sensitivity, specificity, auc. */
+    public Map<String, Object> report() {
+        Metrics m = metrics();
+        Map<String, Object> report = new LinkedHashMap<>(m.toMap());
+        report.put("model", metadata.name());
+        report.put("task", metadata.task());
+        if (metadata.isBinary()) {
+            int pos = metadata.classes().indexOf(ModelMetadata.COVID);
+            report.put("sensitivity", Metrics.nullIfNaN(m.recall(pos)));
+            report.put("specificity", Metrics.nullIfNaN(m.recall(1 - pos)));
+            report.put("auc", Metrics.nullIfNaN(Metrics.auc(positiveScores(), positives())));
+        }
+        report.put("logLoss", Metrics.nullIfNaN(logLoss()));
+        report.put("skipped", skipped.size());
+        return report;
+    }
+
+    public static List<String> describeSkipped(Map<Path, String> skipped) {
+        return skipped.entrySet().stream().map(e -> "skipped " + e.getKey() + ": " + e.getValue()).toList();
+    }
+}

@@ -1,0 +1,197 @@
+package org.lunglens.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a model from a data folder: a seeded, stratified, group-aware split; augmentation of the
+ * training split only; class-weighted loss; early stopping on validation loss with the best epoch kept;
+ * a checkpoint every epoch so that {@code --resume} continues where a run stopped.
+ */
+public final class Trainer {
+    private static final int TRAIN_ACCURACY_SAMPLE = 1000;
+
+    private final TrainingOptions options;
+    private final TrainingListener listener;
+    private List<String> classes = List.of();
+
+    private final Augmentation augmentation;
+
+    public Trainer(TrainingOptions options, TrainingListener listener) {
+        this(options, listener, Augmenter.standard());
+    }
+
+    /** With a given augmentation: tests pass one that records what it is shown. */
+    public Trainer(TrainingOptions options, TrainingListener listener, Augmentation augmentation) {
+        this.options = options;
+        this.listener = listener;
+        this.augmentation = augmentation;
+    }
+
+    public TrainingResult train() throws IOException, ModelLoadException {
+        DataFolder folder = DataFolder.scan(options.data());
+        classes = classesFor(folder);
+        Split split = Splitter.standard(options.seed()).split(folder.images());
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        split.write(options.splitFile(), options.data());
+        listener.message(String.format("Split (seed %d): train %d, validation %d, test %d; written to %s",
+                options.seed(), split.train().size(), split.validation().size(), split.test().size(),
+                options.splitFile()));
+
+        Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.ofSize(options.size()));
+        InputCache cache = new InputCache(folder.images(), preprocessor,
+                (done, total, msg) -> listener.message(msg + " " + done + "/" + total));
+        Evaluation.describeSkipped(cache.failures()).forEach(listener::message);
+        List<LabelledImage> train = cache.readable(split.train());
+        List<LabelledImage> validation = cache.readable(split.validation());
+        EpochSampler sampler = new EpochSampler(train, options.maxPerClass());
+        float[] weights = sampler.classWeights(classes, this::modelClassOf);
+
+        ModelMetadata meta;
+        MultiLayerNetwork net;
+        TrainingState state;
+        if (options.resume() && Files.exists(options.checkpoint())) {
+            meta = ModelFile.readMetadata(options.checkpoint());
+            net = ModelSerializer.restoreMultiLayerNetwork(options.checkpoint().toFile(), true);
+            state = ModelFile.json().readValue(options.checkpointState().toFile(), TrainingState.class);
+            listener.message("Resuming after epoch " + state.epochsDone() + " (best: epoch " + state.bestEpoch() + ")");
+        } else {
+            Architectures.Network network = options.arch().equals(Architectures.ANN)
+                    ? Architectures.ann(options.size(), classes.size(), weights, options.seed())
+                    : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(), weights,
+                            options.learningRate(), options.seed());
+            net = new MultiLayerNetwork(network.config());
+            net.init();
+            meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, options.modelName(), "1.0", options.task(), classes,
+                    preprocessor.spec(), network.description(), net.numParams(), network.gradCamLayer(),
+                    trainingFacts(split, weights), Map.of());
+            state = new TrainingState(0, Double.POSITIVE_INFINITY, List.of(), 0);
+        }
+        listener.message(meta.architecture() + ", " + net.numParams() + " parameters");
+
+        List<LabelledImage> trainSample = sample(train, TRAIN_ACCURACY_SAMPLE, new Random(options.seed()));
+        for (int epoch = state.epochsDone() + 1; epoch <= options.epochs(); epoch++) {
+            if (state.epochsDone() > 0 && state.epochsSinceBest() >= options.patience()) {
+                listener.message("Early stop: validation loss has not improved for " + options.patience() + " epochs");
+                break;
+            }
+            long start = System.nanoTime();
+            double trainLoss = runEpoch(net, epoch, sampler, cache, classes.size());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Classifier classifier = new Classifier(new LoadedModel(options.out(), net, meta));
+            Evaluation val = Evaluator.evaluate(classifier, validation, cache);
+            double trainAccuracy = Evaluator.evaluate(classifier, trainSample, cache).metrics().accuracy();
+            EpochRecord record = new EpochRecord(epoch, trainLoss, trainAccuracy, val.logLoss(),
+                    val.metrics().accuracy(), sampler.size() / seconds, seconds);
+            List<EpochRecord> history = new ArrayList<>(state.history());
+            history.add(record);
+            boolean best = record.validationLoss() < state.bestValidationLoss();
+            state = new TrainingState(best ? epoch : state.bestEpoch(),
+                    Math.min(state.bestValidationLoss(), record.validationLoss()), history,
+                    state.trainingSeconds() + (System.nanoTime() - start) / 1e9);
+            if (best) {
+                ModelFile.save(net, meta, options.out(), false);
+            }
+            ModelFile.save(net, meta, options.checkpoint(), true);
+            ModelFile.json().writeValue(options.checkpointState().toFile(), state);
+            listener.epoch(record, best);
+        }
+        return finish(split, cache, state);
+    }
+
+    private TrainingResult finish(Split split, InputCache cache, TrainingState state) throws IOException,
+            ModelLoadException {
+        LoadedModel best = ModelFile.load(options.out());
+        Evaluation test = Evaluator.evaluate(new Classifier(best), cache.readable(split.test()), cache);
+        Map<String, Object> training = new LinkedHashMap<>(best.metadata().training());
+        training.put("bestEpoch", state.bestEpoch());
+        training.put("epochsRun", state.epochsDone());
+        training.put("trainingSeconds", Math.round(state.trainingSeconds()));
+        ModelMetadata meta = best.metadata().withTraining(training).withMetrics(test.report());
+        ModelFile.save(best.network(), meta, options.out(), false);
+        return new TrainingResult(new LoadedModel(options.out(), best.network(), meta), test, state);
+    }
+
+    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache cache, int classCount) {
+        Random random = new Random(options.seed() * 1_000_003L + epoch);
+        List<LabelledImage> images = sampler.draw(random);
+        int size = options.size();
+        double lossSum = 0;
+        int batches = 0;
+        long start = System.nanoTime();
+        for (int from = 0; from < images.size(); from += options.batch()) {
+            List<LabelledImage> batch = images.subList(from, Math.min(images.size(), from + options.batch()));
+            List<float[]> inputs = new ArrayList<>(batch.size());
+            INDArray labels = Nd4j.zeros(batch.size(), classCount);
+            for (int i = 0; i < batch.size(); i++) {
+                inputs.add(augmentation.apply(cache.get(batch.get(i).file()), size, random));
+                labels.putScalar(i, modelClassOf(batch.get(i).folder()), 1.0);
+            }
+            net.fit(new DataSet(InputTensors.of(inputs, size), labels));
+            lossSum += net.score();
+            batches++;
+            long done = from + batch.size();
+            listener.batch(epoch, options.epochs(), done, images.size(), lossSum / batches,
+                    done / ((System.nanoTime() - start) / 1e9));
+        }
+        return lossSum / batches;
+    }
+
+    private List<String> classesFor(DataFolder folder) throws IOException {
+        if (ModelMetadata.BINARY.equals(options.task())) {
+            if (!folder.classes().contains(ModelMetadata.COVID)) {
+                throw new IOException(options.data() + ": a binary model needs a 'COVID' folder; found "
+                        + folder.classes());
+            }
+            if (folder.classes().size() < 2) {
+                throw new IOException(options.data() + ": a binary model needs at least one non-COVID folder");
+            }
+            return List.of(ModelMetadata.COVID, "non-COVID");
+        }
+        if (folder.classes().size() < 2) {
+            throw new IOException(options.data() + ": needs at least two class folders; found " + folder.classes());
+        }
+        return folder.classes();
+    }
+
+    private int modelClassOf(String folder) {
+        if (ModelMetadata.BINARY.equals(options.task())) {
+            return ModelMetadata.COVID.equals(folder) ? 0 : 1;
+        }
+        return classes.indexOf(folder);
+    }
+
+    private Map<String, Object> trainingFacts(Split split, float[] weights) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("data", options.data().toString());
+        facts.put("split", "80:10:10 stratified by class, near-duplicate groups kept together, seed " + options.seed());
+        facts.put("trainImages", split.train().size());
+        facts.put("validationImages", split.validation().size());
+        facts.put("testImages", split.test().size());
+        facts.put("classWeights", weights);
+        facts.put("augmentation", "rotation +-10 deg, shift +-8%, zoom +-10%, blur p=0.25, brightness +-0.1, "
+                + "contrast x0.8-1.2; training split only");
+        facts.put("optimizer", "Adam lr " + options.learningRate() + ", L2 1e-4, batch " + options.batch());
+        facts.put("maxPerClassPerEpoch", options.maxPerClass());
+        facts.put("earlyStoppingPatience", options.patience());
+        facts.put("seed", options.seed());
+        return facts;
+    }
+
+    private static List<LabelledImage> sample(List<LabelledImage> images, int n, Random random) {
+        List<LabelledImage> copy = new ArrayList<>(images);
+        Collections.shuffle(copy, random);
+        return copy.subList(0, Math.min(n, copy.size()));
+    }
+}

@@ -1,0 +1,48 @@
+package org.lunglens.model;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a training run depends on; recorded in the model card so the run can be repeated.
+ *
+ * @param data         data folder, one sub-folder per class
+ * @param task         "binary" or "multiclass"
+ * @param out          model file to write (the best epoch); checkpoints and reports go beside it
+ * @param size         model input side in pixels
+ * @param arch         "cnn" or "ann"
+ * @param stem         CNN stem convolution side and stride
+ * @param widths       CNN channel widths: stem, then one per 3x3 block
+ * @param epochs       maximum number of epochs
+ * @param batch        minibatch size
+ * @param patience     epochs without a better validation loss before stopping early
+ * @param maxPerClass  cap on training images drawn per class each epoch (0 = all); fresh draw every epoch
+ * @param learningRate Adam's learning rate
+ * @param seed         seed of the split, the initial weights and the augmentation
+ * @param resume       continue from the checkpoint beside {@code out}
+ */
+public record TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
+                              int batch, int patience, int maxPerClass, double learningRate, long seed,
+                              boolean resume) {
+
+    /** Where the latest epoch's full state (weights and optimiser) is kept, for --resume. */
+    public Path checkpoint() {
+        return sibling(".checkpoint.zip");
+    }
+
+    public Path checkpointState() {
+        return sibling(".checkpoint.json");
+    }
+
+    public Path splitFile() {
+        return sibling(".split.csv");
+    }
+
+    public Path sibling(String suffix) {
+        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
+        return out.resolveSibling(name + suffix);
+    }
+
+    public String modelName() {
+        return out.getFileName().toString().replaceFirst("\\.zip$", "");
+    }
+}

@@ -1,0 +1,138 @@
+package org.lunglens.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lunglens.model.Evaluation;
+import org.lunglens.model.Metrics;
+import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.TrainingState;
+
+/** Writes a model's card (Markdown): data and caveats, preprocessing, architecture, training, test metrics. */
+public final class ModelCard {
+    private ModelCard() {
+    }
+
+    public static String render(ModelMetadata meta, Evaluation test, TrainingState state, Path modelFile,
+                                Map<String, Object> baseline, String command) throws IOException {
+        Metrics m = test.metrics();
+        Map<String, Object> report = test.report();
+        StringBuilder md = new StringBuilder();
+        md.append("# Model card: ").append(meta.name()).append(" (version ").append(meta.version()).append(")\n\n");
+        md.append("**Intended use:** teaching and research. **Not for clinical diagnosis**: not validated on ")
+                .append("patients, not a medical device; it gives a second opinion to a trained reader at most.\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| task | ").append(meta.task()).append(meta.isBinary() ? " (COVID vs non-COVID)" : "").append(" |\n");
+        md.append("| classes (output order) | ").append(String.join(", ", meta.classes())).append(" |\n");
+        md.append("| architecture | ").append(meta.architecture()).append(" |\n");
+        md.append("| parameters | ").append(String.format(Locale.ROOT, "%,d", meta.parameters())).append(" |\n");
+        md.append("| Grad-CAM layer | ").append(meta.gradCamLayer() < 0 ? "none (no convolution)" : "layer " + meta.gradCamLayer()
+                + " (ReLU after the last convolution)").append(" |\n");
+        md.append("| preprocessing | ").append(meta.preprocessing().describe()).append(" |\n");
+        md.append("| model file | `").append(modelFile.getFileName()).append("`, ")
+                .append(Files.size(modelFile) / 1024).append(" KiB, SHA-256 `").append(sha256(modelFile)).append("` |\n\n");
+
+        md.append("## Data\n\n");
+        md.append("COVID-19 Radiography Database (M.E.H. Chowdhury et al., *IEEE Access* 2020; T. Rahman et al., ")
+                .append("*Computers in Biology and Medicine* 2021), our copy at `").append(meta.training().get("data"))
+                .append("`: 128x128 8-bit grayscale, COVID 3,359, Normal 9,580, Viral Pneumonia 1,258 images.\n\n");
+        md.append("Caveats a reader must know:\n\n");
+        md.append("- **Lung_Opacity is missing** (6,012 images of the original set could not be obtained), so the multi-class ")
+                .append("model knows 3 classes, not 4. A lung opacity of another cause will be forced into one of these.\n");
+        md.append("- **Source confounding:** most COVID films come from a few hospitals, most Normal films from another ")
+                .append("collection, and the Viral Pneumonia films are pediatric (Kermany et al.). A model can learn the site, ")
+                .append("the age or burned-in markers instead of the disease (DeGrave et al., *Nat. Mach. Intell.* 2021). ")
+                .append("High test scores on this data do not transfer to other hospitals. Check Grad-CAM: heat outside ")
+                .append("the lungs is the tell.\n");
+        md.append("- **Near-duplicates:** 246 pairs of the same film are kept on one side of the split (group-aware), ")
+                .append("so the test score does not leak.\n\n");
+
+        md.append("## Training\n\n| | |\n|---|---|\n");
+        meta.training().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(format(v)).append(" |\n"));
+        md.append("| machine | ").append(Machine.describe()).append(" |\n\n");
+        md.append("Reproduce (from the repository root, after `mvn -B package -DskipTests`):\n\n```\n")
+                .append(command).append("\n```\n\n");
+        md.append("The split is in `").append(modelFile.getFileName().toString().replace(".zip", ".split.csv"))
+                .append("`; evaluate on the test split with\n\n```\njava -jar target/lunglens.jar evaluate --model models/")
+                .append(modelFile.getFileName()).append(" --data ").append(meta.training().get("data"))
+                .append(" --split models/").append(modelFile.getFileName().toString().replace(".zip", ".split.csv"))
+                .append("\n```\n\n");
+        md.append("![training curves](").append(meta.name()).append("-curves.png)\n\n");
+
+        md.append("## Test metrics (held-out test split, ").append(m.n()).append(" images, best epoch ")
+                .append(state.bestEpoch()).append(" of ").append(state.epochsDone()).append(")\n\n");
+        md.append("| metric | value |\n|---|---|\n");
+        md.append(row("accuracy", report.get("accuracy")));
+        if (meta.isBinary()) {
+            md.append(row("sensitivity (COVID recall)", report.get("sensitivity")));
+            md.append(row("specificity", report.get("specificity")));
+            md.append(row("ROC AUC", report.get("auc")));
+        }
+        md.append(row("log loss", report.get("logLoss")));
+        md.append("\nPer class:\n\n| class | precision | recall | F1 | support |\n|---|---|---|---|---|\n");
+        for (int c = 0; c < meta.classes().size(); c++) {
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %d |%n", meta.classes().get(c),
+                    m.precision(c), m.recall(c), m.f1(c), m.support(c)));
+        }
+        md.append("\nConfusion matrix (rows = true, columns = predicted):\n\n| true \\ predicted | ")
+                .append(String.join(" | ", meta.classes())).append(" |\n|---").append("|---".repeat(meta.classes().size())).append("|\n");
+        for (int r = 0; r < meta.classes().size(); r++) {
+            md.append("| ").append(meta.classes().get(r));
+            for (long v : m.confusion()[r]) {
+                md.append(" | ").append(v);
+            }
+            md.append(" |\n");
+        }
+        md.append("\n![confusion matrix](").append(meta.name()).append("-confusion.png)\n");
+        if (meta.isBinary()) {
+            md.append("![ROC curve](").append(meta.name()).append("-roc.png)\n");
+        }
+        md.append("\n## Baseline: dense-only ANN\n\n");
+        if (baseline == null) {
+            md.append("Not trained yet for this card (train it with `--arch ann --out models/").append(meta.name())
+                    .append("-ann.zip`; its test report is then picked up here).\n");
+        } else {
+            md.append(String.format(Locale.ROOT, "Same data, split, preprocessing and augmentation, dense layers only: "
+                    + "test accuracy %s%s.%n", format(baseline.get("accuracy")),
+                    meta.isBinary() ? ", sensitivity " + format(baseline.get("sensitivity")) + ", specificity "
+                            + format(baseline.get("specificity")) + ", AUC " + format(baseline.get("auc")) : ""));
+        }
+        return md.toString();
+    }
+
+    private static String row(String name, Object value) {
+        return "| " + name + " | " + format(value) + " |\n";
+    }
+
+    static String format(Object v) {
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.4f", d);
+        }
+        if (v instanceof float[] f) {
+            StringBuilder sb = new StringBuilder();
+            for (float x : f) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", x));
+            }
+            return sb.toString();
+        }
+        if (v instanceof List<?> l) {
+            return l.toString();
+        }
+        return String.valueOf(v);
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

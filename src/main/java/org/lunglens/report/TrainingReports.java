@@ -1,0 +1,35 @@
+package org.lunglens.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.lunglens.model.Evaluation;
+import org.lunglens.model.Metrics;
+import org.lunglens.model.ModelFile;
+import org.lunglens.model.TrainingOptions;
+import org.lunglens.model.TrainingResult;
+
+/** Everything written beside a trained model: test report JSON, plots and the model card. */
+public final class TrainingReports {
+    private TrainingReports() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void write(TrainingOptions options, TrainingResult result, String command) throws IOException {
+        Evaluation test = result.test();
+        String name = options.modelName();
+        ModelFile.json().writeValue(options.sibling(".test.json").toFile(), test.report());
+        Plots.trainingCurves(result.state().history(), options.sibling("-curves.png"));
+        Plots.confusion(test.metrics(), name + ": test split", options.sibling("-confusion.png"));
+        if (result.model().metadata().isBinary()) {
+            Plots.roc(Metrics.rocCurve(test.positiveScores(), test.positives()),
+                    Metrics.auc(test.positiveScores(), test.positives()), options.sibling("-roc.png"));
+        }
+        Path baselineFile = options.out().resolveSibling(name + "-ann.test.json");
+        Map<String, Object> baseline = Files.exists(baselineFile)
+                ? ModelFile.json().readValue(baselineFile.toFile(), Map.class) : null;
+        String card = ModelCard.render(result.model().metadata(), test, result.state(), options.out(), baseline, command);
+        Files.writeString(options.sibling(".md"), card);
+    }
+}

@@ -1,0 +1,110 @@
+package org.lunglens.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.imaging.ImageLoader;
+import org.lunglens.testutil.SharedData;
+
+/** Trains tiny models on a few dozen real images: seconds, not minutes. */
+class TrainerTest {
+    private static final List<String> CLASSES = List.of("COVID", "Normal", "Viral_Pneumonia");
+
+    @TempDir
+    static Path tmp;
+    private static Path data;
+
+    @BeforeAll
+    static void data() throws Exception {
+        data = SharedData.miniDataset(tmp.resolve("data"), 14, CLASSES);
+    }
+
+    private static TrainingOptions options(Path out, String task, int epochs, boolean resume) {
+        return new TrainingOptions(data, task, out, 32, Architectures.CNN, 4, new int[] {8, 8, 16}, epochs, 16,
+                10, 0, 0.003, 7, resume);
+    }
+
+    @Test
+    void savedModelGivesIdenticalOutputsAfterReload() throws Exception {
+        TrainingResult result = new Trainer(options(tmp.resolve("m/multi.zip"), "multiclass", 2, false), Quiet.LISTENER).train();
+        LoadedModel reloaded = ModelFile.load(tmp.resolve("m/multi.zip"));
+
+        assertThat(reloaded.metadata().classes()).isEqualTo(CLASSES);
+        assertThat(reloaded.metadata().preprocessing()).isEqualTo(PreprocessingSpec.ofSize(32));
+        assertThat(reloaded.metadata().metrics()).containsKeys("accuracy", "confusion", "perClass");
+        ImageLoader loader = new ImageLoader();
+        for (Path sample : List.of(SharedData.samples().resolve("COVID-1.png"), SharedData.samples().resolve("Normal-1-16bit.png"))) {
+            var pixels = loader.load(sample).pixels();
+            float[] before = new Classifier(result.model()).predict(pixels).probabilities();
+            float[] after = new Classifier(reloaded).predict(pixels).probabilities();
+            assertThat(after).as(sample.toString()).containsExactly(before);
+            assertThat(after[0] + after[1] + after[2]).isBetween(0.999f, 1.001f);
+        }
+    }
+
+    @Test
+    void writesSplitAndCheckpointAndResumes() throws Exception {
+        Path out = tmp.resolve("r/binary.zip");
+        TrainingOptions first = options(out, "binary", 1, false);
+        new Trainer(first, Quiet.LISTENER).train();
+        assertThat(first.splitFile()).exists();
+        assertThat(Files.readAllLines(first.splitFile())).anyMatch(l -> l.startsWith("test,"));
+        assertThat(first.checkpoint()).exists();
+
+        TrainingResult resumed = new Trainer(options(out, "binary", 2, true), Quiet.LISTENER).train();
+        assertThat(resumed.state().epochsDone()).isEqualTo(2);
+        assertThat(resumed.model().metadata().classes()).containsExactly("COVID", "non-COVID");
+        assertThat(resumed.test().report()).containsKeys("sensitivity", "specificity", "auc");
+    }
+
+    @Test
+    void augmentationOnlyEverSeesTrainingImages() throws Exception {
+        List<float[]> seen = Collections.synchronizedList(new ArrayList<>());
+        Augmentation recording = (input, size, random) -> {
+            seen.add(input.clone());
+            return input.clone();
+        };
+        TrainingOptions opts = options(tmp.resolve("a/aug.zip"), "multiclass", 2, false);
+        new Trainer(opts, Quiet.LISTENER, recording).train();
+
+        Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.ofSize(32));
+        ImageLoader loader = new ImageLoader();
+        Path root = data;
+        List<LabelledImage> heldOut = new ArrayList<>(Split.readSet(opts.splitFile(), root, Split.VALIDATION));
+        heldOut.addAll(Split.readSet(opts.splitFile(), root, Split.TEST));
+        List<LabelledImage> train = Split.readSet(opts.splitFile(), root, Split.TRAIN);
+        assertThat(heldOut).isNotEmpty();
+        assertThat(seen).hasSize(2 * train.size());
+        for (LabelledImage image : heldOut) {
+            float[] input = preprocessor.toInput(loader.load(image.file()).pixels());
+            assertThat(seen).as(image.file() + " was augmented").noneMatch(s -> Arrays.equals(s, input));
+        }
+        float[] aTrainingInput = preprocessor.toInput(loader.load(train.get(0).file()).pixels());
+        assertThat(seen).as("the recorder sees training inputs").anyMatch(s -> Arrays.equals(s, aTrainingInput));
+    }
+
+    /** A listener that prints nothing. */
+    enum Quiet implements TrainingListener {
+        LISTENER;
+
+        @Override
+        public void message(String text) {
+        }
+
+        @Override
+        public void batch(int epoch, int maxEpochs, long done, long total, double loss, double rate) {
+        }
+
+        @Override
+        public void epoch(EpochRecord record, boolean best) {
+        }
+    }
+}

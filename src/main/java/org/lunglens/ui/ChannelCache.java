@@ -38,7 +38,11 @@ final class ChannelCache {
         image = pixels;
     }
 
-    void request(Consumer<Map<ChannelView, ChannelImage>> onReady) {
+    /** Calls {@code onReady} with the views of {@code pixels}, switching to that image first if needed. */
+    void request(PixelData pixels, Consumer<Map<ChannelView, ChannelImage>> onReady) {
+        if (pixels != image) {
+            setImage(pixels);
+        }
         if (result != null) {
             onReady.accept(result);
             return;

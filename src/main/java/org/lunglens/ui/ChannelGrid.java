@@ -120,7 +120,10 @@ public final class ChannelGrid extends VBox {
             return;
         }
         LoadedImage forImage = model.image();
-        cache.request(views -> {
+        if (forImage == null) {
+            return;
+        }
+        cache.request(forImage.pixels(), views -> {
             if (model.image() != forImage) {
                 return;
             }

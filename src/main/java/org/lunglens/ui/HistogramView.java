@@ -74,8 +74,9 @@ final class HistogramView extends Pane {
         g.strokeLine(x1, yWhite, w, yWhite);
         g.setFill(Color.rgb(180, 180, 180));
         g.fillText(String.format(Locale.ROOT, "%.0f", lo), 2, h - 3);
-        String right = String.format(Locale.ROOT, "%.0f", hi);
-        g.fillText(right, w - 7 * right.length() - 2, h - 3);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.fillText(String.format(Locale.ROOT, "%.0f", hi), w - 2, h - 3);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
     }
 
     private static double toX(double v, double lo, double hi, double w) {

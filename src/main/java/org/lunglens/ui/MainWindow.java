@@ -62,7 +62,7 @@ public final class MainWindow {
         sideTabs.getTabs().addAll(tab("Display", new DisplayPane(model)), tab("Channels", new ChannelsPane(model)),
                 tab("Info", new InfoPane(model)));
         SplitPane split = new SplitPane(browser, centreBox, sideTabs);
-        split.setDividerPositions(0.17, 0.76);
+        split.setDividerPositions(0.16, 0.77);
         SplitPane.setResizableWithParent(browser, false);
         SplitPane.setResizableWithParent(sideTabs, false);
         BorderPane layout = new BorderPane(split);
@@ -129,14 +129,13 @@ public final class MainWindow {
     }
 
     private void showImage(LoadedImage img) {
-        channels.setImage(img == null ? null : img.pixels());
         ChannelView ch = model.channelProperty().get();
         if (img == null || ch == null) {
             viewer.setSource(img == null ? null : img.pixels(), null);
             return;
         }
         viewer.setMessage("Computing " + ch.label() + " ...");
-        channels.request(views -> {
+        channels.request(img.pixels(), views -> {
             if (model.image() == img && model.channelProperty().get() == ch) {
                 viewer.setMessage("");
                 viewer.setSource(views.get(ch).pixels(), views.get(ch).ownWindow());

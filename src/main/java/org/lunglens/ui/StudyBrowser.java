@@ -18,7 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -40,17 +40,24 @@ public final class StudyBrowser extends VBox {
         this.opener = opener;
         setId("studyBrowser");
         setPadding(new Insets(6));
-        setMinWidth(160);
-        Button openFile = new Button("Open file...");
+        setMinWidth(200);
+        Button openFile = new Button("Open");
         openFile.setOnAction(e -> chooseFiles());
-        Button openFolder = new Button("Folder...");
+        Button openFolder = new Button("Folder");
         openFolder.setOnAction(e -> chooseFolder());
         recent.setId("recentMenu");
         recent.setOnShowing(e -> refreshRecent());
-        HBox buttons = new HBox(4, openFile, openFolder, recent);
+        FlowPane buttons = new FlowPane(4, 4, openFile, openFolder, recent);
+        openFile.setTooltip(new javafx.scene.control.Tooltip("Open image files (Ctrl+O)"));
+        openFolder.setTooltip(new javafx.scene.control.Tooltip("Open every image in a folder (Ctrl+Shift+O)"));
         list.setId("studyList");
         ThumbnailCache thumbs = new ThumbnailCache(work.thumbnailExecutor());
-        list.setCellFactory(v -> new ThumbnailCell(thumbs));
+        list.setCellFactory(v -> {
+            ThumbnailCell cell = new ThumbnailCell(thumbs);
+            // cells follow the list's width (wrapping long names) instead of widening it
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(20));
+            return cell;
+        });
         list.getSelectionModel().selectedItemProperty().addListener((o, old, path) -> {
             if (path != null) {
                 opener.accept(path);

@@ -22,6 +22,8 @@ final class ThumbnailCell extends ListCell<Path> {
         frame.setPrefSize(ThumbnailCache.SIZE, ThumbnailCache.SIZE);
         frame.setStyle("-fx-background-color: black;");
         name.setWrapText(true);
+        name.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(name, javafx.scene.layout.Priority.ALWAYS);
     }
 
     @Override

@@ -158,6 +158,28 @@ class ViewerWindowTest {
     }
 
     @Test
+    void gridOnBeforeTheImageArrivesStillFillsAndDicomTagsShow(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> window.model().gridModeProperty().set(true));
+        // img2dcm reads JPEG or BMP: go through an 8-bit gray BMP written here
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(SAMPLES.resolve("Normal-1.png").toFile());
+        java.awt.image.BufferedImage gray = new java.awt.image.BufferedImage(png.getWidth(), png.getHeight(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        gray.getGraphics().drawImage(png, 0, 0, null);
+        Path bmp = dir.resolve("normal.bmp");
+        javax.imageio.ImageIO.write(gray, "bmp", bmp.toFile());
+        Path dcm = dir.resolve("normal.dcm");
+        Process p = new ProcessBuilder("img2dcm", "-i", "BMP", bmp.toString(), dcm.toString(),
+                "-k", "PatientID=LL-0001", "-k", "Modality=DX").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "img2dcm (dcmtk) not available");
+        openAndWait(robot, dcm);
+        assertThat(window.model().stateProperty().get()).isEqualTo(LoadState.LOADED);
+        await(() -> window.channelGrid().cell(ChannelView.EDGES).imageView().getImage() != null);
+        robot.clickOn("#tabInfo");
+        assertThat(robot.lookup("#info-Patient-ID").queryAs(Label.class).getText()).isEqualTo("LL-0001");
+        assertThat(robot.lookup("#info-Modality").queryAs(Label.class).getText()).isEqualTo("DX");
+    }
+
+    @Test
     void helpOverlayListsTheShortcuts(FxRobot robot) {
         robot.clickOn("#mainViewer").push(KeyCode.F1);
         assertThat(robot.lookup("#helpOverlay").query().isVisible()).isTrue();

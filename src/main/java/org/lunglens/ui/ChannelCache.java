@@ -18,6 +18,7 @@ import org.lunglens.imaging.Histogram;
  * A new image cancels the old computation and drops its waiting callers. FX thread only.
  */
 final class ChannelCache {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChannelCache.class);
     private final BackgroundWork work;
     private final List<Consumer<Map<ChannelView, ChannelImage>>> waiting = new ArrayList<>();
     private PixelData image;
@@ -80,6 +81,7 @@ final class ChannelCache {
                 ready.forEach(c -> c.accept(result));
             }
         });
+        t.setOnFailed(e -> LOG.error("Channel views could not be computed", t.getException()));
         work.compute("Computing channel views", t);
     }
 }

@@ -1,22 +1,67 @@
 package org.lunglens.ui;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The desktop application. */
+/**
+ * The desktop application. Files or folders to open at start come from the application parameters or
+ * from {@code -Dlunglens.open=PATH[,PATH...]} (the jar's {@code main} sends arguments to the CLI);
+ * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid.
+ */
 public final class LungLensApp extends Application {
+    private BackgroundWork work;
+
     public static void launchApp(String[] args) {
         Application.launch(LungLensApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("LungLens"));
-        stage.setTitle("LungLens");
-        stage.setScene(new Scene(root, 1280, 800));
+        work = new BackgroundWork();
+        MainWindow window = new MainWindow(work, RecentFiles.forUser());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        window.install(scene);
+        stage.setTitle("LungLens \u2014 not for clinical use");
+        stage.setScene(scene);
+        if (Boolean.parseBoolean(System.getProperty("lunglens.maximized", "true"))) {
+            // A reading tool wants the whole screen; explicit bounds also work where no window manager runs
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
         stage.show();
+        List<Path> initial = initialPaths();
+        if (!initial.isEmpty()) {
+            window.open(initial);
+        }
+        // -Dlunglens.grid=true starts in the channel grid (demos, screenshots)
+        window.model().gridModeProperty().set(Boolean.getBoolean("lunglens.grid"));
+    }
+
+    private List<Path> initialPaths() {
+        List<Path> out = new ArrayList<>();
+        getParameters().getUnnamed().forEach(a -> out.add(Path.of(a)));
+        String prop = System.getProperty("lunglens.open");
+        if (prop != null && !prop.isBlank()) {
+            for (String p : prop.split(",")) {
+                out.add(Path.of(p.strip()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void stop() {
+        if (work != null) {
+            work.shutdown();
+        }
     }
 }

@@ -1,0 +1,252 @@
+package org.lunglens.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.lunglens.imaging.ChannelView;
+import org.lunglens.imaging.LoadedImage;
+import org.lunglens.imaging.WindowPreset;
+
+/**
+ * The main window: study browser (left), viewer or channel grid (centre), side tabs (right: "Display",
+ * "Channels", "Info"; the AI and patient log panes are added to {@link #sideTabs()}), status bar, banner.
+ */
+public final class MainWindow {
+    private final ViewerModel model = new ViewerModel();
+    private final BackgroundWork work;
+    private final ImageOpener opener;
+    private final ChannelCache channels;
+    private final ImageViewer viewer;
+    private final ChannelGrid grid;
+    private final StudyBrowser browser;
+    private final TabPane sideTabs = new TabPane();
+    private final StatusBar status = new StatusBar();
+    private final Label zoomLabel = new Label();
+    private final Shortcuts shortcuts = new Shortcuts();
+    private final HelpOverlay help;
+    private final StackPane root;
+
+    public MainWindow(BackgroundWork work, RecentFiles recent) {
+        this.work = work;
+        this.opener = new ImageOpener(model, work);
+        this.channels = new ChannelCache(work);
+        this.viewer = new ImageViewer(model, work);
+        viewer.setId("mainViewer");
+        this.grid = new ChannelGrid(model, work, channels, status::setText);
+        this.browser = new StudyBrowser(work, recent, opener::open);
+        defineShortcuts();
+        this.help = new HelpOverlay(shortcuts);
+        StackPane centre = new StackPane(viewer, grid);
+        grid.visibleProperty().bind(model.gridModeProperty());
+        VBox centreBox = new VBox(new ViewerToolBar(model, this::actualSize, this::toggleHelp), centre);
+        VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
+        sideTabs.setId("sideTabs");
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.getTabs().addAll(tab("Display", new DisplayPane(model)), tab("Channels", new ChannelsPane(model)),
+                tab("Info", new InfoPane(model)));
+        SplitPane split = new SplitPane(browser, centreBox, sideTabs);
+        split.setDividerPositions(0.16, 0.77);
+        SplitPane.setResizableWithParent(browser, false);
+        SplitPane.setResizableWithParent(sideTabs, false);
+        BorderPane layout = new BorderPane(split);
+        layout.setTop(banner());
+        layout.setBottom(status);
+        root = new StackPane(layout, help);
+        installStatus();
+        installDragAndDrop();
+        model.imageProperty().addListener((o, old, img) -> showImage(img));
+        model.channelProperty().addListener((o, old, ch) -> showImage(model.image()));
+        model.stateProperty().addListener((o, old, s) -> showState(s));
+        showState(model.stateProperty().get());
+    }
+
+    /** Attaches the window's shortcuts; call once the root is in its scene. */
+    public void install(Scene scene) {
+        shortcuts.install(scene);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Opens files or folders: they join the study list and the first one is shown. */
+    public void open(List<Path> paths) {
+        browser.addAndOpen(paths);
+    }
+
+    public ViewerModel model() {
+        return model;
+    }
+
+    public ImageViewer viewer() {
+        return viewer;
+    }
+
+    public ChannelGrid channelGrid() {
+        return grid;
+    }
+
+    public TabPane sideTabs() {
+        return sideTabs;
+    }
+
+    public StatusBar statusBar() {
+        return status;
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        Tab t = new Tab(name, scroll);
+        t.setId("tab" + name);
+        return t;
+    }
+
+    private static Label banner() {
+        Label b = new Label("NOT FOR CLINICAL USE \u2014 teaching and research only; not a medical device.");
+        b.setId("clinicalBanner");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER);
+        b.setStyle("-fx-background-color: #b3261e; -fx-text-fill: white; -fx-font-weight: bold; -fx-padding: 3;");
+        return b;
+    }
+
+    private void showImage(LoadedImage img) {
+        ChannelView ch = model.channelProperty().get();
+        if (img == null || ch == null) {
+            viewer.setSource(img == null ? null : img.pixels(), null);
+            return;
+        }
+        viewer.setMessage("Computing " + ch.label() + " ...");
+        channels.request(img.pixels(), views -> {
+            if (model.image() == img && model.channelProperty().get() == ch) {
+                viewer.setMessage("");
+                viewer.setSource(views.get(ch).pixels(), views.get(ch).ownWindow());
+            }
+        });
+    }
+
+    private void showState(LoadState s) {
+        switch (s) {
+            case EMPTY, FAILED -> viewer.setMessage(model.messageProperty().get());
+            case LOADING -> {
+                if (model.image() == null) {
+                    viewer.setMessage(model.messageProperty().get());
+                }
+            }
+            case LOADED -> viewer.setMessage("");
+        }
+        if (s == LoadState.FAILED) {
+            viewer.setSource(null, null);
+            status.setText(model.messageProperty().get().replace("\n\n", ": "));
+        }
+    }
+
+    private void installStatus() {
+        status.setId("statusBar");
+        status.setText("Ready");
+        status.progressProperty().bind(work.progressProperty());
+        zoomLabel.setId("zoomLabel");
+        Label task = new Label();
+        task.textProperty().bind(work.titleProperty());
+        status.getRightItems().addAll(task, zoomLabel);
+        viewer.transformProperty().addListener((o, old, t) -> zoomLabel.setText(
+                t == null ? "" : String.format(Locale.ROOT, "Zoom %.0f %%", t.scale() * 100)));
+        viewer.hoveredPixelProperty().addListener((o, old, p) -> {
+            LoadedImage img = model.image();
+            if (p != null && img != null && viewer.source() != null) {
+                ChannelView ch = model.channelProperty().get();
+                status.setText(PixelReadout.describe(img.pixels(), ch == null ? null : viewer.source(), ch, p[0], p[1]));
+            }
+        });
+    }
+
+    private void installDragAndDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void actualSize() {
+        model.actualSize(viewer.fitScale());
+    }
+
+    private void toggleHelp() {
+        help.toggle();
+    }
+
+    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... m) {
+        return new KeyCodeCombination(code, m);
+    }
+
+    private void defineShortcuts() {
+        KeyCombination.Modifier shift = KeyCombination.SHIFT_DOWN;
+        KeyCombination.Modifier ctrl = KeyCombination.SHORTCUT_DOWN;
+        double pan = 60;
+        shortcuts.add("Ctrl+O", "Open files", browser::chooseFiles, key(KeyCode.O, ctrl))
+                .add("Ctrl+Shift+O", "Open a folder", browser::chooseFolder, key(KeyCode.O, ctrl, shift))
+                .add("Page Up / Down", "Previous / next study", () -> browser.step(-1), key(KeyCode.PAGE_UP))
+                .add("", "", () -> browser.step(1), key(KeyCode.PAGE_DOWN))
+                .add("+ / -", "Zoom in / out", () -> model.zoomBy(1.25), key(KeyCode.PLUS), key(KeyCode.ADD),
+                        key(KeyCode.EQUALS), key(KeyCode.EQUALS, shift), key(KeyCode.PLUS, shift))
+                .add("", "", () -> model.zoomBy(1 / 1.25), key(KeyCode.MINUS), key(KeyCode.SUBTRACT))
+                .add("F", "Fit to window", model::fit, key(KeyCode.F))
+                .add("1", "Actual pixels (1:1)", this::actualSize, key(KeyCode.DIGIT1), key(KeyCode.NUMPAD1))
+                .add("Arrows", "Pan", () -> panBy(pan, 0), key(KeyCode.LEFT))
+                .add("", "", () -> panBy(-pan, 0), key(KeyCode.RIGHT))
+                .add("", "", () -> panBy(0, pan), key(KeyCode.UP))
+                .add("", "", () -> panBy(0, -pan), key(KeyCode.DOWN))
+                .add("F2 F3 F4 F5", "Window: full range, auto, lung, bone",
+                        () -> model.applyPreset(WindowPreset.FULL), key(KeyCode.F2))
+                .add("", "", () -> model.applyPreset(WindowPreset.AUTO), key(KeyCode.F3))
+                .add("", "", () -> model.applyPreset(WindowPreset.LUNG), key(KeyCode.F4))
+                .add("", "", () -> model.applyPreset(WindowPreset.BONE), key(KeyCode.F5))
+                .add("I", "Invert", model::toggleInvert, key(KeyCode.I))
+                .add("R / Shift+R", "Rotate 90\u00b0 clockwise / counter-clockwise", () -> model.rotate(1),
+                        key(KeyCode.R))
+                .add("", "", () -> model.rotate(-1), key(KeyCode.R, shift))
+                .add("H / V", "Flip left-right / top-bottom", model::flipHorizontally, key(KeyCode.H))
+                .add("", "", model::flipVertically, key(KeyCode.V))
+                .add("Home", "Reset window, zoom and orientation", model::reset, key(KeyCode.HOME))
+                .add("G", "Channel grid on / off", () -> model.gridModeProperty().set(!model.gridModeProperty().get()),
+                        key(KeyCode.G))
+                .add("F1 or ?", "This help", this::toggleHelp, key(KeyCode.F1), key(KeyCode.SLASH, shift),
+                        new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY))
+                .add("Esc", "Close help", () -> help.setVisible(false), key(KeyCode.ESCAPE));
+    }
+
+    private void panBy(double dx, double dy) {
+        ViewTransform t = viewer.transformProperty().get();
+        if (t != null) {
+            model.panByScreen(dx, dy, t);
+        }
+    }
+}

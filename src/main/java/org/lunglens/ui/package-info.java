@@ -1,0 +1,8 @@
+/**
+ * The JavaFX desktop app: main window, viewer, side panes, view models. The only package that imports
+ * JavaFX; pixels are computed in {@code org.lunglens.imaging} and only shown here. {@link
+ * org.lunglens.ui.ViewerModel} holds the viewer state without needing a running toolkit; {@link
+ * org.lunglens.ui.ImageViewer#transformProperty()} and {@code addImageOverlay} are where an aligned
+ * heatmap overlay attaches, and {@link org.lunglens.ui.MainWindow#sideTabs()} takes further tabs.
+ */
+package org.lunglens.ui;

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Which class a Grad-CAM explained and with what settings (layer, colour map, opacity...), sorted by key and kept as text so the
- * log does not depend on the explanation code.
+ * Which class a Grad-CAM explained and with what settings (layer, colour map, opacity...), sorted by key and
+ * kept as text so the log does not depend on the explanation code.
  */
 public record GradCamInfo(String targetClass, Map<String, String> settings) {
     public GradCamInfo {

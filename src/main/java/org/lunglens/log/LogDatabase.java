@@ -27,6 +27,7 @@ final class LogDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final int schemaVersion;
+    private boolean closed;
 
     private LogDatabase(Path file, Connection connection, int schemaVersion) {
         this.file = file;
@@ -48,7 +49,7 @@ final class LogDatabase implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw SqliteErrors.translate(e, path);
-        } catch (LogStoreException e) {
+        } catch (LogStoreException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
         }
@@ -93,6 +94,9 @@ final class LogDatabase implements AutoCloseable {
     }
 
     private <T> T inTransaction(String begin, Work<T> work) throws LogStoreException {
+        if (closed) {
+            throw new IllegalStateException("The patient log " + file + " is closed");
+        }
         try (Statement st = connection.createStatement()) {
             st.execute(begin);
             try {
@@ -128,6 +132,7 @@ final class LogDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         closeQuietly(connection);
     }
 

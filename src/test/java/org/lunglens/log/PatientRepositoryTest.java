@@ -128,6 +128,14 @@ class PatientRepositoryTest {
         assertThat(names(PatientQuery.all().withText("P_"))).containsExactly("under");
     }
 
+    @Test
+    void aClosedLogRefusesFurtherCalls() {
+        log.close();
+
+        assertThatThrownBy(() -> log.patients().search(PatientQuery.all()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
     private List<String> names(PatientQuery query) throws LogStoreException {
         return log.patients().search(query).stream().map(Patient::name).toList();
     }

@@ -19,7 +19,8 @@ class SqlInjectionTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"'; DROP TABLE patients; --", "\" OR \"1\"=\"1", "' OR '1'='1", "x'); DELETE FROM images; --",
+    @ValueSource(strings = {"'; DROP TABLE patients; --", "\" OR \"1\"=\"1", "' OR '1'='1",
+            "x'); DELETE FROM images; --",
             "Robert'); DROP TABLE reads;--", "%", "_", "\\", "' UNION SELECT sqlite_version(), 1, 1 --",
             "0x00\u0000after-nul", "ünïcødé 'quoted' \"double\" `back`", "/* comment */ ATTACH 'x' AS y"})
     void hostileTextStaysData(String evil) throws Exception {

@@ -1,0 +1,60 @@
+package org.lunglens.log;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.lunglens.log.LogStoreException.Reason;
+
+/**
+ * Looks at an existing SQLite file through a read-only connection before LungLens opens it for writing, so that
+ * a foreign, damaged or newer file is refused without a single byte of it changing (switching to WAL or running
+ * a migration would write to it).
+ */
+final class LogFileValidator {
+    private LogFileValidator() {
+    }
+
+    static void validate(Path file, LogOptions options, int latestVersion) throws LogStoreException {
+        try (Connection c = LogDatabase.config(options, true).createConnection(LogDatabase.url(file));
+             Statement st = c.createStatement()) {
+            int applicationId = intPragma(st, "PRAGMA application_id");
+            int userVersion = intPragma(st, "PRAGMA user_version");
+            int objects;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+                objects = rs.getInt(1);
+            }
+            if (applicationId != Migrations.APPLICATION_ID && (objects > 0 || userVersion != 0)) {
+                throw new LogStoreException(Reason.FOREIGN_DATABASE, "The file " + file + " is a SQLite database "
+                        + "made by another program, not a LungLens patient log. LungLens leaves it untouched: "
+                        + "choose another file for the log.");
+            }
+            if (userVersion > latestVersion) {
+                throw Migrator.newerVersion(userVersion, latestVersion);
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                String result = rs.getString(1);
+                if (!"ok".equals(result)) {
+                    throw corrupt(file, result, null);
+                }
+            }
+        } catch (SQLException e) {
+            LogStoreException translated = SqliteErrors.translate(e, file);
+            // The header said SQLite, so "not a database" from SQLite itself means damaged pages.
+            throw translated.reason() == Reason.NOT_A_DATABASE ? corrupt(file, e.getMessage(), e) : translated;
+        }
+    }
+
+    static LogStoreException corrupt(Path file, String detail, Throwable cause) {
+        return new LogStoreException(Reason.CORRUPT, "The patient log " + file + " is damaged (" + detail
+                + "). LungLens leaves it untouched so that it can be recovered (for example with the sqlite3 "
+                + "'.recover' command); choose another file to keep working.", cause);
+    }
+
+    private static int intPragma(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.getInt(1);
+        }
+    }
+}

@@ -33,7 +33,7 @@ public final class ModelCard {
         md.append("| architecture | ").append(meta.architecture()).append(" |\n");
         md.append("| parameters | ").append(String.format(Locale.ROOT, "%,d", meta.parameters())).append(" |\n");
         md.append("| Grad-CAM layer | ").append(meta.gradCamLayer() < 0 ? "none (no convolution)" : "layer " + meta.gradCamLayer()
-                + " (ReLU after the last convolution)").append(" |\n");
+                + " (the last convolution, after its ReLU)").append(" |\n");
         md.append("| preprocessing | ").append(meta.preprocessing().describe()).append(" |\n");
         md.append("| model file | `").append(modelFile.getFileName()).append("`, ")
                 .append(Files.size(modelFile) / 1024).append(" KiB, SHA-256 `").append(sha256(modelFile)).append("` |\n\n");

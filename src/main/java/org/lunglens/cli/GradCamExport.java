@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.lunglens.gradcam.Analysis;
+import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
-import org.lunglens.model.Prediction;
 
 /**
  * {@code classify --gradcam DIR}: images one at a time through the app's own path (classify, then
@@ -52,32 +52,11 @@ final class GradCamExport {
         gradCamMillis.add(a.gradCamMillis());
         BufferedImage base = HeatmapRenderer.grayImage(pixels, MIN_SIDE);
         BufferedImage view = a.heatmap() == null ? base : HeatmapRenderer.overlay(base, a.heatmap(), style);
-        BufferedImage out = HeatmapRenderer.withCaption(view, caption(file, a), a.heatmap(), style);
+        BufferedImage out = HeatmapRenderer.withCaption(view,
+                Captions.lines(file.getFileName().toString(), a, true), a.heatmap(), style);
         Files.createDirectories(outDir);
         ImageIO.write(out, "png", outDir.resolve(outputName(file)).toFile());
         return a.prediction().probabilities();
-    }
-
-    private List<String> caption(Path file, Analysis a) {
-        Prediction p = a.prediction();
-        StringBuilder probs = new StringBuilder();
-        for (int c = 0; c < p.classes().size(); c++) {
-            probs.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f %%", p.classes().get(c),
-                    100 * p.probabilities()[c]));
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add(file.getFileName() + "  \u2014  model " + a.model().title());
-        lines.add("Predicted: " + p.predictedClass() + "   (" + probs + ")");
-        lines.add(describeHeatmap(a));
-        return lines;
-    }
-
-    static String describeHeatmap(Analysis a) {
-        if (a.heatmap() == null) {
-            return "No Grad-CAM: this model has no convolutional layer.";
-        }
-        String what = "Grad-CAM of '" + a.heatmap().className() + "' at " + a.heatmap().layer();
-        return a.heatmap().isEmpty() ? what + ": empty (no positive evidence for this class)" : what;
     }
 
     /** {@code NAME-gradcam.png}; a second file of the same name gets {@code -2}, {@code -3}... */

@@ -13,7 +13,7 @@ import org.lunglens.imaging.ColorMap;
  * @param threshold values below it are not drawn at all, so weak heat does not veil the film
  */
 public record OverlayStyle(ColorMap colorMap, double opacity, double threshold) {
-    public static final OverlayStyle DEFAULT = new OverlayStyle(ColorMap.INFERNO, 0.5, 0.2);
+    public static final OverlayStyle DEFAULT = new OverlayStyle(ColorMap.INFERNO, 0.5, 0.3);
 
     public OverlayStyle {
         if (colorMap == null) {

@@ -19,6 +19,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.lunglens.gradcam.Analysis;
@@ -100,8 +101,8 @@ public final class AiPane extends VBox {
         choice.setConverter(new StringConverter<>() {
             @Override
             public String toString(String file) {
-                return BundledModels.MULTICLASS.equals(file) ? "Multi-class (COVID / Normal / Viral pneumonia)"
-                        : "Binary (COVID / non-COVID)";
+                return BundledModels.MULTICLASS.equals(file) ? "Multi-class: COVID / Normal / Viral"
+                        : "Binary: COVID / non-COVID";
             }
 
             @Override
@@ -116,7 +117,11 @@ public final class AiPane extends VBox {
         run.setId("runButton");
         run.setOnAction(e -> run());
         run.disableProperty().bind(model.imageProperty().isNull());
-        return new VBox(6, new HBox(8, new Label("Model"), choice), new HBox(12, run, auto));
+        Label label = new Label("Model");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, label, choice);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(6, row, new HBox(12, run, auto));
     }
 
     /** Where analyses go once shown (the patient log); replaces the previous listener. */

@@ -42,7 +42,7 @@ final class ModelCardView extends VBox {
         row(facts, "File", info.file().toString());
         row(facts, "SHA-256", info.sha256());
         GridPane training = table("cardTraining");
-        m.training().forEach((k, v) -> row(training, k, format(v)));
+        new java.util.TreeMap<>(m.training()).forEach((k, v) -> row(training, k, format(v)));
         getChildren().addAll(title, use, facts, heading("Data and training"), training, heading("Test metrics"));
         getChildren().addAll(metrics(m));
         if (info.card() != null) {

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lunglens.gradcam.ModelSession;
+import org.lunglens.gradcam.OverlayStyle;
+import org.lunglens.imaging.ColorMap;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.model.BundledModels;
@@ -18,7 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lunglens classify}: one line per image with the predicted class and every class's probability. */
+/**
+ * {@code lunglens classify}: one line per image with the predicted class and every class's probability;
+ * with {@code --gradcam DIR} also one Grad-CAM overlay PNG per image, and the time per image.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify images (directories are walked recursively). Teaching and research only; "
                 + "not for clinical diagnosis.")
@@ -33,6 +39,25 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "also write the results as CSV")
     Path csv;
 
+    @Option(names = "--gradcam", paramLabel = "DIR",
+            description = "also write a Grad-CAM overlay PNG per image into DIR (images are then run one at a time, "
+                    + "as the app does, and the time per image is printed to stderr)")
+    Path gradCamDir;
+
+    @Option(names = "--explain", paramLabel = "CLASS",
+            description = "class the Grad-CAM explains (default: each image's predicted class)")
+    String explain;
+
+    @Option(names = "--colormap", description = "INFERNO or VIRIDIS (default: ${DEFAULT-VALUE})")
+    ColorMap colorMap = OverlayStyle.DEFAULT.colorMap();
+
+    @Option(names = "--opacity", description = "heatmap opacity 0..1 (default: ${DEFAULT-VALUE})")
+    double opacity = OverlayStyle.DEFAULT.opacity();
+
+    @Option(names = "--threshold", description = "heat below this share of the maximum is not drawn, 0..1 "
+            + "(default: ${DEFAULT-VALUE})")
+    double threshold = OverlayStyle.DEFAULT.threshold();
+
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "images or folders of images")
     List<Path> inputs;
 
@@ -40,9 +65,12 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path modelFile = model != null ? model : BundledModels.find(BundledModels.BINARY).orElseThrow(
                 () -> new IOException("the bundled model " + BundledModels.BINARY + " was not found; pass --model FILE"));
+        List<Path> files = ImageFiles.expand(inputs);
+        if (gradCamDir != null) {
+            return withGradCam(modelFile, files);
+        }
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
-        List<Path> files = ImageFiles.expand(inputs);
         int failures = 0;
         try (PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
             if (csvOut != null) {
@@ -77,6 +105,41 @@ final class ClassifyCommand implements Callable<Integer> {
             System.err.println("lunglens: no image files found in " + inputs);
             return 1;
         }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private Integer withGradCam(Path modelFile, List<Path> files) throws Exception {
+        ModelSession session = ModelSession.open(modelFile);
+        List<String> classes = session.info().metadata().classes();
+        int classIndex = explain == null ? -1 : classes.indexOf(explain);
+        if (explain != null && classIndex < 0) {
+            throw new IOException("--explain " + explain + ": the model's classes are " + classes);
+        }
+        GradCamExport export = new GradCamExport(session, gradCamDir,
+                new OverlayStyle(colorMap, opacity, threshold), classIndex);
+        int failures = 0;
+        try (PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
+            if (csvOut != null) {
+                csvOut.println("path,predicted," + String.join(",", classes));
+            }
+            for (Path file : files) {
+                try {
+                    String line = format(file, classes, export.process(file));
+                    System.out.println(line);
+                    if (csvOut != null) {
+                        csvOut.println(line);
+                    }
+                } catch (ImageLoadException e) {
+                    System.err.println("lunglens: " + e.getMessage());
+                    failures++;
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("lunglens: no image files found in " + inputs);
+            return 1;
+        }
+        System.err.println("lunglens: " + export.timing());
         return failures == 0 ? 0 : 1;
     }
 

@@ -1,5 +1,6 @@
 /**
- * Explanations computed from a loaded model itself: Grad-CAM heatmaps of the last convolutional layer.
- * No JavaFX here; the UI draws {@link org.lunglens.gradcam.Heatmap}s as overlays.
+ * Explanations computed from a loaded model itself: Grad-CAM heatmaps of the last convolutional layer,
+ * model sessions that classify and explain on one thread, and the toolkit-free rendering of heatmap
+ * overlays shared by the app and {@code classify --gradcam}. No JavaFX here.
  */
 package org.lunglens.gradcam;

@@ -12,13 +12,15 @@ import javafx.concurrent.Task;
 
 /**
  * The app's background threads, one named daemon thread per kind of work (loading, derived views,
- * rendering, thumbnails), and the progress of the latest task for the status bar. Call from the FX thread.
+ * rendering, thumbnails, AI), and the progress of the latest task for the status bar. Call from the FX thread.
  */
 public final class BackgroundWork {
     private final ExecutorService loading = single("lunglens-load");
     private final ExecutorService computing = single("lunglens-compute");
     private final ExecutorService rendering = single("lunglens-render");
     private final ExecutorService thumbnails = single("lunglens-thumbnails");
+    /** The only thread that touches a DL4J network: networks are not thread-safe. */
+    private final ExecutorService ai = single("lunglens-ai");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private Task<?> shown;
@@ -41,6 +43,11 @@ public final class BackgroundWork {
     /** Derived views and other heavy computations. */
     public <T> Task<T> compute(String what, Task<T> task) {
         return start(what, task, computing);
+    }
+
+    /** Model loading, inference and Grad-CAM: all on the one AI thread. */
+    public <T> Task<T> ai(String what, Task<T> task) {
+        return start(what, task, ai);
     }
 
     ExecutorService renderExecutor() {
@@ -82,5 +89,6 @@ public final class BackgroundWork {
         computing.shutdownNow();
         rendering.shutdownNow();
         thumbnails.shutdownNow();
+        ai.shutdownNow();
     }
 }

@@ -18,7 +18,7 @@ final class ChannelsPane extends VBox {
     ChannelsPane(ViewerModel model) {
         super(6);
         setPadding(new Insets(8));
-        CheckBox grid = new CheckBox("Show all channels as a grid (G)");
+        CheckBox grid = new CheckBox("Show all channels as a grid (C)");
         grid.setId("gridToggle");
         grid.selectedProperty().bindBidirectional(model.gridModeProperty());
         getChildren().addAll(grid, new Label("Main view shows:"));

@@ -12,7 +12,8 @@ import javafx.stage.Stage;
 /**
  * The desktop application. Files or folders to open at start come from the application parameters or
  * from {@code -Dlunglens.open=PATH[,PATH...]} (the jar's {@code main} sends arguments to the CLI);
- * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid.
+ * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid,
+ * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on.
  */
 public final class LungLensApp extends Application {
     private BackgroundWork work;
@@ -44,6 +45,11 @@ public final class LungLensApp extends Application {
         }
         // -Dlunglens.grid=true starts in the channel grid (demos, screenshots)
         window.model().gridModeProperty().set(Boolean.getBoolean("lunglens.grid"));
+        // -Dlunglens.tab=AI shows that side tab, -Dlunglens.gradcam=true starts with the heatmap on (demos, screenshots)
+        String tab = System.getProperty("lunglens.tab");
+        window.sideTabs().getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst()
+                .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
+        window.aiPane().overlayShownProperty().set(Boolean.getBoolean("lunglens.gradcam"));
     }
 
     private List<Path> initialPaths() {

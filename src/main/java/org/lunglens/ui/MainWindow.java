@@ -26,7 +26,7 @@ import org.lunglens.imaging.WindowPreset;
 
 /**
  * The main window: study browser (left), viewer or channel grid (centre), side tabs (right: "Display",
- * "Channels", "Info"; the AI and patient log panes are added to {@link #sideTabs()}), status bar, banner.
+ * "Channels", "Info", "AI"; the patient log pane is added to {@link #sideTabs()}), status bar, banner.
  */
 public final class MainWindow {
     private final ViewerModel model = new ViewerModel();
@@ -42,8 +42,14 @@ public final class MainWindow {
     private final Shortcuts shortcuts = new Shortcuts();
     private final HelpOverlay help;
     private final StackPane root;
+    private final AiPane ai;
 
     public MainWindow(BackgroundWork work, RecentFiles recent) {
+        this(work, recent, java.util.prefs.Preferences.userRoot().node("org/lunglens/ai"));
+    }
+
+    /** @param aiPrefs where the AI tab keeps its choices (tests pass a throw-away node) */
+    public MainWindow(BackgroundWork work, RecentFiles recent, java.util.prefs.Preferences aiPrefs) {
         this.work = work;
         this.opener = new ImageOpener(model, work);
         this.channels = new ChannelCache(work);
@@ -51,6 +57,7 @@ public final class MainWindow {
         viewer.setId("mainViewer");
         this.grid = new ChannelGrid(model, work, channels, status::setText);
         this.browser = new StudyBrowser(work, recent, opener::open);
+        this.ai = new AiPane(model, viewer, work, new AiSettings(aiPrefs));
         defineShortcuts();
         this.help = new HelpOverlay(shortcuts);
         StackPane centre = new StackPane(viewer, grid);
@@ -60,7 +67,7 @@ public final class MainWindow {
         sideTabs.setId("sideTabs");
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getTabs().addAll(tab("Display", new DisplayPane(model)), tab("Channels", new ChannelsPane(model)),
-                tab("Info", new InfoPane(model)));
+                tab("Info", new InfoPane(model)), tab("AI", ai));
         SplitPane split = new SplitPane(browser, centreBox, sideTabs);
         split.setDividerPositions(0.16, 0.77);
         SplitPane.setResizableWithParent(browser, false);
@@ -105,6 +112,11 @@ public final class MainWindow {
 
     public TabPane sideTabs() {
         return sideTabs;
+    }
+
+    /** The AI tab: hook the patient log in with {@link AiPane#setOnAnalysis}. */
+    public AiPane aiPane() {
+        return ai;
     }
 
     public StatusBar statusBar() {
@@ -236,8 +248,9 @@ public final class MainWindow {
                 .add("H / V", "Flip left-right / top-bottom", model::flipHorizontally, key(KeyCode.H))
                 .add("", "", model::flipVertically, key(KeyCode.V))
                 .add("Home", "Reset window, zoom and orientation", model::reset, key(KeyCode.HOME))
-                .add("G", "Channel grid on / off", () -> model.gridModeProperty().set(!model.gridModeProperty().get()),
-                        key(KeyCode.G))
+                .add("C", "Channel grid on / off", () -> model.gridModeProperty().set(!model.gridModeProperty().get()),
+                        key(KeyCode.C))
+                .add("G", "Grad-CAM heatmap on / off", ai::toggleOverlay, key(KeyCode.G))
                 .add("F1 or ?", "This help", this::toggleHelp, key(KeyCode.F1), key(KeyCode.SLASH, shift),
                         new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY))
                 .add("Esc", "Close help", () -> help.setVisible(false), key(KeyCode.ESCAPE));

@@ -29,7 +29,7 @@ final class ViewerToolBar extends ToolBar {
         model.imageProperty().addListener((o, old, img) -> preset.getSelectionModel().clearSelection());
         ToggleButton grid = new ToggleButton("Channel grid");
         grid.setId("gridButton");
-        grid.setTooltip(new Tooltip("Channel grid (G)"));
+        grid.setTooltip(new Tooltip("Channel grid (C)"));
         grid.selectedProperty().bindBidirectional(model.gridModeProperty());
         getItems().addAll(
                 button("Fit", "Fit to window (F)", model::fit),

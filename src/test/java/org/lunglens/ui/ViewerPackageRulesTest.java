@@ -20,6 +20,14 @@ class ViewerPackageRulesTest {
     }
 
     @Test
+    void modelAndGradCamHaveNoJavaFx() {
+        // The CLI draws the same overlays as the app: the rendering must stay toolkit-free.
+        noClasses().that().resideInAnyPackage("org.lunglens.model..", "org.lunglens.gradcam..", "org.lunglens.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
     void theCoreDoesNotDependOnTheUi() {
         noClasses().that().resideOutsideOfPackage("org.lunglens.ui..").and().doNotHaveFullyQualifiedName("org.lunglens.Main")
                 .should().dependOnClassesThat().resideInAPackage("org.lunglens.ui..")

@@ -130,7 +130,7 @@ class ViewerWindowTest {
         assertThat(window.statusBar().getText()).contains("16-bit").contains("value");
 
         // channel grid: synced with the main view, says a gray image's channels are identical
-        robot.push(KeyCode.G);
+        robot.push(KeyCode.C);
         await(() -> window.channelGrid().isVisible()
                 && window.channelGrid().cell(ChannelView.CLAHE).imageView().getImage() != null);
         assertThat(window.channelGrid().note().getText()).contains("identical");

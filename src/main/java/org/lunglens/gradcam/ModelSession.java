@@ -1,0 +1,103 @@
+package org.lunglens.gradcam;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.lunglens.imaging.PixelData;
+import org.lunglens.model.Classifier;
+import org.lunglens.model.LoadedModel;
+import org.lunglens.model.ModelFile;
+import org.lunglens.model.ModelLoadException;
+import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.Prediction;
+
+/**
+ * A loaded model ready to classify and explain images. Not thread-safe (a DL4J network is not): confine
+ * every session to one thread.
+ */
+public final class ModelSession {
+    /**
+     * What the UI and the log need to know about a model, immutable and safe to hand to any thread.
+     *
+     * @param card        the text of {@code NAME.md} beside the model file, or null when there is none
+     * @param gradCamLayer the explained layer, described; null when the model has no convolution
+     */
+    public record Info(Path file, ModelMetadata metadata, String sha256, String card, double loadMillis,
+                       String gradCamLayer) {
+        public String title() {
+            return metadata.name() + " " + metadata.version();
+        }
+    }
+
+    private final Classifier classifier;
+    private final GradCam gradCam;
+    private final Info info;
+
+    private ModelSession(LoadedModel model, Info info, GradCam gradCam) {
+        this.classifier = new Classifier(model);
+        this.gradCam = gradCam;
+        this.info = info;
+    }
+
+    public static ModelSession open(Path file) throws ModelLoadException {
+        long start = System.nanoTime();
+        LoadedModel model = ModelFile.load(file);
+        GradCam gradCam = model.metadata().gradCamLayer() >= 0 ? new GradCam(model) : null;
+        String layer = gradCam == null ? null : gradCam.layerDescription();
+        try {
+            String card = readCard(file, model.metadata().name());
+            Info info = new Info(file, model.metadata(), sha256(file), card, (System.nanoTime() - start) / 1e6, layer);
+            return new ModelSession(model, info, gradCam);
+        } catch (IOException e) {
+            throw new ModelLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public Info info() {
+        return info;
+    }
+
+    /** Classifies and explains {@code classIndex}, or the predicted class when it is negative or out of range. */
+    public Analysis analyse(PixelData pixels, int classIndex) {
+        long start = System.nanoTime();
+        float[] input = classifier.preprocessor().toInput(pixels);
+        float[] probs = classifier.predictInputs(List.of(input))[0];
+        Prediction prediction = new Prediction(info.metadata().classes(), probs, (System.nanoTime() - start) / 1e6);
+        int explained = classIndex >= 0 && classIndex < probs.length ? classIndex : prediction.predictedIndex();
+        Analysis bare = new Analysis(info, input, prediction, null, 0);
+        return gradCam == null ? bare : explain(bare, explained);
+    }
+
+    /** The same analysis with the heatmap of another class. */
+    public Analysis explain(Analysis analysis, int classIndex) {
+        if (gradCam == null) {
+            return analysis;
+        }
+        long start = System.nanoTime();
+        Heatmap map = gradCam.compute(analysis.input(), classIndex);
+        return analysis.withHeatmap(map, (System.nanoTime() - start) / 1e6);
+    }
+
+    private static String readCard(Path modelFile, String name) throws IOException {
+        String zip = modelFile.getFileName().toString().replaceFirst("\\.zip$", "");
+        for (String candidate : List.of(name + ".md", zip + ".md")) {
+            Path md = modelFile.resolveSibling(candidate);
+            if (Files.isRegularFile(md)) {
+                return Files.readString(md);
+            }
+        }
+        return null;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.lunglens.ui;
+
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import org.lunglens.gradcam.ModelSessions;
+
+/**
+ * Runs AI jobs on the one AI thread, latest request wins: a new job cancels the one before it, and a
+ * cancelled job's result is dropped even if the network could not be stopped mid-way. Call from the FX thread.
+ */
+final class AiRunner {
+    /** Work on the AI thread, with the models loaded there. */
+    interface Job<T> {
+        T run(ModelSessions sessions) throws Exception;
+    }
+
+    private final BackgroundWork work;
+    /** Touched only on the AI thread, inside jobs. */
+    private final ModelSessions sessions = new ModelSessions();
+    private Task<?> current;
+
+    AiRunner(BackgroundWork work) {
+        this.work = work;
+    }
+
+    <T> void submit(String what, Job<T> job, Consumer<T> onResult, Consumer<Throwable> onError) {
+        cancel();
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateProgress(-1, 1);
+                return job.run(sessions);
+            }
+        };
+        current = task;
+        task.setOnSucceeded(e -> {
+            if (current == task) {
+                current = null;
+                onResult.accept(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (current == task) {
+                current = null;
+                onError.accept(task.getException());
+            }
+        });
+        work.ai(what, task);
+    }
+
+    /** Drops the running job's result; queued jobs never start. No interrupt: ND4J is not made for one. */
+    void cancel() {
+        if (current != null) {
+            current.cancel(false);
+            current = null;
+        }
+    }
+
+    boolean busy() {
+        return current != null;
+    }
+}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import org.lunglens.log.AnalysisRecord;
@@ -26,6 +27,19 @@ final class HistoryView extends VBox {
         entries.setId("logHistory");
         entries.setPrefHeight(170);
         entries.setPlaceholder(new Label("No analyses or reads yet."));
+        entries.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                // wrap within the list, not beyond it: a line is a whole analysis or read
+                prefWidthProperty().bind(list.widthProperty().subtract(20));
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         getChildren().addAll(title, entries);
     }
 

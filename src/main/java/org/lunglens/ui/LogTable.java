@@ -36,17 +36,17 @@ final class LogTable {
         table.setId("logTable");
         table.setPlaceholder(new Label("No images in the log match."));
         table.getColumns().addAll(List.of(
-                column("Patient", 80, LogRow::patientLocalId),
-                column("Name", 120, LogRow::patientName),
+                column("Patient", 70, LogRow::patientLocalId),
+                column("Name", 105, LogRow::patientName),
                 fileColumn(),
-                column("Acquired", 85, r -> r.acquiredOn() == null ? null : r.acquiredOn().toString()),
-                column("AI", 80, LogRow::predictedClass),
+                column("Acquired", 80, r -> r.acquiredOn() == null ? null : r.acquiredOn().toString()),
+                column("AI", 75, LogRow::predictedClass),
                 percentColumn("P(AI)", LogRow::predictedProbability),
-                column("Read", 80, LogRow::readFinding),
+                column("Read", 95, LogRow::readFinding),
                 percentColumn("Conf.", LogRow::readConfidence),
-                column("Read when", 80, r -> r.readAfterAi() == null ? null
+                column("When", 72, r -> r.readAfterAi() == null ? null
                         : r.readAfterAi() ? "after AI" : "before AI"),
-                column("Analysed", 115, r -> time(r.analyzedAt())),
+                column("Analysed", 110, r -> time(r.analyzedAt())),
                 column("Model", 100, LogRow::modelName)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -77,6 +77,14 @@ final class LogTable {
         }
     }
 
+    /** Selects the row of image {@code imageId} when it is shown. */
+    void selectImage(long imageId) {
+        table.getItems().stream().filter(r -> r.imageId() == imageId).findFirst().ifPresent(r -> {
+            table.getSelectionModel().select(r);
+            table.scrollTo(r);
+        });
+    }
+
     /** The rows as shown: searched, filtered by the column filters and sorted. */
     List<LogRow> visibleRows() {
         return List.copyOf(table.getItems());
@@ -98,7 +106,7 @@ final class LogTable {
     }
 
     private static TableColumn<LogRow, String> fileColumn() {
-        TableColumn<LogRow, String> c = column("Image", 130, r -> Path.of(r.path()).getFileName().toString());
+        TableColumn<LogRow, String> c = column("Image", 120, r -> Path.of(r.path()).getFileName().toString());
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String name, boolean empty) {
@@ -113,7 +121,7 @@ final class LogTable {
 
     private static TableColumn<LogRow, Double> percentColumn(String name, Function<LogRow, Double> value) {
         TableColumn<LogRow, Double> c = new TableColumn<>(name);
-        c.setPrefWidth(60);
+        c.setPrefWidth(56);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -47,6 +47,10 @@ public final class LungLensApp extends Application {
         }
         // -Dlunglens.grid=true starts in the channel grid (demos, screenshots)
         window.model().gridModeProperty().set(Boolean.getBoolean("lunglens.grid"));
+        // -Dlunglens.tab="Patient log" starts with that side tab selected (demos, screenshots)
+        String tab = System.getProperty("lunglens.tab");
+        window.sideTabs().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
+                .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
     }
 
     /** {@code --db=FILE} (from {@code lunglens --db FILE}): the patient log file for this session. */

@@ -149,10 +149,9 @@ public final class PatientLogPane extends BorderPane {
             case UNAVAILABLE -> {
                 table.setRows(List.of());
                 openImageHistory = null;
-                history.showMessage("");
-                showError("The patient log is unavailable: " + service.problemProperty().get()
-                        + "\nLungLens keeps working without it; the file was left as it is. Choose another file"
-                        + " under \"Log file\".");
+                history.showMessage("No history: the patient log is unavailable.");
+                showError("The patient log is unavailable. " + service.problemProperty().get()
+                        + "\nThe viewer keeps working without the log; \"Log file\" chooses another file.");
             }
         }
     }
@@ -201,6 +200,7 @@ public final class PatientLogPane extends BorderPane {
             openImageHistory = found.orElse(null);
             if (found.isPresent()) {
                 history.show(image.fileName(), found.get());
+                table.selectImage(found.get().image().id());
             } else {
                 history.showMessage(image.fileName() + " is not in the log yet: attach it to a patient or record"
                         + " a read to add it.");

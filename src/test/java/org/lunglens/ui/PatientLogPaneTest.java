@@ -106,6 +106,12 @@ class PatientLogPaneTest {
         await(() -> feature.service().state() == LogService.State.READY);
         open(robot, COVID);
         robot.clickOn("#tabPatientLog");
+        // the side panel widens for the table, and gives the width back for other tabs
+        await(() -> window.sideTabs().getWidth() > 0.45 * 1280);
+        robot.clickOn("#tabInfo");
+        await(() -> window.sideTabs().getWidth() < 0.35 * 1280);
+        robot.clickOn("#tabPatientLog");
+        await(() -> window.sideTabs().getWidth() > 0.45 * 1280);
 
         // a new patient, with the open image attached in the same step
         robot.clickOn("#logNewPatient");

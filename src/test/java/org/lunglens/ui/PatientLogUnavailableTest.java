@@ -80,8 +80,8 @@ class PatientLogUnavailableTest {
         robot.clickOn("#tabPatientLog");
 
         String message = robot.lookup("#logMessage").queryLabeled().getText();
-        assertThat(message).startsWith("The patient log is unavailable: ").contains(db.toString())
-                .contains("keeps working without it").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(message).startsWith("The patient log is unavailable. ").contains(db.toString())
+                .contains("keeps working without the log").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(robot.lookup("#logMessage").queryLabeled().isVisible()).isTrue();
         assertThat(robot.lookup("#logNewPatient").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#logExport").queryButton().isDisabled()).isTrue();

@@ -4,7 +4,7 @@ import org.lunglens.cli.LungLensCommand;
 
 /**
  * Entry point for {@code java -jar lunglens.jar} and the packaged launcher: no arguments opens the desktop
- * app, anything else runs the command line. It must not extend {@code Application}: JavaFX on the class
+ * app, {@code --db FILE} alone opens it with that patient log, anything else runs the command line. It must not extend {@code Application}: JavaFX on the class
  * path refuses to start a main class that does.
  */
 public final class Main {
@@ -16,6 +16,7 @@ public final class Main {
             org.lunglens.ui.LungLensApp.launchApp(args);
             return;
         }
-        System.exit(LungLensCommand.run(args));
+        System.exit(LungLensCommand.run(db -> org.lunglens.ui.LungLensApp.launchApp(new String[] {"--db=" + db}),
+                args));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ColorMap;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
+import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.ModelFile;
@@ -20,6 +22,7 @@ import org.lunglens.model.Preprocessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code lunglens classify}: one line per image with the predicted class and every class's probability;
@@ -58,6 +61,17 @@ final class ClassifyCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     double threshold = OverlayStyle.DEFAULT.threshold();
 
+    @Option(names = "--log", description = "also record each result in the patient log (image by SHA-256, model "
+            + "name and SHA-256, probabilities, predicted class, time, OS user)")
+    boolean log;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "patient log file for --log (default: the app's "
+            + "preference, else $XDG_DATA_HOME/lunglens/lunglens.db)")
+    Path db;
+
+    @ParentCommand
+    LungLensCommand parent;
+
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "images or folders of images")
     List<Path> inputs;
 
@@ -72,7 +86,9 @@ final class ClassifyCommand implements Callable<Integer> {
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;
-        try (PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
+        try (BatchLog batchLog = log ? BatchLog.open(db != null ? db : parent == null ? null : parent.db,
+                classifier.model().metadata().name(), modelFile) : null;
+             PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
             if (csvOut != null) {
                 csvOut.println("path,predicted," + String.join(",", classes));
             }
@@ -81,11 +97,13 @@ final class ClassifyCommand implements Callable<Integer> {
                 List<Object> decoded = decode(chunk, classifier.preprocessor());
                 List<float[]> ok = new ArrayList<>();
                 for (Object o : decoded) {
-                    if (o instanceof float[] input) {
-                        ok.add(input);
+                    if (o instanceof Decoded d) {
+                        ok.add(d.input());
                     }
                 }
+                long start = System.nanoTime();
                 float[][] probs = predict(classifier, ok);
+                long millisPerImage = ok.isEmpty() ? 0 : (System.nanoTime() - start) / 1_000_000 / ok.size();
                 int k = 0;
                 for (int i = 0; i < chunk.size(); i++) {
                     if (decoded.get(i) instanceof String error) {
@@ -93,12 +111,20 @@ final class ClassifyCommand implements Callable<Integer> {
                         failures++;
                         continue;
                     }
-                    String line = format(chunk.get(i), classes, probs[k++]);
+                    float[] p = probs[k++];
+                    String line = format(chunk.get(i), classes, p);
                     System.out.println(line);
+                    if (batchLog != null) {
+                        Decoded d = (Decoded) decoded.get(i);
+                        batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), classes, p, millisPerImage);
+                    }
                     if (csvOut != null) {
                         csvOut.println(line);
                     }
                 }
+            }
+            if (batchLog != null) {
+                System.err.println("lunglens: logged " + batchLog.logged() + " analyses in " + batchLog.file());
             }
         }
         if (files.isEmpty()) {
@@ -143,12 +169,18 @@ final class ClassifyCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    /** Per file, the model input or the error message; decoding runs on all cores. */
+    /** A decoded image: the model input, and what the log records about the file. */
+    private record Decoded(float[] input, String format, LocalDate acquiredOn) {
+    }
+
+    /** Per file, the {@link Decoded} input or the error message; decoding runs on all cores. */
     private static List<Object> decode(List<Path> files, Preprocessor preprocessor) {
         ImageLoader loader = new ImageLoader();
         return files.parallelStream().map(f -> {
             try {
-                return (Object) preprocessor.toInput(loader.load(f).pixels());
+                LoadedImage img = loader.load(f);
+                return (Object) new Decoded(preprocessor.toInput(img.pixels()), img.format(),
+                        img.acquisitionDate().orElse(null));
             } catch (ImageLoadException e) {
                 return e.getMessage();
             }

@@ -1,26 +1,58 @@
 package org.lunglens.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level {@code lunglens} command; each task is a subcommand. */
 @Command(name = "lunglens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Offline chest X-ray viewer with a local AI second reader. "
                 + "Teaching and research only; not for clinical diagnosis.%n"
-                + "Run without arguments to open the desktop app.",
+                + "Run without arguments to open the desktop app; with only --db FILE to open it with that patient log.",
         subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, CommandLine.HelpCommand.class})
 public final class LungLensCommand implements Runnable {
+    /** Opens the desktop app with a patient log file; supplied by {@code Main}, since the CLI knows no UI. */
+    @FunctionalInterface
+    public interface AppLauncher {
+        void launch(Path databaseFile);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "open the desktop app with this patient log file "
+            + "(default: the app's preference, else $XDG_DATA_HOME/lunglens/lunglens.db); subcommands with --log "
+            + "use it too unless they get their own --db")
+    Path db;
+
+    private final AppLauncher launcher;
+
+    public LungLensCommand() {
+        this(null);
+    }
+
+    LungLensCommand(AppLauncher launcher) {
+        this.launcher = launcher;
+    }
+
     @Override
     public void run() {
+        if (db != null && launcher != null) {
+            launcher.launch(db);
+            return;
+        }
         spec.commandLine().usage(System.out);
     }
 
     /** Runs the CLI and returns its exit code (0 = success, 1 = some inputs failed, 2 = usage error). */
     public static int run(String... args) {
-        return new CommandLine(new LungLensCommand()).setExecutionExceptionHandler(new UserErrorHandler())
+        return run(null, args);
+    }
+
+    /** The same, with the app to open for {@code lunglens --db FILE}. */
+    public static int run(AppLauncher launcher, String... args) {
+        return new CommandLine(new LungLensCommand(launcher)).setExecutionExceptionHandler(new UserErrorHandler())
                 .execute(args);
     }
 }

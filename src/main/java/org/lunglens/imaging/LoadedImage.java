@@ -1,7 +1,11 @@
 package org.lunglens.imaging;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An opened image: its samples plus what the file said about itself.
@@ -15,6 +19,19 @@ import java.util.Map;
 public record LoadedImage(Path source, String format, String colourModel, PixelData pixels, Map<String, String> tags) {
     public LoadedImage {
         tags = Map.copyOf(tags);
+    }
+
+    /** The DICOM study date (tag 0008,0020, "yyyyMMdd") when the file has a valid one. */
+    public Optional<LocalDate> acquisitionDate() {
+        String value = tags.get("Study date");
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip(), DateTimeFormatter.BASIC_ISO_DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     public String fileName() {

@@ -1,5 +1,7 @@
 package org.lunglens.log;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,6 +52,16 @@ public final class ImageRepository {
             }
             return load(c, existing.id());
         });
+    }
+
+    /**
+     * Registers an image file by the SHA-256 of its current bytes, under its absolute path. The file is read
+     * before the write transaction starts, so other writers are not held up by disk reads.
+     */
+    public ImageRecord registerFile(Path file, String format, LocalDate acquiredOn)
+            throws IOException, LogStoreException {
+        ImageFingerprint fingerprint = ImageFingerprint.of(file);
+        return register(file.toAbsolutePath().normalize().toString(), fingerprint, format, acquiredOn);
     }
 
     /** Links an image to a patient, or unlinks it when {@code patientId} is null. */

@@ -8,15 +8,18 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.lunglens.log.LogSettings;
 
 /**
  * The desktop application. Files or folders to open at start come from the application parameters or
  * from {@code -Dlunglens.open=PATH[,PATH...]} (the jar's {@code main} sends arguments to the CLI);
  * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid,
  * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on.
+ * {@code --db=FILE} as a named parameter chooses the patient log file.
  */
 public final class LungLensApp extends Application {
     private BackgroundWork work;
+    private PatientLogFeature patientLog;
 
     public static void launchApp(String[] args) {
         Application.launch(LungLensApp.class, args);
@@ -26,6 +29,8 @@ public final class LungLensApp extends Application {
     public void start(Stage stage) {
         work = new BackgroundWork();
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
+        patientLog = PatientLogFeature.install(window, commandLineDb(), LogSettings.forUser());
+        AiRunLogging.connect(window, patientLog.logger());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);
@@ -52,6 +57,12 @@ public final class LungLensApp extends Application {
         window.aiPane().overlayShownProperty().set(Boolean.getBoolean("lunglens.gradcam"));
     }
 
+    /** {@code --db=FILE} (from {@code lunglens --db FILE}): the patient log file for this session. */
+    private Path commandLineDb() {
+        String db = getParameters().getNamed().get("db");
+        return db == null || db.isBlank() ? null : Path.of(db);
+    }
+
     private List<Path> initialPaths() {
         List<Path> out = new ArrayList<>();
         getParameters().getUnnamed().forEach(a -> out.add(Path.of(a)));
@@ -66,6 +77,9 @@ public final class LungLensApp extends Application {
 
     @Override
     public void stop() {
+        if (patientLog != null) {
+            patientLog.close();
+        }
         if (work != null) {
             work.shutdown();
         }

@@ -3,6 +3,8 @@
  * JavaFX; pixels are computed in {@code org.lunglens.imaging} and only shown here. {@link
  * org.lunglens.ui.ViewerModel} holds the viewer state without needing a running toolkit; {@link
  * org.lunglens.ui.ImageViewer#transformProperty()} and {@code addImageOverlay} are where an aligned
- * heatmap overlay attaches, and {@link org.lunglens.ui.MainWindow#sideTabs()} takes further tabs.
+ * heatmap overlay attaches, and {@link org.lunglens.ui.MainWindow#sideTabs()} takes further tabs. {@link
+ * org.lunglens.ui.PatientLogFeature} adds the patient log tab and the {@link org.lunglens.ui.AnalysisLogger} that
+ * logs AI runs; {@link org.lunglens.ui.LogService} runs every log call on one background thread.
  */
 package org.lunglens.ui;

@@ -1,0 +1,57 @@
+package org.lunglens.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.lunglens.log.AnalysisRecord;
+import org.lunglens.log.ImageFingerprint;
+import org.lunglens.log.LogSettings;
+import org.lunglens.log.LogStoreException;
+import org.lunglens.log.PatientLog;
+
+/**
+ * {@code classify --log}: each result goes into the patient log as an analysis of the image (registered by the
+ * SHA-256 of its bytes) with the model's name and SHA-256, every class's probability, the predicted class, the
+ * time per image and the OS user. The log is opened before any image is classified, so an unusable file stops the
+ * run at once with one line.
+ */
+final class BatchLog implements AutoCloseable {
+    private final PatientLog log;
+    private final String modelName;
+    private final String modelSha256;
+    private int logged;
+
+    private BatchLog(PatientLog log, String modelName, String modelSha256) {
+        this.log = log;
+        this.modelName = modelName;
+        this.modelSha256 = modelSha256;
+    }
+
+    /** Opens {@code db}, else the file chosen in the app's preferences, else the default location. */
+    static BatchLog open(Path db, String modelName, Path modelFile) throws IOException, LogStoreException {
+        String modelSha256 = ImageFingerprint.of(modelFile).sha256();
+        return new BatchLog(PatientLog.open(LogSettings.forUser().resolve(db)), modelName, modelSha256);
+    }
+
+    void record(Path image, String format, LocalDate acquiredOn, List<String> classes, float[] scores,
+                long durationMillis) throws IOException, LogStoreException {
+        long imageId = log.images().registerFile(image, format, acquiredOn).id();
+        log.analyses().add(AnalysisRecord.fromScores(imageId, modelName, modelSha256, classes, scores, null,
+                durationMillis));
+        logged++;
+    }
+
+    int logged() {
+        return logged;
+    }
+
+    Path file() {
+        return log.file();
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+}

@@ -1,0 +1,29 @@
+package org.lunglens.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lunglens.imaging.LoadedImage;
+import org.lunglens.log.GradCamInfo;
+
+/** Records every AI run of the AI tab in the patient log (the logger itself honours the "log AI runs" preference). */
+final class AiRunLogging {
+    private AiRunLogging() {
+    }
+
+    static void connect(MainWindow window, AnalysisLogger logger) {
+        window.aiPane().setOnAnalysis(run -> {
+            LoadedImage image = window.model().image();
+            // The result belongs to the image on screen; a stale one (user already moved on) is not logged.
+            if (image == null || !image.source().equals(run.image())) {
+                return;
+            }
+            List<String> classes = new ArrayList<>(run.probabilities().keySet());
+            float[] scores = new float[classes.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = run.probabilities().get(classes.get(i)).floatValue();
+            }
+            GradCamInfo gradCam = run.gradCamClass() == null ? null : new GradCamInfo(run.gradCamClass(), run.gradCamSettings());
+            logger.log(image, run.modelName(), run.modelFile(), classes, scores, gradCam, run.durationMillis());
+        });
+    }
+}

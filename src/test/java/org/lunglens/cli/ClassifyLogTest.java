@@ -1,0 +1,175 @@
+package org.lunglens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.log.AnalysisRecord;
+import org.lunglens.log.ClassProbability;
+import org.lunglens.log.ImageFingerprint;
+import org.lunglens.log.ImageHistory;
+import org.lunglens.log.LogQuery;
+import org.lunglens.log.LogRow;
+import org.lunglens.log.PatientLog;
+import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.TinyModel;
+
+/** {@code classify --log --db FILE}: every result is logged; an unusable file stops the run with one line. */
+class ClassifyLogTest {
+    @TempDir
+    static Path shared;
+    private static Path model;
+    private static Path images;
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeAll
+    static void modelAndImages() throws Exception {
+        model = TinyModel.write(shared.resolve("tiny.zip"));
+        images = Files.createDirectories(shared.resolve("images"));
+        for (String name : List.of("COVID-1.png", "Normal-1.png")) {
+            Files.copy(SharedData.samples().resolve(name), images.resolve(name));
+        }
+    }
+
+    @BeforeEach
+    void captureStreams() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStreams() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private int classify(String... extra) {
+        List<String> args = new ArrayList<>(List.of("classify", "--model", model.toString()));
+        args.addAll(List.of(extra));
+        args.add(images.toString());
+        return LungLensCommand.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void logsOneAnalysisPerImageWithModelHashProbabilitiesAndUser() throws Exception {
+        Path db = dir.resolve("log.db");
+
+        int code = classify("--log", "--db", db.toString());
+
+        assertThat(code).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("logged 2 analyses in " + db.toAbsolutePath());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(2);
+        String modelSha = ImageFingerprint.of(model).sha256();
+        try (PatientLog log = PatientLog.open(db)) {
+            List<LogRow> rows = log.search(LogQuery.all());
+            assertThat(rows).hasSize(2);
+            for (String line : lines) {
+                String[] cells = line.split(",");
+                Path file = Path.of(cells[0]);
+                LogRow row = rows.stream().filter(r -> r.path().equals(file.toAbsolutePath().toString()))
+                        .findFirst().orElseThrow();
+                ImageHistory history = log.history(row.imageId());
+                assertThat(history.image().sha256()).isEqualTo(ImageFingerprint.of(file).sha256());
+                assertThat(history.image().format()).isEqualTo("PNG");
+                assertThat(history.analyses()).hasSize(1);
+                AnalysisRecord a = history.analyses().get(0);
+                assertThat(a.modelName()).isEqualTo(TinyModel.NAME);
+                assertThat(a.modelSha256()).isEqualTo(modelSha);
+                assertThat(a.predictedClass()).isEqualTo(cells[1]);
+                assertThat(a.probabilities()).extracting(ClassProbability::className).isEqualTo(TinyModel.CLASSES);
+                assertThat(a.probability("COVID")).isCloseTo(Double.parseDouble(cells[2]), within(1e-4));
+                assertThat(a.probabilities().stream().mapToDouble(ClassProbability::probability).sum())
+                        .isCloseTo(1, within(1e-4));
+                assertThat(a.osUser()).isEqualTo(System.getProperty("user.name"));
+                assertThat(a.durationMillis()).isNotNegative();
+            }
+        }
+    }
+
+    @Test
+    void aSecondRunAddsAnalysesToTheSameImages() throws Exception {
+        Path db = dir.resolve("log.db");
+        assertThat(classify("--log", "--db", db.toString())).isZero();
+        // the same bytes under another path are the same image
+        Path moved = Files.createDirectories(dir.resolve("moved"));
+        Files.copy(images.resolve("COVID-1.png"), moved.resolve("renamed.png"));
+        assertThat(LungLensCommand.run("classify", "--model", model.toString(), "--log", "--db", db.toString(),
+                moved.resolve("renamed.png").toString())).isZero();
+
+        try (PatientLog log = PatientLog.open(db)) {
+            List<LogRow> rows = log.search(LogQuery.all());
+            assertThat(rows).hasSize(2);
+            LogRow covid = rows.stream().filter(r -> r.path().endsWith("renamed.png")).findFirst().orElseThrow();
+            assertThat(log.history(covid.imageId()).analyses()).hasSize(2);
+        }
+    }
+
+    @Test
+    void theTopLevelDbOptionServesClassifyToo() throws Exception {
+        Path db = dir.resolve("top.db");
+
+        int code = LungLensCommand.run("--db", db.toString(), "classify", "--model", model.toString(), "--log",
+                images.toString());
+
+        assertThat(code).isZero();
+        try (PatientLog log = PatientLog.open(db)) {
+            assertThat(log.search(LogQuery.all())).hasSize(2);
+        }
+    }
+
+    @Test
+    void withoutLogNothingIsWritten() {
+        Path db = dir.resolve("unused.db");
+
+        assertThat(classify("--db", db.toString())).isZero();
+
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void aCorruptLogFileStopsTheRunWithOneLineAndStaysUntouched() throws Exception {
+        Path db = dir.resolve("damaged.db");
+        byte[] garbage = "this is not a database, just some notes\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(db, garbage);
+
+        int code = classify("--log", "--db", db.toString());
+
+        assertThat(code).isNotZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        List<String> errLines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(errLines).hasSize(1);
+        assertThat(errLines.get(0)).startsWith("lunglens: ").contains(db.toString()).doesNotContain("Exception");
+        assertThat(Files.readAllBytes(db)).isEqualTo(garbage);
+        assertThat(dir.resolve("damaged.db-wal")).doesNotExist();
+    }
+
+    @Test
+    void dbAloneOpensTheAppWithThatFile() {
+        List<Path> launched = new ArrayList<>();
+
+        int code = LungLensCommand.run(launched::add, "--db", "/tmp/some/log.db");
+
+        assertThat(code).isZero();
+        assertThat(launched).containsExactly(Path.of("/tmp/some/log.db"));
+    }
+}

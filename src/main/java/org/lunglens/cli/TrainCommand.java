@@ -60,6 +60,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the checkpoint beside --out")
     boolean resume;
 
+    @Option(names = "--reduce", paramLabel = "pca:K", description = "ANN only: project inputs on K principal components first")
+    String reduce;
+
     @Override
     public Integer call() throws Exception {
         if (!task.equals(ModelMetadata.BINARY) && !task.equals(ModelMetadata.MULTICLASS)) {
@@ -70,11 +73,20 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --arch must be 'cnn' or 'ann', not '" + arch + "'");
             return 2;
         }
+        int pca = 0;
+        if (reduce != null) {
+            if (!reduce.matches("pca:[1-9][0-9]*") || !arch.equals(Architectures.ANN)) {
+                System.err.println("lunglens: --reduce takes pca:K (K > 0) and needs --arch ann; got '" + reduce + "'");
+                return 2;
+            }
+            pca = Integer.parseInt(reduce.substring(4));
+        }
+        String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
-                patience, maxPerClass, learningRate, seed, resume);
+                patience, maxPerClass, learningRate, seed, resume, pca, command);
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
-        TrainingReports.write(options, result, commandLine());
+        TrainingReports.write(options, result, command);
         System.out.println(EvaluationPrinter.format(result.test()));
         System.out.printf("Model written to %s (%s)%n", out, ConsoleTrainingListener.duration((System.nanoTime() - start) / 1e9));
         return 0;

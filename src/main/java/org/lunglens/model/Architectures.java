@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -76,22 +77,37 @@ public final class Architectures {
         return new Network(list.build(), lastConv, desc.toString());
     }
 
-    /** Dense-only baseline on the flattened image; it takes the same NCHW input as the CNN. */
+    /** Dense-only baseline on the raw pixels. */
     public static Network ann(int size, int classes, float[] classWeights, long seed) {
+        return ann(size, classes, classWeights, null, seed);
+    }
+
+    /**
+     * Dense-only baseline on the flattened image; it takes the same NCHW input as the CNN.
+     *
+     * @param pca when not null, a frozen first layer projects the input on these principal components
+     */
+    public static Network ann(int size, int classes, float[] classWeights, PrincipalComponents pca, long seed) {
         int inputs = size * size;
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(1e-3))
                 .weightInit(WeightInit.RELU)
                 .l2(1e-4)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(inputs).nOut(256).activation(Activation.RELU).build())
+                .list();
+        String desc = "ANN " + inputs + " inputs:";
+        if (pca != null) {
+            // Frozen (no updates, no L2): the projection is fitted once on the training split.
+            list.layer(new DenseLayer.Builder().nIn(inputs).nOut(pca.components()).activation(Activation.IDENTITY)
+                    .updater(new NoOp()).l2(0).build());
+            desc += " PCA(" + pca.components() + ", frozen),";
+        }
+        list.layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build())
                 .layer(new DropoutLayer(0.7))
                 .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
                 .layer(output(classes, classWeights))
-                .setInputType(InputType.convolutional(size, size, 1))
-                .build();
-        return new Network(conf, -1, "ANN " + inputs + " inputs: dense(256)+ReLU, dropout 0.3, dense(64)+ReLU, softmax("
+                .setInputType(InputType.convolutional(size, size, 1));
+        return new Network(list.build(), -1, desc + " dense(256)+ReLU, dropout 0.3, dense(64)+ReLU, softmax("
                 + classes + ")");
     }
 

@@ -67,12 +67,16 @@ public final class Trainer {
             state = ModelFile.json().readValue(options.checkpointState().toFile(), TrainingState.class);
             listener.message("Resuming after epoch " + state.epochsDone() + " (best: epoch " + state.bestEpoch() + ")");
         } else {
+            PrincipalComponents pca = options.pcaComponents() > 0 ? fitPca(train, cache) : null;
             Architectures.Network network = options.arch().equals(Architectures.ANN)
-                    ? Architectures.ann(options.size(), classes.size(), weights, options.seed())
+                    ? Architectures.ann(options.size(), classes.size(), weights, pca, options.seed())
                     : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(), weights,
                             options.learningRate(), options.seed());
             net = new MultiLayerNetwork(network.config());
             net.init();
+            if (pca != null) {
+                pca.install(net);
+            }
             meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, options.modelName(), "1.0", options.task(), classes,
                     preprocessor.spec(), network.description(), net.numParams(), network.gradCamLayer(),
                     trainingFacts(split, weights), Map.of());
@@ -148,6 +152,16 @@ public final class Trainer {
         return lossSum / batches;
     }
 
+    /** PCA on up to 2,000 training inputs: enough for the leading components, and seconds, not minutes. */
+    private PrincipalComponents fitPca(List<LabelledImage> train, InputCache cache) {
+        if (!options.arch().equals(Architectures.ANN)) {
+            throw new IllegalArgumentException("--reduce pca:K applies to --arch ann only");
+        }
+        List<float[]> inputs = sample(train, 2000, new Random(options.seed())).stream().map(i -> cache.get(i.file())).toList();
+        listener.message("Fitting PCA (" + options.pcaComponents() + " components) on " + inputs.size() + " training inputs");
+        return PrincipalComponents.fit(inputs, options.pcaComponents());
+    }
+
     private List<String> classesFor(DataFolder folder) throws IOException {
         if (ModelMetadata.BINARY.equals(options.task())) {
             if (!folder.classes().contains(ModelMetadata.COVID)) {
@@ -186,6 +200,12 @@ public final class Trainer {
         facts.put("maxPerClassPerEpoch", options.maxPerClass());
         facts.put("earlyStoppingPatience", options.patience());
         facts.put("seed", options.seed());
+        if (options.pcaComponents() > 0) {
+            facts.put("reduce", "PCA, " + options.pcaComponents() + " components fitted on the training split");
+        }
+        if (!options.command().isEmpty()) {
+            facts.put("command", options.command());
+        }
         return facts;
     }
 

@@ -19,10 +19,18 @@ import java.nio.file.Path;
  * @param learningRate Adam's learning rate
  * @param seed         seed of the split, the initial weights and the augmentation
  * @param resume       continue from the checkpoint beside {@code out}
+ * @param pcaComponents for the ANN: project inputs on this many principal components first (0 = none)
+ * @param command      the command line that started the run, recorded in the model's metadata
  */
 public record TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                               int batch, int patience, int maxPerClass, double learningRate, long seed,
-                              boolean resume) {
+                              boolean resume, int pcaComponents, String command) {
+
+    public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
+                           int batch, int patience, int maxPerClass, double learningRate, long seed, boolean resume) {
+        this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
+                resume, 0, "");
+    }
 
     /** Where the latest epoch's full state (weights and optimiser) is kept, for --resume. */
     public Path checkpoint() {

@@ -35,7 +35,7 @@ class GradCamTest {
 
     @BeforeAll
     static void trainBlobDetector() throws Exception {
-        Architectures.Network network = Architectures.cnn(BlobImages.SIZE, 2, 4, new int[] {16, 16, 32},
+        Architectures.Network network = Architectures.cnn(BlobImages.SIZE, 2, 4, new int[] {16, 32},
                 new float[] {1, 1}, 0.003, 11);
         MultiLayerNetwork net = new MultiLayerNetwork(network.config());
         net.init();
@@ -124,7 +124,7 @@ class GradCamTest {
 
     @Test
     void namesTheExplainedLayer() {
-        assertThat(new GradCam(model).layerDescription()).contains("layer " + model.metadata().gradCamLayer()).contains("8x8");
+        assertThat(new GradCam(model).layerDescription()).contains("layer " + model.metadata().gradCamLayer()).contains("16x16");
     }
 
     /** The image pixel at the centre of the map's hottest cell. */

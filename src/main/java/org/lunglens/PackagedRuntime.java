@@ -9,14 +9,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Keeps an installed LungLens inside its install folder and its user folders. The jpackage launcher sets
- * {@code jpackage.app-path}; then the native-library caches (ND4J/JavaCPP unpacks ~400 MB at first start, JavaFX and
+ * Keeps an installed LungLens inside its install folder and its user folders. The packaged app's launcher passes
+ * {@code -Dlunglens.packaged=true} (jpackage.cfg; JDK 17's launcher sets no property of its own, later ones set
+ * {@code jpackage.app-path}); then the native-library caches (ND4J/JavaCPP unpacks ~400 MB at first start, JavaFX and
  * SQLite a few MB), temporary files and Java preferences go to LungLens's cache and config folders instead of
  * {@code ~/.javacpp}, {@code ~/.openjfx}, {@code ~/.java} and {@code /tmp}. A jpackage {@code .cfg} file cannot
  * expand {@code $HOME} on JDK 17, hence code. Properties given on the command line win; runs from a checkout
  * ({@code java -jar}, tests) are left alone.
  */
 final class PackagedRuntime {
+    static final String PACKAGED_PROPERTY = "lunglens.packaged";
     static final String LAUNCHER_PROPERTY = "jpackage.app-path";
 
     private PackagedRuntime() {
@@ -25,12 +27,14 @@ final class PackagedRuntime {
     /** Call first thing in {@code main}, before any class that loads natives or reads preferences. */
     static void configure() {
         Properties system = System.getProperties();
-        if (system.getProperty(LAUNCHER_PROPERTY) == null) {
+        if (!Boolean.getBoolean(PACKAGED_PROPERTY) && system.getProperty(LAUNCHER_PROPERTY) == null) {
             return;
         }
         Path home = Path.of(system.getProperty("user.home"));
         properties(System.getenv(), system.getProperty("os.name", ""), home).forEach((key, value) -> {
-            if (system.getProperty(key) == null && createFolder(Path.of(value))) {
+            // java.io.tmpdir always has a JVM default (/tmp), so it cannot tell "given by the user" from "unset"
+            boolean free = system.getProperty(key) == null || key.equals("java.io.tmpdir");
+            if (free && createFolder(Path.of(value))) {
                 system.setProperty(key, value);
             }
         });

@@ -50,6 +50,7 @@ class PackagedRuntimeTest {
     void outsideTheLauncherNothingChanges() {
         String before = System.getProperty("org.bytedeco.javacpp.cachedir");
         System.clearProperty(PackagedRuntime.LAUNCHER_PROPERTY);
+        System.clearProperty(PackagedRuntime.PACKAGED_PROPERTY);
 
         PackagedRuntime.configure();
 

@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        PackagedRuntime.configure();
         if (args.length == 0) {
             org.lunglens.ui.LungLensApp.launchApp(args);
             return;

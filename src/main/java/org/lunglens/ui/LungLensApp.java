@@ -1,11 +1,14 @@
 package org.lunglens.ui;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.lunglens.log.LogSettings;
@@ -18,6 +21,9 @@ import org.lunglens.log.LogSettings;
  * {@code --db=FILE} as a named parameter chooses the patient log file.
  */
 public final class LungLensApp extends Application {
+    /** Window icon sizes, rendered from {@code icons/lunglens.svg} by {@code icons/render-icons.sh}. */
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
     private BackgroundWork work;
     private PatientLogFeature patientLog;
 
@@ -35,6 +41,7 @@ public final class LungLensApp extends Application {
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);
         stage.setTitle("LungLens \u2014 not for clinical use");
+        stage.getIcons().addAll(windowIcons());
         stage.setScene(scene);
         if (Boolean.parseBoolean(System.getProperty("lunglens.maximized", "true"))) {
             // A reading tool wants the whole screen; explicit bounds also work where no window manager runs
@@ -61,6 +68,21 @@ public final class LungLensApp extends Application {
     private Path commandLineDb() {
         String db = getParameters().getNamed().get("db");
         return db == null || db.isBlank() ? null : Path.of(db);
+    }
+
+    /** Every icon size found on the class path; the window manager picks the size it needs. */
+    static List<Image> windowIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            try (InputStream in = LungLensApp.class.getResourceAsStream("icons/lunglens-" + size + ".png")) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (IOException e) {
+                // Closing a class-path stream does not fail in practice; an icon is not worth a failed start.
+            }
+        }
+        return icons;
     }
 
     private List<Path> initialPaths() {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds LungLens's Linux app-image and .deb with jpackage (JDK 17; Debian: fakeroot, dpkg-deb for the .deb).
+#
+#   packaging/build-installer.sh [app-image] [deb]      default: both
+#
+# Environment:
+#   MVN_FLAGS     extra Maven flags, e.g. -o for an offline build (default: none)
+#   SKIP_MVN=1    reuse target/lunglens.jar and target/lib from an earlier mvn package
+#   MODELS_DIR    folder whose *.zip models ship in the app (default: models/ of the checkout)
+#   OUT_DIR       where the app-image and .deb go (default: target/installer)
+#
+# The app ships models/ beside lunglens.jar (lib/app/models in the image), where BundledModels looks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+types=("$@")
+[ ${#types[@]} -gt 0 ] || types=(app-image deb)
+models_dir=${MODELS_DIR:-$root/models}
+out=${OUT_DIR:-$root/target/installer}
+stage=$root/target/jpackage
+# Natives ND4J loads on linux-x86_64 (checked: a first start unpacks only these into the JavaCPP cache). The other
+# bytedeco natives (opencv, ffmpeg, leptonica, hdf5, mkl; ~55 MB) come with datavec-data-image and are never loaded.
+natives_used='^(javacpp|openblas|nd4j-native)-'
+# The JDK modules the app and its libraries use: jdeps on the non-modular jars plus the `requires` of the modular
+# ones (jdeps over all 107 jars takes minutes and trips on DL4J's module descriptors). javafx-swing needs
+# jdk.unsupported.desktop, javafx-base jdk.jfr, ImageJ java.compiler and java.rmi, ControlsFX java.net.http.
+modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs
+modules=$modules,java.rmi,java.scripting,java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported
+modules=$modules,jdk.unsupported.desktop,jdk.zipfs
+
+step() { printf '== %s (%s)\n' "$1" "$(date +%T)"; }
+
+if [ "${SKIP_MVN:-0}" != 1 ]; then
+  step "mvn package"
+  # shellcheck disable=SC2086  # MVN_FLAGS is a list of flags
+  mvn -B -q ${MVN_FLAGS:-} package -DskipTests
+fi
+
+pom_version=$(unzip -p target/lunglens.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
+cfg_version=$(sed -n 's/^--app-version *//p' jpackage.cfg)
+if [ "$pom_version" != "$cfg_version" ]; then
+  echo "jpackage.cfg has --app-version $cfg_version but the pom builds $pom_version" >&2
+  exit 1
+fi
+
+step "stage the input folder"
+rm -rf "$stage" && mkdir -p "$stage/input/lib" "$stage/input/models"
+cp target/lunglens.jar "$stage/input/"
+for jar in target/lib/*.jar; do
+  name=$(basename "$jar")
+  if [[ $name =~ -(linux|macosx|windows|android|ios)-[a-z0-9_]+\.jar$ ]] && ! [[ $name =~ $natives_used ]]; then
+    continue
+  fi
+  cp "$jar" "$stage/input/lib/"
+done
+# sqlite-jdbc carries natives for every OS; keep this platform's (Linux/x86_64) only
+for jar in "$stage"/input/lib/sqlite-jdbc-*.jar; do
+  zip -q -d "$jar" 'org/sqlite/native/*' -x 'org/sqlite/native/Linux/x86_64/*' >/dev/null || true
+done
+shopt -s nullglob
+models=("$models_dir"/*.zip)
+if [ ${#models[@]} -eq 0 ]; then
+  echo "warning: no models in $models_dir; the app will ship without a bundled model" >&2
+else
+  cp "${models[@]}" "$stage/input/models/"
+fi
+echo "input: $(du -sh "$stage/input" | cut -f1), $(ls "$stage/input/lib" | wc -l) jars, models: ${models[*]##*/}"
+
+mkdir -p "$out"
+for type in "${types[@]}"; do
+  step "jpackage --type $type"
+  case $type in
+    app-image) rm -rf "${out:?}/LungLens" ;;
+    deb) rm -f "$out"/lunglens_*.deb ;;
+  esac
+  type_args=()
+  [ "$type" = app-image ] || type_args=("@packaging/jpackage-$type.cfg")
+  jpackage @jpackage.cfg @packaging/jpackage-linux.cfg "${type_args[@]}" \
+    --type "$type" --input "$stage/input" --dest "$out" \
+    --add-modules "$modules" \
+    --jlink-options '--strip-debug --no-man-pages --no-header-files --strip-native-commands'
+done
+step "done"
+du -sh "$out"/* 2>/dev/null

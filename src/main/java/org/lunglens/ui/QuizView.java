@@ -1,0 +1,318 @@
+package org.lunglens.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.lunglens.explain.Explanation;
+import org.lunglens.imaging.LoadedImage;
+import org.lunglens.teaching.Quiz;
+import org.lunglens.teaching.QuizAnswer;
+
+/**
+ * A blinded quiz: the film alone until the reader commits a class (keys 1-9 or the buttons) and a confidence
+ * (slider, Up/Down); then S reveals the truth, the AI's probabilities, its Grad-CAM and the occlusion map; N goes
+ * on; after the last case, the score. P switches the presenter view (large type, high contrast, keys shown on
+ * screen; the window opener makes it full screen). Each read is stored in the patient log as made before the AI.
+ */
+final class QuizView extends StackPane {
+    static final String BASE_STYLE = "-fx-font-size: 14px;";
+    static final String PRESENTER_STYLE = "-fx-font-size: 28px; -fx-base: #000000; -fx-background: #000000;"
+            + " -fx-accent: #ffd400; -fx-focus-color: #ffd400; -fx-faint-focus-color: transparent;";
+
+    private final Quiz quiz;
+    private final QuizWork work;
+    private final LoadedImage[] films;
+    private final Explanation[] explanations;
+    private final String[] aiProblems;
+    /** Reads committed before their film had loaded: saved once it has. */
+    private final QuizAnswer[] unsaved;
+    private final BorderPane layout = new BorderPane();
+    private final Label header = new Label();
+    private final FitImage film = new FitImage();
+    private final FitImage gradCam = new FitImage();
+    private final FitImage occlusion = new FitImage();
+    private final ToggleGroup classes = new ToggleGroup();
+    private final Slider confidence = new Slider(0, 100, 70);
+    private final Button reveal = new Button("Reveal (S)");
+    private final Button next = new Button("Next (N)");
+    private final Button explore = new Button("What if... (E)");
+    private final Label truth = new Label();
+    private final Label ai = new Label();
+    private final Label warnings = new Label();
+    private final Label status = new Label();
+    private final VBox revealBox;
+    private final QuizScorePane scorePane;
+    private final KeyDisplay keys = new KeyDisplay();
+    private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private Consumer<Explanation> onExplore = x -> { };
+
+    QuizView(Quiz quiz, QuizWork work) {
+        this.quiz = quiz;
+        this.work = work;
+        this.films = new LoadedImage[quiz.size()];
+        this.explanations = new Explanation[quiz.size()];
+        this.aiProblems = new String[quiz.size()];
+        this.unsaved = new QuizAnswer[quiz.size()];
+        this.scorePane = new QuizScorePane(quiz);
+        setId("quizView");
+        header.setId("quizHeader");
+        header.setStyle("-fx-font-weight: bold; -fx-font-size: 1.3em;");
+        truth.setId("quizTruth");
+        truth.setWrapText(true);
+        truth.setStyle("-fx-font-weight: bold; -fx-font-size: 1.2em;");
+        ai.setId("quizAi");
+        ai.setWrapText(true);
+        warnings.setId("quizWarnings");
+        warnings.setWrapText(true);
+        warnings.setStyle("-fx-text-fill: #ff8c00; -fx-font-weight: bold;");
+        status.setId("quizStatus");
+        status.setWrapText(true);
+        reveal.setId("quizReveal");
+        next.setId("quizNext");
+        explore.setId("quizExplore");
+        reveal.setOnAction(e -> reveal());
+        next.setOnAction(e -> next());
+        explore.setOnAction(e -> explore());
+        revealBox = new VBox(10, truth, ai, warnings, explore);
+        layout.setTop(header);
+        layout.setRight(controls());
+        BorderPane.setMargin(header, new Insets(0, 0, 10, 0));
+        layout.setPadding(new Insets(14));
+        setStyle(BASE_STYLE);
+        presenter.addListener((o, was, on) -> setStyle(on ? PRESENTER_STYLE : BASE_STYLE));
+        keys.visibleProperty().bind(presenter);
+        StackPane.setAlignment(keys, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(keys, new Insets(24));
+        getChildren().addAll(layout, keys);
+        for (int i = 0; i < quiz.size(); i++) {
+            int k = i;
+            work.explain(quiz.cases().get(i).file(), (x, problem) -> explained(k, x, problem));
+        }
+        showCase();
+    }
+
+    private VBox controls() {
+        VBox buttons = new VBox(6);
+        List<String> labels = quiz.caseSet().classes();
+        for (int i = 0; i < labels.size(); i++) {
+            ToggleButton b = new ToggleButton((i < 9 ? (i + 1) + "  " : "") + labels.get(i));
+            b.setId("quizClass-" + labels.get(i));
+            b.setUserData(labels.get(i));
+            b.setToggleGroup(classes);
+            b.setMaxWidth(Double.MAX_VALUE);
+            buttons.getChildren().add(b);
+        }
+        confidence.setId("quizConfidence");
+        confidence.setMajorTickUnit(25);
+        confidence.setShowTickLabels(true);
+        Label value = new Label();
+        value.textProperty().bind(confidence.valueProperty().asString("Confidence %.0f %%"));
+        reveal.setMaxWidth(Double.MAX_VALUE);
+        next.setMaxWidth(Double.MAX_VALUE);
+        reveal.disableProperty().bind(classes.selectedToggleProperty().isNull());
+        Label read = new Label("Your read");
+        read.setStyle("-fx-font-weight: bold;");
+        VBox box = new VBox(10, read, buttons, value, confidence, reveal, next, revealBox, status);
+        box.setPadding(new Insets(0, 0, 0, 14));
+        box.setPrefWidth(360);
+        box.setMinWidth(300);
+        box.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(presenter).then(560).otherwise(360));
+        return box;
+    }
+
+    /** Keys: 1-9 class, Up/Down confidence, S reveal, N next, E what if, P presenter view. */
+    void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            keys.show(e);
+            if (handle(e.getCode())) {
+                e.consume();
+            }
+        });
+    }
+
+    private boolean handle(KeyCode code) {
+        if (code.isDigitKey()) {
+            int k = Integer.parseInt(code.getName().replaceAll("\\D", "")) - 1;
+            if (quiz.phase() == Quiz.Phase.READING && k >= 0 && k < classes.getToggles().size()) {
+                classes.selectToggle(classes.getToggles().get(k));
+            }
+            return true;
+        }
+        switch (code) {
+            case S -> reveal();
+            case N -> next();
+            case E -> explore();
+            case P -> presenter.set(!presenter.get());
+            case UP -> confidence.setValue(Math.min(100, confidence.getValue() + 10));
+            case DOWN -> confidence.setValue(Math.max(0, confidence.getValue() - 10));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** Where "What if..." sends the revealed case (the explain window). */
+    void setOnExplore(Consumer<Explanation> action) {
+        onExplore = action;
+    }
+
+    Quiz quiz() {
+        return quiz;
+    }
+
+    QuizScorePane scorePane() {
+        return scorePane;
+    }
+
+    void reveal() {
+        Object chosen = classes.getSelectedToggle() == null ? null : classes.getSelectedToggle().getUserData();
+        if (quiz.phase() != Quiz.Phase.READING || chosen == null) {
+            return;
+        }
+        int i = quiz.index();
+        QuizAnswer answer = quiz.commit((String) chosen, Math.round(confidence.getValue()) / 100.0);
+        if (films[i] != null) {
+            save(i, answer);
+        } else {
+            unsaved[i] = answer;
+        }
+        showCase();
+    }
+
+    private void save(int i, QuizAnswer answer) {
+        String note = String.format(Locale.ROOT, "Teaching quiz '%s', seed %d, case %d of %d (blinded: entered "
+                + "before the AI and the truth were shown)", quiz.caseSet().name(), quiz.seed(), i + 1, quiz.size());
+        work.saveRead(films[i], answer, note, problem -> status.setText(problem == null
+                ? "Read saved to the patient log (before AI)." : problem));
+        if (explanations[i] != null) {
+            work.logAiRun(films[i], explanations[i]);
+        }
+    }
+
+    void next() {
+        if (quiz.phase() != Quiz.Phase.REVEALED) {
+            return;
+        }
+        quiz.next();
+        classes.selectToggle(null);
+        status.setText("");
+        showCase();
+    }
+
+    private void explore() {
+        Explanation x = explanations[quiz.index()];
+        if (quiz.phase() == Quiz.Phase.REVEALED && x != null) {
+            onExplore.accept(x);
+        }
+    }
+
+    private void explained(int i, Explanation x, String problem) {
+        explanations[i] = x;
+        aiProblems[i] = problem;
+        if (x != null) {
+            var a = x.analysis();
+            quiz.setModelOutput(i, new Quiz.ModelOutput(a.model().title(), a.prediction().classes(),
+                    a.model().metadata().isBinary(), a.prediction().probabilities()));
+        }
+        if (i == quiz.index() || quiz.phase() == Quiz.Phase.FINISHED) {
+            showCase();
+        }
+    }
+
+    private void showCase() {
+        if (quiz.phase() == Quiz.Phase.FINISHED) {
+            header.setText("Score \u2014 " + quiz.caseSet().name() + ", " + quiz.size() + " cases, seed " + quiz.seed());
+            scorePane.refresh();
+            layout.setCenter(scorePane);
+            layout.setRight(null);
+            return;
+        }
+        int i = quiz.index();
+        boolean revealed = quiz.phase() == Quiz.Phase.REVEALED;
+        header.setText(String.format(Locale.ROOT, "Case %d of %d%s", i + 1, quiz.size(),
+                revealed ? "" : " \u2014 read the film, choose a class and a confidence, then reveal (S)"));
+        classes.getToggles().forEach(t -> ((Node) t).setDisable(revealed));
+        confidence.setDisable(revealed);
+        next.setDisable(!revealed);
+        next.setText(i + 1 == quiz.size() ? "Score (N)" : "Next (N)");
+        revealBox.setVisible(revealed);
+        revealBox.setManaged(revealed);
+        if (films[i] == null) {
+            film.setImage(null);
+            work.loadFilm(quiz.current().file(), (img, problem) -> {
+                films[i] = img;
+                if (img == null) {
+                    status.setText(problem + " (a read of it is not saved)");
+                    return;
+                }
+                if (unsaved[i] != null) {
+                    save(i, unsaved[i]);
+                    unsaved[i] = null;
+                }
+                if (quiz.index() == i && quiz.phase() != Quiz.Phase.FINISHED) {
+                    showCase();
+                }
+            });
+        }
+        if (!revealed) {
+            film.setImage(films[i] == null ? null
+                    : FxImages.of(org.lunglens.gradcam.HeatmapRenderer.grayImage(films[i].pixels(), 512)));
+            layout.setCenter(film);
+            return;
+        }
+        showReveal(i);
+    }
+
+    private void showReveal(int i) {
+        QuizAnswer a = quiz.answer(i);
+        truth.setText(String.format(Locale.ROOT, "Truth: %s\nYour read: %s (%.0f %%) %s", a.truth(), a.read(),
+                100 * a.confidence(), a.readerCorrect() ? "\u2714 right" : "\u2718 wrong"));
+        truth.setStyle("-fx-font-weight: bold; -fx-font-size: 1.2em; -fx-text-fill: "
+                + (a.readerCorrect() ? "#2e9d4a;" : "#e0413a;"));
+        Explanation x = explanations[i];
+        if (x == null) {
+            ai.setText(aiProblems[i] == null ? "The AI is still working on this case ..." : "No AI: " + aiProblems[i]);
+            warnings.setText("");
+            layout.setCenter(film);
+            return;
+        }
+        ai.setText(QuizTexts.ai(a, x));
+        warnings.setText(String.join("\n", x.gradCamCheck().warnings()));
+        gradCam.setImage(FxImages.of(x.gradCamView()));
+        occlusion.setImage(FxImages.of(x.occlusionView()));
+        HBox maps = new HBox(12, captioned("Grad-CAM", gradCam), captioned("Occlusion sensitivity", occlusion));
+        layout.setCenter(maps);
+    }
+
+    private static VBox captioned(String title, FitImage image) {
+        Label l = new Label(title);
+        l.setStyle("-fx-font-weight: bold;");
+        VBox box = new VBox(4, l, image);
+        VBox.setVgrow(image, Priority.ALWAYS);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+}

@@ -20,6 +20,7 @@ final class QuizScorePane extends VBox {
     private final Label agreement = new Label();
     private final GridPane table = new GridPane();
     private final Label status = new Label();
+    private final Label logStatus = new Label("No read saved to the patient log yet.");
 
     QuizScorePane(Quiz quiz) {
         this.quiz = quiz;
@@ -44,7 +45,10 @@ final class QuizScorePane extends VBox {
         Label note = new Label("AI and agreement count the cases the model's classes can score (a binary model "
                 + "scores every label as COVID or non-COVID).");
         note.setWrapText(true);
-        getChildren().addAll(rows, bold("Reader's reads (rows: truth, columns: read)"), table, export, note, status);
+        logStatus.setId("quizLogStatus");
+        logStatus.setWrapText(true);
+        getChildren().addAll(rows, bold("Reader's reads (rows: truth, columns: read)"), table, export, note, logStatus,
+                status);
     }
 
     private static Label bold(String text) {
@@ -72,6 +76,10 @@ final class QuizScorePane extends VBox {
                 table.add(cell, c + 1, r + 1);
             }
         }
+    }
+
+    void setLogStatus(String text) {
+        logStatus.setText(text);
     }
 
     void export(Path file) throws IOException {

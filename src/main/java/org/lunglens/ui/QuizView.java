@@ -50,7 +50,9 @@ final class QuizView extends StackPane {
     private final FitImage gradCam = new FitImage();
     private final FitImage occlusion = new FitImage();
     private final ToggleGroup classes = new ToggleGroup();
-    private final Slider confidence = new Slider(0, 100, 70);
+    private static final double DEFAULT_CONFIDENCE = 70;
+
+    private final Slider confidence = new Slider(0, 100, DEFAULT_CONFIDENCE);
     private final Button reveal = new Button("Reveal (S)");
     private final Button next = new Button("Next (N)");
     private final Button explore = new Button("What if... (E)");
@@ -63,6 +65,8 @@ final class QuizView extends StackPane {
     private final KeyDisplay keys = new KeyDisplay();
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private Consumer<Explanation> onExplore = x -> { };
+    private int saved;
+    private String logProblem;
 
     QuizView(Quiz quiz, QuizWork work) {
         this.quiz = quiz;
@@ -205,8 +209,17 @@ final class QuizView extends StackPane {
     private void save(int i, QuizAnswer answer) {
         String note = String.format(Locale.ROOT, "Teaching quiz '%s', seed %d, case %d of %d (blinded: entered "
                 + "before the AI and the truth were shown)", quiz.caseSet().name(), quiz.seed(), i + 1, quiz.size());
-        work.saveRead(films[i], answer, note, problem -> status.setText(problem == null
-                ? "Read saved to the patient log (before AI)." : problem));
+        work.saveRead(films[i], answer, note, problem -> {
+            if (problem == null) {
+                saved++;
+                status.setText("Read saved to the patient log (before AI).");
+            } else {
+                status.setText(problem);
+                logProblem = problem;
+            }
+            scorePane.setLogStatus(String.format(Locale.ROOT, "%d of %d reads saved to the patient log, each marked as "
+                    + "entered before the AI was shown.%s", saved, quiz.size(), logProblem == null ? "" : " " + logProblem));
+        });
         if (explanations[i] != null) {
             work.logAiRun(films[i], explanations[i]);
         }
@@ -218,6 +231,7 @@ final class QuizView extends StackPane {
         }
         quiz.next();
         classes.selectToggle(null);
+        confidence.setValue(DEFAULT_CONFIDENCE); // each read's confidence is chosen afresh, not carried over
         status.setText("");
         showCase();
     }

@@ -81,7 +81,7 @@ class QuizTest {
         MainWindow window = new MainWindow(work, new RecentFiles(prefs.node("recent")), prefs);
         TeachingFeature teaching = TeachingFeature.install(window, work, log, null);
         view = teaching.createQuiz(CaseSet.fromFolder(data), CASES, SEED);
-        Scene scene = new Scene(view, 1280, 860);
+        Scene scene = new Scene(view, 1200, 780);
         view.install(scene);
         stage.setScene(scene);
         stage.show();
@@ -89,7 +89,9 @@ class QuizTest {
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        log.close();
+        if (log.state() != LogService.State.CLOSED) {
+            log.close();
+        }
         work.shutdown();
         prefs.removeNode();
     }
@@ -195,7 +197,7 @@ class QuizTest {
         assertThat(lines).contains("reader_correct,3", "ai_correct," + aiRight, "reader_ai_agree," + agree, "seed,3");
 
         // Every read in the patient log file, as made before the AI.
-        await(() -> text(robot, "#quizStatus").contains("saved"));
+        await(() -> text(robot, "#quizLogStatus").startsWith("5 of 5 reads saved"));
         Path db = log.fileProperty().get();
         robot.interact(() -> log.close());
         try (PatientLog stored = PatientLog.open(db)) {

@@ -70,6 +70,7 @@ final class OcclusionExport {
         lines.add("Grad-CAM: " + HeatCheck.of(a.heatmap(), a.input(), size).summary()
                 + "; occlusion: " + HeatCheck.of(occ.map(), a.input(), size).summary());
         HeatCheck.of(a.heatmap(), a.input(), size).warnings().forEach(w -> lines.add("Warning (Grad-CAM): " + w));
+        HeatCheck.of(occ.map(), a.input(), size).warnings().forEach(w -> lines.add("Warning (occlusion): " + w));
         BufferedImage out = HeatmapRenderer.withCaption(sideBySide(gradCam, occView), lines, occ.map(), style,
                 "Occlusion");
         Files.createDirectories(outDir);

@@ -12,6 +12,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -49,17 +50,29 @@ final class ExplainContent extends BorderPane {
         Label head = new Label(title + "  \u2014  " + org.lunglens.gradcam.Captions.lines("", a, false).get(1));
         head.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
         head.setWrapText(true);
-        HBox maps = new HBox(14, column("Grad-CAM (" + (a.heatmap() == null ? "none" : a.heatmap().className()) + ")",
+        javafx.scene.layout.GridPane maps = new javafx.scene.layout.GridPane();
+        maps.setHgap(14);
+        for (int c = 0; c < 2; c++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            maps.getColumnConstraints().add(half);
+        }
+        javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        maps.getRowConstraints().add(row);
+        maps.addRow(0, column("Grad-CAM (" + (a.heatmap() == null ? "none" : a.heatmap().className()) + ")",
                 gradCam, x.gradCamCheck()), column("Occlusion sensitivity (" + x.occlusion().map().className() + ")",
                 occlusion, x.occlusionCheck()));
         whatIf.setId("whatIfResult");
         whatIf.setWrapText(true);
+        whatIf.setMinHeight(Region.USE_PREF_SIZE);
+        whatIf.setStyle("-fx-font-family: monospace;");
         masked.setFitWidth(128);
         masked.setFitHeight(128);
         Button clear = new Button("Clear region");
         clear.setOnAction(e -> clearRegion());
-        Label occInfo = new Label(String.format(Locale.ROOT, "Occlusion: %s; %d passes in %.0f ms. Largest fall of "
-                + "P(%s): %.1f points. %s", x.occlusion().map().layer(), x.occlusion().passes(), x.occlusion().millis(),
+        Label occInfo = new Label(String.format(Locale.ROOT, "O%s; %d passes in %.0f ms. Largest fall of "
+                + "P(%s): %.1f points. %s", x.occlusion().map().layer().substring(1), x.occlusion().passes(), x.occlusion().millis(),
                 x.occlusion().map().className(), 100 * x.occlusion().map().rawMax(), HeatmapRenderer.DISCLAIMER));
         occInfo.setWrapText(true);
         VBox bottom = new VBox(8, occInfo, new HBox(12, masked, new VBox(8, whatIf, clear)));
@@ -80,12 +93,12 @@ final class ExplainContent extends BorderPane {
         Label c = new Label(check.summary() + (check.warns() ? "\n\u26a0 " + String.join("\n\u26a0 ", check.warnings())
                 : ""));
         c.setWrapText(true);
+        c.setMinHeight(Region.USE_PREF_SIZE);
         if (check.warns()) {
             c.setStyle("-fx-text-fill: #c25e00; -fx-font-weight: bold;");
         }
         VBox box = new VBox(6, t, image, c);
         VBox.setVgrow(image, Priority.ALWAYS);
-        HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
 
@@ -167,7 +180,9 @@ final class ExplainContent extends BorderPane {
             stage.initOwner(owner);
         }
         stage.setTitle("Explain: " + title + " \u2014 not for clinical use");
-        stage.setScene(new Scene(new ExplainContent(title, x, work, sessions), 1180, 820));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(new ExplainContent(title, x, work, sessions), Math.min(1400, screen.getWidth()),
+                Math.min(940, screen.getHeight())));
         stage.show();
         return stage;
     }

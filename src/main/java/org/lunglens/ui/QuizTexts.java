@@ -24,7 +24,7 @@ final class QuizTexts {
         if (o != null && o.agreesWithReader() != null) {
             s.append(o.agreesWithReader() ? "; agrees with you" : "; disagrees with you");
         }
-        s.append(String.format(Locale.ROOT, "%nHeat: %s", x.gradCamCheck().summary()));
+        s.append(String.format(Locale.ROOT, "%nGrad-CAM: %s", x.gradCamCheck().summary()));
         return s.toString();
     }
 }

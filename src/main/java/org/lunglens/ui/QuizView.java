@@ -19,6 +19,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.lunglens.explain.Explanation;
@@ -61,6 +62,8 @@ final class QuizView extends StackPane {
     private final Label warnings = new Label();
     private final Label status = new Label();
     private final VBox revealBox;
+    /** Class buttons, confidence and Reveal: shown only while the case is being read. */
+    private final VBox reading = new VBox(10);
     private final QuizScorePane scorePane;
     private final KeyDisplay keys = new KeyDisplay();
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
@@ -120,6 +123,7 @@ final class QuizView extends StackPane {
             ToggleButton b = new ToggleButton((i < 9 ? (i + 1) + "  " : "") + labels.get(i));
             b.setId("quizClass-" + labels.get(i));
             b.setUserData(labels.get(i));
+            b.setMnemonicParsing(false); // "Viral_Pneumonia" keeps its underscore
             b.setToggleGroup(classes);
             b.setMaxWidth(Double.MAX_VALUE);
             buttons.getChildren().add(b);
@@ -134,7 +138,11 @@ final class QuizView extends StackPane {
         reveal.disableProperty().bind(classes.selectedToggleProperty().isNull());
         Label read = new Label("Your read");
         read.setStyle("-fx-font-weight: bold;");
-        VBox box = new VBox(10, read, buttons, value, confidence, reveal, next, revealBox, status);
+        reading.getChildren().addAll(read, buttons, value, confidence, reveal);
+        for (Label l : new Label[] {truth, ai, warnings, status}) {
+            l.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are never cut to "..."
+        }
+        VBox box = new VBox(10, reading, next, revealBox, status);
         box.setPadding(new Insets(0, 0, 0, 14));
         box.setPrefWidth(360);
         box.setMinWidth(300);
@@ -274,6 +282,8 @@ final class QuizView extends StackPane {
         next.setText(i + 1 == quiz.size() ? "Score (N)" : "Next (N)");
         revealBox.setVisible(revealed);
         revealBox.setManaged(revealed);
+        reading.setVisible(!revealed);
+        reading.setManaged(!revealed);
         if (films[i] == null) {
             film.setImage(null);
             work.loadFilm(quiz.current().file(), (img, problem) -> {
@@ -314,10 +324,15 @@ final class QuizView extends StackPane {
             return;
         }
         ai.setText(QuizTexts.ai(a, x));
-        warnings.setText(String.join("\n", x.gradCamCheck().warnings()));
+        List<String> w = new java.util.ArrayList<>();
+        x.gradCamCheck().warnings().forEach(t -> w.add("\u26a0 Grad-CAM: " + t));
+        x.occlusionCheck().warnings().forEach(t -> w.add("\u26a0 Occlusion: " + t));
+        warnings.setText(String.join("\n", w));
         gradCam.setImage(FxImages.of(x.gradCamView()));
         occlusion.setImage(FxImages.of(x.occlusionView()));
-        HBox maps = new HBox(12, captioned("Grad-CAM", gradCam), captioned("Occlusion sensitivity", occlusion));
+        String explained = x.occlusion().map().className();
+        HBox maps = new HBox(12, captioned("Grad-CAM of " + explained, gradCam),
+                captioned("Occlusion: fall of P(" + explained + ")", occlusion));
         layout.setCenter(maps);
     }
 

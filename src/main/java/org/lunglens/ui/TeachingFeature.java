@@ -44,7 +44,7 @@ public final class TeachingFeature {
     /**
      * Demo and screenshot start: {@code -Dlunglens.quiz=DIR} (or {@code -Dlunglens.quiz.csv=FILE}) loads that case
      * set, {@code -Dlunglens.quiz.n} and {@code -Dlunglens.quiz.seed} set the quiz, {@code
-     * -Dlunglens.quiz.start=window|presenter} starts it; {@code -Dlunglens.explain=true} explains the first film
+     * -Dlunglens.quiz.start=window|presenter} starts it ({@code overview} shows the data set overview instead); {@code -Dlunglens.explain=true} explains the first film
      * opened.
      */
     public void startFromProperties() {
@@ -58,7 +58,13 @@ public final class TeachingFeature {
             Path csvPath = csv == null ? null : Path.of(csv).toAbsolutePath();
             pane.load(csvPath == null ? Path.of(dir) : csvPath.getParent(), csvPath);
             if (!start.isEmpty()) {
-                startWhenLoaded(n, seed, start.equals("presenter"));
+                whenLoaded(set -> {
+                    if (start.equals("overview")) {
+                        DataSetOverview.open(window.root().getScene().getWindow(), set, seed, work);
+                    } else {
+                        startQuiz(set, n, seed, start.equals("presenter"));
+                    }
+                });
             }
         }
         if (Boolean.getBoolean("lunglens.explain")) {
@@ -74,12 +80,12 @@ public final class TeachingFeature {
         }
     }
 
-    private void startWhenLoaded(int n, long seed, boolean presenter) {
+    private void whenLoaded(java.util.function.Consumer<CaseSet> action) {
         javafx.animation.Timeline poll = new javafx.animation.Timeline();
         poll.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(200), e -> {
             if (pane.caseSet() != null) {
                 poll.stop();
-                startQuiz(pane.caseSet(), n, seed, presenter);
+                action.accept(pane.caseSet());
             }
         }));
         poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -96,11 +102,33 @@ public final class TeachingFeature {
         view.install(scene);
         stage.setScene(scene);
         stage.setFullScreenExitHint("P or Esc leaves the presenter view");
-        view.presenterProperty().addListener((o, was, on) -> stage.setFullScreen(on));
+        view.presenterProperty().addListener((o, was, on) -> presenterWindow(stage, on));
         stage.fullScreenProperty().addListener((o, was, full) -> view.presenterProperty().set(full));
         stage.show();
         view.presenterProperty().set(presenter);
         return view;
+    }
+
+    /**
+     * Full screen, and the screen's bounds set explicitly as well: where no window manager runs (a kiosk, Xvfb)
+     * full-screen requests are not honoured.
+     */
+    private static void presenterWindow(Stage stage, boolean on) {
+        stage.setFullScreen(on);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        if (on) {
+            stage.getProperties().put("windowedBounds", new double[] {stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight()});
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        } else if (stage.getProperties().get("windowedBounds") instanceof double[] b) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+        }
     }
 
     /** The quiz's view, not yet in a window (tests put it in their own stage). */

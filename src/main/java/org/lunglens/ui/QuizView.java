@@ -17,8 +17,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -48,8 +46,6 @@ final class QuizView extends StackPane {
     private final BorderPane layout = new BorderPane();
     private final Label header = new Label();
     private final FitImage film = new FitImage();
-    private final FitImage gradCam = new FitImage();
-    private final FitImage occlusion = new FitImage();
     private final ToggleGroup classes = new ToggleGroup();
     private static final double DEFAULT_CONFIDENCE = 70;
 
@@ -57,11 +53,8 @@ final class QuizView extends StackPane {
     private final Button reveal = new Button("Reveal (S)");
     private final Button next = new Button("Next (N)");
     private final Button explore = new Button("What if... (E)");
-    private final Label truth = new Label();
-    private final Label ai = new Label();
-    private final Label warnings = new Label();
+    private final QuizReveal revealed = new QuizReveal();
     private final Label status = new Label();
-    private final VBox revealBox;
     /** Class buttons, confidence and Reveal: shown only while the case is being read. */
     private final VBox reading = new VBox(10);
     private final QuizScorePane scorePane;
@@ -82,14 +75,6 @@ final class QuizView extends StackPane {
         setId("quizView");
         header.setId("quizHeader");
         header.setStyle("-fx-font-weight: bold; -fx-font-size: 1.3em;");
-        truth.setId("quizTruth");
-        truth.setWrapText(true);
-        truth.setStyle("-fx-font-weight: bold; -fx-font-size: 1.2em;");
-        ai.setId("quizAi");
-        ai.setWrapText(true);
-        warnings.setId("quizWarnings");
-        warnings.setWrapText(true);
-        warnings.setStyle("-fx-text-fill: #ff8c00; -fx-font-weight: bold;");
         status.setId("quizStatus");
         status.setWrapText(true);
         reveal.setId("quizReveal");
@@ -98,7 +83,7 @@ final class QuizView extends StackPane {
         reveal.setOnAction(e -> reveal());
         next.setOnAction(e -> next());
         explore.setOnAction(e -> explore());
-        revealBox = new VBox(10, truth, ai, warnings, explore);
+        revealed.texts().getChildren().add(explore);
         layout.setTop(header);
         layout.setRight(controls());
         BorderPane.setMargin(header, new Insets(0, 0, 10, 0));
@@ -139,10 +124,8 @@ final class QuizView extends StackPane {
         Label read = new Label("Your read");
         read.setStyle("-fx-font-weight: bold;");
         reading.getChildren().addAll(read, buttons, value, confidence, reveal);
-        for (Label l : new Label[] {truth, ai, warnings, status}) {
-            l.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are never cut to "..."
-        }
-        VBox box = new VBox(10, reading, next, revealBox, status);
+        status.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are never cut to "..."
+        VBox box = new VBox(10, reading, next, revealed.texts(), status);
         box.setPadding(new Insets(0, 0, 0, 14));
         box.setPrefWidth(360);
         box.setMinWidth(300);
@@ -273,17 +256,17 @@ final class QuizView extends StackPane {
             return;
         }
         int i = quiz.index();
-        boolean revealed = quiz.phase() == Quiz.Phase.REVEALED;
+        boolean isRevealed = quiz.phase() == Quiz.Phase.REVEALED;
         header.setText(String.format(Locale.ROOT, "Case %d of %d%s", i + 1, quiz.size(),
-                revealed ? "" : " \u2014 read the film, choose a class and a confidence, then reveal (S)"));
-        classes.getToggles().forEach(t -> ((Node) t).setDisable(revealed));
-        confidence.setDisable(revealed);
-        next.setDisable(!revealed);
+                isRevealed ? "" : " \u2014 read the film, choose a class and a confidence, then reveal (S)"));
+        classes.getToggles().forEach(t -> ((Node) t).setDisable(isRevealed));
+        confidence.setDisable(isRevealed);
+        next.setDisable(!isRevealed);
         next.setText(i + 1 == quiz.size() ? "Score (N)" : "Next (N)");
-        revealBox.setVisible(revealed);
-        revealBox.setManaged(revealed);
-        reading.setVisible(!revealed);
-        reading.setManaged(!revealed);
+        revealed.texts().setVisible(isRevealed);
+        revealed.texts().setManaged(isRevealed);
+        reading.setVisible(!isRevealed);
+        reading.setManaged(!isRevealed);
         if (films[i] == null) {
             film.setImage(null);
             work.loadFilm(quiz.current().file(), (img, problem) -> {
@@ -301,7 +284,7 @@ final class QuizView extends StackPane {
                 }
             });
         }
-        if (!revealed) {
+        if (!isRevealed) {
             film.setImage(films[i] == null ? null
                     : FxImages.of(org.lunglens.gradcam.HeatmapRenderer.grayImage(films[i].pixels(), 512)));
             layout.setCenter(film);
@@ -311,37 +294,7 @@ final class QuizView extends StackPane {
     }
 
     private void showReveal(int i) {
-        QuizAnswer a = quiz.answer(i);
-        truth.setText(String.format(Locale.ROOT, "Truth: %s\nYour read: %s (%.0f %%) %s", a.truth(), a.read(),
-                100 * a.confidence(), a.readerCorrect() ? "\u2714 right" : "\u2718 wrong"));
-        truth.setStyle("-fx-font-weight: bold; -fx-font-size: 1.2em; -fx-text-fill: "
-                + (a.readerCorrect() ? "#2e9d4a;" : "#e0413a;"));
-        Explanation x = explanations[i];
-        if (x == null) {
-            ai.setText(aiProblems[i] == null ? "The AI is still working on this case ..." : "No AI: " + aiProblems[i]);
-            warnings.setText("");
-            layout.setCenter(film);
-            return;
-        }
-        ai.setText(QuizTexts.ai(a, x));
-        List<String> w = new java.util.ArrayList<>();
-        x.gradCamCheck().warnings().forEach(t -> w.add("\u26a0 Grad-CAM: " + t));
-        x.occlusionCheck().warnings().forEach(t -> w.add("\u26a0 Occlusion: " + t));
-        warnings.setText(String.join("\n", w));
-        gradCam.setImage(FxImages.of(x.gradCamView()));
-        occlusion.setImage(FxImages.of(x.occlusionView()));
-        String explained = x.occlusion().map().className();
-        HBox maps = new HBox(12, captioned("Grad-CAM of " + explained, gradCam),
-                captioned("Occlusion: fall of P(" + explained + ")", occlusion));
-        layout.setCenter(maps);
-    }
-
-    private static VBox captioned(String title, FitImage image) {
-        Label l = new Label(title);
-        l.setStyle("-fx-font-weight: bold;");
-        VBox box = new VBox(4, l, image);
-        VBox.setVgrow(image, Priority.ALWAYS);
-        HBox.setHgrow(box, Priority.ALWAYS);
-        return box;
+        Node maps = revealed.show(quiz.answer(i), explanations[i], aiProblems[i]);
+        layout.setCenter(maps == null ? film : maps);
     }
 }

@@ -228,4 +228,35 @@ class QuizTest {
         robot.push(KeyCode.P);
         assertThat(view.presenterProperty().get()).isFalse();
     }
+
+    @Test
+    void theExplainWindowShowsBothMapsAndWhatIfRunsTheModelAgain(FxRobot robot) throws Exception {
+        var pixels = new org.lunglens.imaging.ImageLoader().load(SharedData.samples().resolve("COVID-1.png")).pixels();
+        var sessions = new org.lunglens.gradcam.ModelSessions();
+        var result = new java.util.concurrent.atomic.AtomicReference<org.lunglens.explain.Explanation>();
+        robot.interact(() -> ExplainContent.explain(work, sessions, BundledModels.BINARY, pixels, (x, t) -> result.set(x)));
+        await(() -> result.get() != null);
+        var x = result.get();
+        assertThat(x.occlusion().map().width()).as("the tiny model's input size").isEqualTo(32);
+        assertThat(x.occlusion().passes()).isEqualTo(15 * 15); // 4 px patch, stride 2 at 32 px: starts 0, 2, ..., 28
+        var content = new java.util.concurrent.atomic.AtomicReference<ExplainContent>();
+        robot.interact(() -> content.set((ExplainContent) ExplainContent.open(null, "COVID-1.png", x, work, sessions)
+                .getScene().getRoot()));
+        assertThat(content.get().whatIfText()).startsWith("What if: drag");
+        robot.interact(() -> content.get().runWhatIf(new org.lunglens.explain.WhatIf.Region(0, 0, 1, 0.5)));
+        await(() -> content.get().whatIfText().startsWith("With the region hidden"));
+        assertThat(content.get().whatIfText()).contains("COVID").contains("points");
+    }
+
+    @Test
+    void theDataSetOverviewCountsAndSamplesEveryClass(FxRobot robot) throws Exception {
+        CaseSet set = CaseSet.fromFolder(data);
+        var overview = new java.util.concurrent.atomic.AtomicReference<DataSetOverview>();
+        robot.interact(() -> overview.set((DataSetOverview) ((javafx.scene.control.ScrollPane) DataSetOverview
+                .open(null, set, 1, work).getScene().getRoot()).getContent()));
+        await(() -> overview.get().thumbnailCount() == 3 * DataSetOverview.SAMPLES);
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> chart = robot.lookup("#classCounts").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(chart.getData().get(0).getData()).extracting(d -> d.getYValue().intValue()).containsExactly(14, 14, 14);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lunglens.explain.Occlusion;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ColorMap;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code lunglens classify}: one line per image with the predicted class and every class's probability;
- * with {@code --gradcam DIR} also one Grad-CAM overlay PNG per image, and the time per image.
+ * with {@code --gradcam DIR} also one Grad-CAM overlay PNG per image, and the time per image; with
+ * {@code --occlusion DIR} one PNG per image of its occlusion map beside its Grad-CAM.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify images (directories are walked recursively). Teaching and research only; "
@@ -46,6 +48,19 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "also write a Grad-CAM overlay PNG per image into DIR (images are then run one at a time, "
                     + "as the app does, and the time per image is printed to stderr)")
     Path gradCamDir;
+
+    @Option(names = "--occlusion", paramLabel = "DIR",
+            description = "also write, per image, its occlusion-sensitivity map beside its Grad-CAM as a PNG into DIR "
+                    + "(with a warning when the heat lies outside the chest or on the film's border and markers)")
+    Path occlusionDir;
+
+    @Option(names = "--patch", paramLabel = "PX", description = "occlusion patch side in model-input pixels "
+            + "(default: 1/8 of the input side)")
+    Integer patch;
+
+    @Option(names = "--stride", paramLabel = "PX", description = "occlusion step in model-input pixels "
+            + "(default: half the patch)")
+    Integer stride;
 
     @Option(names = "--explain", paramLabel = "CLASS",
             description = "class the Grad-CAM explains (default: each image's predicted class)")
@@ -80,7 +95,10 @@ final class ClassifyCommand implements Callable<Integer> {
         Path modelFile = model != null ? model : BundledModels.find(BundledModels.BINARY).orElseThrow(
                 () -> new IOException("the bundled model " + BundledModels.BINARY + " was not found; pass --model FILE"));
         List<Path> files = ImageFiles.expand(inputs);
-        if (gradCamDir != null) {
+        if (gradCamDir != null && occlusionDir != null) {
+            throw new IOException("use --gradcam or --occlusion, not both (the occlusion PNG shows the Grad-CAM too)");
+        }
+        if (gradCamDir != null || occlusionDir != null) {
             return withGradCam(modelFile, files);
         }
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
@@ -141,8 +159,10 @@ final class ClassifyCommand implements Callable<Integer> {
         if (explain != null && classIndex < 0) {
             throw new IOException("--explain " + explain + ": the model's classes are " + classes);
         }
-        GradCamExport export = new GradCamExport(session, gradCamDir,
-                new OverlayStyle(colorMap, opacity, threshold), classIndex);
+        OverlayStyle style = new OverlayStyle(colorMap, opacity, threshold);
+        GradCamExport gradCams = gradCamDir == null ? null : new GradCamExport(session, gradCamDir, style, classIndex);
+        OcclusionExport occlusions = occlusionDir == null ? null
+                : new OcclusionExport(session, occlusionDir, style, classIndex, occlusionSettings(session));
         int failures = 0;
         try (PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
             if (csvOut != null) {
@@ -150,7 +170,8 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             for (Path file : files) {
                 try {
-                    String line = format(file, classes, export.process(file));
+                    float[] probs = gradCams != null ? gradCams.process(file) : occlusions.process(file);
+                    String line = format(file, classes, probs);
                     System.out.println(line);
                     if (csvOut != null) {
                         csvOut.println(line);
@@ -165,8 +186,15 @@ final class ClassifyCommand implements Callable<Integer> {
             System.err.println("lunglens: no image files found in " + inputs);
             return 1;
         }
-        System.err.println("lunglens: " + export.timing());
+        System.err.println("lunglens: " + (gradCams != null ? gradCams.timing() : occlusions.timing()));
         return failures == 0 ? 0 : 1;
+    }
+
+    private Occlusion.Settings occlusionSettings(ModelSession session) {
+        Occlusion.Settings d = Occlusion.Settings.forInput(session.info().metadata().preprocessing().size());
+        int p = patch == null ? d.patch() : patch;
+        return new Occlusion.Settings(p, stride == null ? (patch == null ? d.stride() : Math.max(1, p / 2)) : stride,
+                d.batch());
     }
 
     /** A decoded image: the model input, and what the log records about the file. */

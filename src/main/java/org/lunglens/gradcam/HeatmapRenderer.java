@@ -108,6 +108,12 @@ public final class HeatmapRenderer {
      * disclaimer in red. The result is at least {@value #MIN_CAPTION_WIDTH} px wide so the text fits.
      */
     public static BufferedImage withCaption(BufferedImage view, List<String> lines, Heatmap map, OverlayStyle style) {
+        return withCaption(view, lines, map, style, "Grad-CAM");
+    }
+
+    /** The same, with the legend naming the kind of map ({@code "Grad-CAM"}, {@code "Occlusion"}). */
+    public static BufferedImage withCaption(BufferedImage view, List<String> lines, Heatmap map, OverlayStyle style,
+                                            String mapKind) {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
         int lineH = 20;
         int legendH = map == null ? 0 : 38;
@@ -127,7 +133,7 @@ public final class HeatmapRenderer {
             y += lineH;
         }
         if (map != null) {
-            drawLegend(g, map, style, PAD, y - 10, Math.min(320, width - 2 * PAD));
+            drawLegend(g, map, style, PAD, y - 10, Math.min(320, width - 2 * PAD), mapKind);
             y += legendH;
         }
         g.setColor(new Color(0xFF6B60));
@@ -137,7 +143,7 @@ public final class HeatmapRenderer {
         return out;
     }
 
-    private static void drawLegend(Graphics2D g, Heatmap map, OverlayStyle style, int x, int y, int w) {
+    private static void drawLegend(Graphics2D g, Heatmap map, OverlayStyle style, int x, int y, int w, String kind) {
         int barH = 12;
         ColorMap cm = style.colorMap();
         for (int i = 0; i < w; i++) {
@@ -157,6 +163,6 @@ public final class HeatmapRenderer {
         String threshold = String.format(Locale.ROOT, "threshold %.2f", style.threshold());
         g.drawString(threshold, Math.max(x + 20, Math.min(tx - fm.stringWidth(threshold) / 2, x + w - fm.stringWidth(max)
                 - fm.stringWidth(threshold) - 10)), ty);
-        g.drawString("Grad-CAM (" + cm.displayName() + ")", x + w + 12, y + barH);
+        g.drawString(kind + " (" + cm.displayName() + ")", x + w + 12, y + barH);
     }
 }

@@ -61,6 +61,11 @@ public final class ModelSession {
         return info;
     }
 
+    /** The classifier itself, for black-box explanations (occlusion, masking); same thread rule as the session. */
+    public Classifier classifier() {
+        return classifier;
+    }
+
     /** Classifies and explains {@code classIndex}, or the predicted class when it is negative or out of range. */
     public Analysis analyse(PixelData pixels, int classIndex) {
         long start = System.nanoTime();

@@ -17,7 +17,8 @@ import org.lunglens.log.LogSettings;
  * The desktop application. Files or folders to open at start come from the application parameters or
  * from {@code -Dlunglens.open=PATH[,PATH...]} (the jar's {@code main} sends arguments to the CLI);
  * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid,
- * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on.
+ * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on;
+ * teaching mode's flags are in {@link TeachingFeature#startFromProperties()}.
  * {@code --db=FILE} as a named parameter chooses the patient log file.
  */
 public final class LungLensApp extends Application {
@@ -37,6 +38,7 @@ public final class LungLensApp extends Application {
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
         patientLog = PatientLogFeature.install(window, commandLineDb(), LogSettings.forUser());
         AiRunLogging.connect(window, patientLog.logger());
+        TeachingFeature teaching = TeachingFeature.install(window, work, patientLog.service(), patientLog.logger());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);
@@ -62,6 +64,8 @@ public final class LungLensApp extends Application {
         window.sideTabs().getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst()
                 .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
         window.aiPane().overlayShownProperty().set(Boolean.getBoolean("lunglens.gradcam"));
+        // -Dlunglens.quiz=DIR [-Dlunglens.quiz.start=window|presenter], -Dlunglens.explain=true (demos, screenshots)
+        teaching.startFromProperties();
     }
 
     /** {@code --db=FILE} (from {@code lunglens --db FILE}): the patient log file for this session. */

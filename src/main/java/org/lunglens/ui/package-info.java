@@ -5,6 +5,8 @@
  * org.lunglens.ui.ImageViewer#transformProperty()} and {@code addImageOverlay} are where an aligned
  * heatmap overlay attaches, and {@link org.lunglens.ui.MainWindow#sideTabs()} takes further tabs. {@link
  * org.lunglens.ui.PatientLogFeature} adds the patient log tab and the {@link org.lunglens.ui.AnalysisLogger} that
- * logs AI runs; {@link org.lunglens.ui.LogService} runs every log call on one background thread.
+ * logs AI runs; {@link org.lunglens.ui.LogService} runs every log call on one background thread. {@link
+ * org.lunglens.ui.TeachingFeature} adds the "Teach" tab: blinded quizzes (with the presenter view), the data set
+ * overview, and Grad-CAM beside occlusion sensitivity with the "what if" tool.
  */
 package org.lunglens.ui;

@@ -3,15 +3,15 @@ package org.lunglens.gradcam;
 import java.util.Random;
 
 /** Generated images whose class is the presence of a bright blob at a random position. */
-final class BlobImages {
-    static final int SIZE = 64;
-    static final int RADIUS = 10;
+public final class BlobImages {
+    public static final int SIZE = 64;
+    public static final int RADIUS = 10;
 
     private BlobImages() {
     }
 
     /** A noisy background; when {@code blobX >= 0}, a bright disc centred there. */
-    static float[] image(Random random, int blobX, int blobY) {
+    public static float[] image(Random random, int blobX, int blobY) {
         float[] img = new float[SIZE * SIZE];
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
@@ -25,13 +25,13 @@ final class BlobImages {
         return img;
     }
 
-    static boolean inBlob(int x, int y, int blobX, int blobY) {
+    public static boolean inBlob(int x, int y, int blobX, int blobY) {
         int dx = x - blobX;
         int dy = y - blobY;
         return dx * dx + dy * dy <= RADIUS * RADIUS;
     }
 
-    static int randomCentre(Random random) {
+    public static int randomCentre(Random random) {
         return RADIUS + random.nextInt(SIZE - 2 * RADIUS);
     }
 }

@@ -3,24 +3,12 @@ package org.lunglens.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.gradcam.BlobImages;
-import org.lunglens.model.Architectures;
 import org.lunglens.model.Classifier;
-import org.lunglens.model.InputTensors;
-import org.lunglens.model.ModelFile;
-import org.lunglens.model.ModelMetadata;
-import org.lunglens.model.PreprocessingSpec;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Occlusion and masking on a tiny CNN trained here to detect a bright blob (as in the Grad-CAM test): hiding the
@@ -28,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the time (the blob's area share), so 80 % cannot happen by accident.
  */
 class OcclusionTest {
-    private static final int BLOB = 1;
+    private static final int BLOB = BlobImages.BLOB;
     private static Classifier classifier;
 
     @TempDir
@@ -36,27 +24,7 @@ class OcclusionTest {
 
     @BeforeAll
     static void trainBlobDetector() throws Exception {
-        Architectures.Network network = Architectures.cnn(BlobImages.SIZE, 2, 4, new int[] {16, 16, 32},
-                new float[] {1, 1}, 0.003, 11);
-        MultiLayerNetwork net = new MultiLayerNetwork(network.config());
-        net.init();
-        Random random = new Random(3);
-        for (int step = 0; step < 150; step++) {
-            List<float[]> inputs = new ArrayList<>();
-            INDArray labels = Nd4j.zeros(32, 2);
-            for (int i = 0; i < 32; i++) {
-                boolean blob = i % 2 == 0;
-                inputs.add(blob ? BlobImages.image(random, BlobImages.randomCentre(random), BlobImages.randomCentre(random))
-                        : BlobImages.image(random, -1, -1));
-                labels.putScalar(i, blob ? BLOB : 0, 1);
-            }
-            net.fit(new DataSet(InputTensors.of(inputs, BlobImages.SIZE), labels));
-        }
-        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "blob", "test", ModelMetadata.MULTICLASS,
-                List.of("empty", "blob"), PreprocessingSpec.ofSize(BlobImages.SIZE), network.description(),
-                net.numParams(), network.gradCamLayer(), Map.of(), Map.of());
-        ModelFile.save(net, meta, tmp.resolve("blob.zip"), false);
-        classifier = new Classifier(ModelFile.load(tmp.resolve("blob.zip")));
+        classifier = new Classifier(BlobImages.trainDetector(tmp, new int[] {16, 16, 32}));
     }
 
     @Test

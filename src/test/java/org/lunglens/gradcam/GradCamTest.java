@@ -4,30 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lunglens.model.Architectures;
 import org.lunglens.model.InputTensors;
 import org.lunglens.model.LoadedModel;
-import org.lunglens.model.ModelFile;
-import org.lunglens.model.ModelMetadata;
-import org.lunglens.model.PreprocessingSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Grad-CAM on a tiny CNN trained to detect a bright blob: the heat must sit on the blob. Random chance of
  * the peak landing inside the blob is its area share (under 8%), so 90% cannot happen by accident.
  */
 class GradCamTest {
-    private static final int BLOB = 1;
+    private static final int BLOB = BlobImages.BLOB;
     private static LoadedModel model;
 
     @TempDir
@@ -35,28 +26,7 @@ class GradCamTest {
 
     @BeforeAll
     static void trainBlobDetector() throws Exception {
-        Architectures.Network network = Architectures.cnn(BlobImages.SIZE, 2, 4, new int[] {16, 32},
-                new float[] {1, 1}, 0.003, 11);
-        MultiLayerNetwork net = new MultiLayerNetwork(network.config());
-        net.init();
-        Random random = new Random(3);
-        for (int step = 0; step < 150; step++) {
-            List<float[]> inputs = new ArrayList<>();
-            INDArray labels = Nd4j.zeros(32, 2);
-            for (int i = 0; i < 32; i++) {
-                boolean blob = i % 2 == 0;
-                inputs.add(blob ? BlobImages.image(random, BlobImages.randomCentre(random), BlobImages.randomCentre(random))
-                        : BlobImages.image(random, -1, -1));
-                labels.putScalar(i, blob ? BLOB : 0, 1);
-            }
-            net.fit(new DataSet(InputTensors.of(inputs, BlobImages.SIZE), labels));
-        }
-        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "blob", "test", ModelMetadata.MULTICLASS,
-                List.of("empty", "blob"), PreprocessingSpec.ofSize(BlobImages.SIZE), network.description(),
-                net.numParams(), network.gradCamLayer(), Map.of(), Map.of());
-        // Through a file, as the app does: Grad-CAM must work on a reloaded network.
-        ModelFile.save(net, meta, tmp.resolve("blob.zip"), false);
-        model = ModelFile.load(tmp.resolve("blob.zip"));
+        model = BlobImages.trainDetector(tmp, new int[] {16, 32});
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.lunglens.log.LogSettings;
  * from {@code -Dlunglens.open=PATH[,PATH...]} (the jar's {@code main} sends arguments to the CLI);
  * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid,
  * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on.
- * {@code --db=FILE} as a named parameter chooses the patient log file.
+ * {@code --db=FILE} as a named parameter chooses the patient log file; {@code -Dlunglens.startupProbe=true} prints
+ * start-up times and quits ({@link StartupProbe}).
  */
 public final class LungLensApp extends Application {
     private BackgroundWork work;
@@ -43,8 +44,9 @@ public final class LungLensApp extends Application {
             stage.setWidth(screen.getWidth());
             stage.setHeight(screen.getHeight());
         }
-        stage.show();
         List<Path> initial = initialPaths();
+        StartupProbe.installIfRequested(stage, window, !initial.isEmpty());
+        stage.show();
         if (!initial.isEmpty()) {
             window.open(initial);
         }

@@ -13,6 +13,7 @@ import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelLoadException;
 import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 
 /**
@@ -43,8 +44,10 @@ public final class ModelSession {
         this.info = info;
     }
 
+    /** Loads a model for this thread's inference (and sets ND4J's threads for it: {@link Nd4jSettings#forInference}). */
     public static ModelSession open(Path file) throws ModelLoadException {
         long start = System.nanoTime();
+        Nd4jSettings.forInference();
         LoadedModel model = ModelFile.load(file);
         GradCam gradCam = model.metadata().gradCamLayer() >= 0 ? new GradCam(model) : null;
         String layer = gradCam == null ? null : gradCam.layerDescription();

@@ -75,6 +75,15 @@ public final class ModelSession {
         return gradCam == null ? bare : explain(bare, explained);
     }
 
+    /**
+     * Runs a blank image through prediction and Grad-CAM once, so that the first real analysis does not
+     * also pay for native set-up and JIT compilation (several hundred ms; see docs/BENCHMARKS.md).
+     */
+    public void warmUp() {
+        int size = info.metadata().preprocessing().size();
+        analyse(PixelData.gray(size, size, 8, new int[size * size]), -1);
+    }
+
     /** The same analysis with the heatmap of another class. */
     public Analysis explain(Analysis analysis, int classIndex) {
         if (gradCam == null) {

@@ -1,5 +1,6 @@
 package org.lunglens.ui;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import org.lunglens.gradcam.ModelSessions;
@@ -46,6 +47,20 @@ final class AiRunner {
             }
         });
         work.ai(what, task);
+    }
+
+    /**
+     * Loads and warms up a model on the AI thread ahead of the first analysis. Not a job: nothing cancels
+     * it and it reports nothing (a missing model is reported when an analysis asks for it).
+     */
+    void warmUp(Path file) {
+        work.ai("AI: preparing " + file.getFileName(), new Task<Void>() {
+            @Override
+            protected Void call() throws Exception {
+                sessions.get(file).warmUp();
+                return null;
+            }
+        });
     }
 
     /** Drops the running job's result; queued jobs never start. No interrupt: ND4J is not made for one. */

@@ -16,7 +16,8 @@ import org.lunglens.log.LogSettings;
  * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid,
  * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on.
  * {@code --db=FILE} as a named parameter chooses the patient log file; {@code -Dlunglens.startupProbe=true} prints
- * start-up times and quits ({@link StartupProbe}).
+ * start-up times and quits ({@link StartupProbe}); {@code -Dlunglens.noWarmUp=true} leaves the model unloaded
+ * until the first analysis.
  */
 public final class LungLensApp extends Application {
     private BackgroundWork work;
@@ -28,6 +29,7 @@ public final class LungLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe probe = StartupProbe.startIfRequested();
         work = new BackgroundWork();
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
         patientLog = PatientLogFeature.install(window, commandLineDb(), LogSettings.forUser());
@@ -44,8 +46,14 @@ public final class LungLensApp extends Application {
             stage.setWidth(screen.getWidth());
             stage.setHeight(screen.getHeight());
         }
+        // Model loading and the first, slow inference happen while the user is still choosing an image
+        if (!Boolean.getBoolean("lunglens.noWarmUp")) {
+            window.aiPane().warmUp();
+        }
         List<Path> initial = initialPaths();
-        StartupProbe.installIfRequested(stage, window, !initial.isEmpty());
+        if (probe != null) {
+            probe.watch(stage, window, !initial.isEmpty());
+        }
         stage.show();
         if (!initial.isEmpty()) {
             window.open(initial);

@@ -13,7 +13,7 @@ import org.lunglens.gradcam.Analysis;
 
 /**
  * {@code -Dlunglens.startupProbe=true}, for {@code benchmarks/run.sh}: prints to stdout how long after the
- * process started the window was shown and (with an image opened at start) the first analysis arrived,
+ * process started JavaFX called {@code start}, the window was shown and (with an image opened at start) the first analysis arrived,
  * with the process's peak resident memory, then quits. Lines start with {@code lunglens-startup}.
  */
 final class StartupProbe {
@@ -25,21 +25,27 @@ final class StartupProbe {
     private StartupProbe() {
     }
 
-    /** Does nothing unless the property is set. Call before the stage is shown. */
-    static void installIfRequested(Stage stage, MainWindow window, boolean imageWillOpen) {
+    /** Call first thing in {@code start}: reports that JavaFX is up. Null unless the property is set. */
+    static StartupProbe startIfRequested() {
         if (!Boolean.getBoolean(PROPERTY)) {
-            return;
+            return null;
         }
         StartupProbe probe = new StartupProbe();
+        probe.report("javafx-start", "");
+        return probe;
+    }
+
+    /** Reports the window and the first analysis, then quits. Call before the stage is shown. */
+    void watch(Stage stage, MainWindow window, boolean imageWillOpen) {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
-            probe.report("window", "");
+            report("window", "");
             if (!imageWillOpen) {
                 Platform.exit();
             }
         });
         window.aiPane().analysisProperty().addListener((o, old, a) -> {
             if (a != null) {
-                probe.report("first-prediction", describe(a));
+                report("first-prediction", describe(a));
                 Platform.exit();
             }
         });

@@ -7,15 +7,15 @@
 #
 # --quick: short JMH runs, one start-up, 1,000 images instead of ~14k (a few minutes in all).
 # Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-binary.zip;
-# trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), ONEDNN=0 (skip the oneDNN run),
-# TORCH=0 (skip PyTorch).
+# trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), ONEDNN_BUILDS (default "onednn-avx2 onednn-avx512"),
+# TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 QUICK=false
 [[ "${1:-}" == "--quick" ]] && QUICK=true
 DATA=$(realpath "${DATA:-../shared/data/covid19-radiography-128}")
-RUN=$ROOT/benchmarks/target/run
+RUN=${RUN_DIR:-$ROOT/benchmarks/target/run}
 rm -rf "$RUN" && mkdir -p "$RUN"
 JAVA_OPTS="-Xmx2g"
 STEPS=$RUN/steps.tsv   # step, start, seconds, load before, load after
@@ -36,7 +36,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -f target/lunglens.jar ]]; then
   mvn -B -o -q package -DskipTests
 fi
 mvn -B -o -q -f benchmarks/pom.xml compile
-BENCH_CP="benchmarks/target/classes:benchmarks/target/lib/*:target/lunglens.jar"
+APP_JAR=${APP_JAR:-target/lunglens.jar}   # another build of the app (its lib/ beside it) to compare against
+BENCH_CP="benchmarks/target/classes:benchmarks/target/lib/*:$APP_JAR"
 APP_CP="$BENCH_CP:target/lib/*"
 
 # --- the model under test ---
@@ -46,9 +47,9 @@ if [[ ! -f $MODEL ]]; then
   mkdir -p "$RUN/train-data"
   for c in "$DATA"/*/; do
     mkdir -p "$RUN/train-data/$(basename "$c")"
-    find "$c" -name '*.png' | sort | head -300 | xargs -I{} ln -s {} "$RUN/train-data/$(basename "$c")/"
+    find "$c" -name '*.png' | sort | awk 'NR <= 300' | xargs -I{} ln -s {} "$RUN/train-data/$(basename "$c")/"
   done
-  java $JAVA_OPTS -jar target/lunglens.jar train --data "$RUN/train-data" --task binary \
+  java $JAVA_OPTS -jar "$APP_JAR" train --data "$RUN/train-data" --task binary \
     --out "$RUN/model/covid-binary.zip" --epochs 1 > "$RUN/train.log" 2>&1
   MODEL=$RUN/model/covid-binary.zip
 fi
@@ -65,28 +66,25 @@ jmh() {  # jmh OUT.json CLASSPATH EXTRA_JVM_ARGS PATTERN [JMH ARGS...]
     > "${out%.json}.txt" 2>&1 || { tail -30 "${out%.json}.txt" >&2; return 1; }
 }
 step jmh jmh "$RUN/jmh.json" "$APP_CP" "" 'org.lunglens.bench.(Image|Inference|GradCam)Bench' -p threads=$THREADS
-if [[ "${ONEDNN:-1}" != 0 ]]; then
-  # The same benchmarks with nd4j-native's oneDNN/AVX-512 build in place of the generic one
-  ONEDNN_JAR=$(ls ~/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64-onednn-avx512.jar 2>/dev/null || true)
-  if [[ -n $ONEDNN_JAR ]]; then
-    mkdir -p "$RUN/onednn-lib"
-    for j in target/lib/*.jar; do [[ $(basename "$j") == nd4j-native-1.0.0-M2.1-linux-x86_64.jar ]] || ln -s "$ROOT/$j" "$RUN/onednn-lib/"; done
-    ln -s "$ONEDNN_JAR" "$RUN/onednn-lib/"
-    step jmh-onednn jmh "$RUN/jmh-onednn.json" "$BENCH_CP:$RUN/onednn-lib/*" "-Djavacpp.platform.extension=-onednn-avx512" \
-      'org.lunglens.bench.(Inference|GradCam)Bench' -p threads=1
-  else
-    log "no onednn-avx512 jar in ~/.m2: skipping that run"
-  fi
-fi
+# The inference benchmarks again on nd4j-native's oneDNN builds in place of the generic one (ONEDNN_BUILDS="" skips)
+for build in ${ONEDNN_BUILDS-onednn-avx2 onednn-avx512}; do
+  jar=~/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64-$build.jar
+  if [[ ! -f $jar ]]; then log "no $build jar in ~/.m2: skipping it"; continue; fi
+  mkdir -p "$RUN/lib-$build"
+  for j in target/lib/*.jar; do [[ $(basename "$j") == nd4j-native-1.0.0-M2.1-linux-x86_64.jar ]] || ln -s "$ROOT/$j" "$RUN/lib-$build/"; done
+  ln -s "$jar" "$RUN/lib-$build/"
+  step "jmh-$build" jmh "$RUN/jmh-$build.json" "$BENCH_CP:$RUN/lib-$build/*" "-Djavacpp.platform.extension=-$build" \
+    'org.lunglens.bench.(Inference|GradCam)Bench' -p threads=1
+done
 
 # --- start-up: JVM start to window, and to the first analysis of an image opened at start ---
-SAMPLE=$(find "$DATA" -name '*.png' | sort | head -1)
+SAMPLE=$(find "$DATA" -name '*.png' | sort | awk 'NR == 1')
 startup() {
   local n=$1 dir=$RUN/startup-$1
   mkdir -p "$dir/prefs"
   /usr/bin/time -v -o "$dir/time.txt" timeout 180 xvfb-run -a java $JAVA_OPTS -Dprism.order=sw \
     -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.models="$RUN/models" -Dlunglens.open="$SAMPLE" \
-    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-} -jar target/lunglens.jar --db "$dir/log.db" \
+    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-} -jar "$APP_JAR" --db "$dir/log.db" \
     > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
 }
 STARTUPS=3; $QUICK && STARTUPS=1
@@ -97,10 +95,10 @@ CLASSIFY_DIR=$DATA
 if $QUICK; then
   CLASSIFY_DIR=$RUN/classify-data
   mkdir -p "$CLASSIFY_DIR"
-  find "$DATA" -name '*.png' | sort | awk 'NR % 14 == 1' | head -1000 | xargs -I{} ln -s {} "$CLASSIFY_DIR/"
+  find "$DATA" -name '*.png' | sort | awk 'NR % 14 == 1 && ++n <= 1000' | xargs -I{} ln -s {} "$CLASSIFY_DIR/"
 fi
 classify() {
-  /usr/bin/time -v -o "$RUN/classify-time.txt" java $JAVA_OPTS ${CLASSIFY_OPTS:-} -jar target/lunglens.jar classify \
+  /usr/bin/time -v -o "$RUN/classify-time.txt" java $JAVA_OPTS ${CLASSIFY_OPTS:-} -jar "$APP_JAR" classify \
     --model "$MODEL" "$CLASSIFY_DIR" > "$RUN/classify.csv" 2> "$RUN/classify-err.txt"
 }
 step classify classify
@@ -117,5 +115,5 @@ if [[ "${TORCH:-1}" != 0 ]]; then
 fi
 
 # --- the table ---
-python3 benchmarks/python/report.py "$RUN" "$QUICK" "benchmarks/run.sh${1:+ $1}" > benchmarks/results.md
-log "wrote benchmarks/results.md"
+python3 benchmarks/python/report.py "$RUN" "$QUICK" "benchmarks/run.sh${1:+ $1}" > "${RESULTS:-benchmarks/results.md}"
+log "wrote ${RESULTS:-benchmarks/results.md}"

@@ -61,11 +61,12 @@ def startup_rows(run, st):
     rows = []
     for d in sorted(run.glob("startup-*")):
         out = read(d / "out.txt")
+        fx = re.search(r"javafx-start ms=(\d+)", out)
         w = re.search(r"window ms=(\d+)", out)
         p = re.search(r"first-prediction ms=(\d+) peak_rss_mb=(\d+).*prediction_ms=([\d.]+) gradcam_ms=([\d.]+) "
                       r"model_load_ms=(\d+)", out)
         rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", read(d / "time.txt"))
-        rows.append((d.name, w, p, rss, st.get(d.name)))
+        rows.append((d.name, fx, w, p, rss, st.get(d.name)))
     return rows
 
 
@@ -75,7 +76,7 @@ def main():
     command = sys.argv[3]
     st = steps(run)
     j = jmh(run, "jmh.json")
-    jo = jmh(run, "jmh-onednn.json")
+    natives = [("generic", j)] + [(p.stem[4:], jmh(run, p.name)) for p in sorted(run.glob("jmh-*.json"))]
     lines = []
     first = min((s["start"] for s in st.values()), default=datetime.now().strftime("%F %T"))
     lines += [
@@ -115,9 +116,11 @@ def main():
         row(f"Batch `classify`, {n} images end to end (PNG decoding included)",
             f"{n / secs:.0f} images/s ({secs:.0f} s), peak RSS {int(rss.group(1)) // 1024} MB", ">= 300 images/s",
             "classify")
-    for name, w, p, rss, s in startup_rows(run, st):
+    for name, fx, w, p, rss, s in startup_rows(run, st):
         load, note = load_note(s)
         win = f"{int(w.group(1)) / 1000:.1f} s" if w else "failed"
+        if w and fx:
+            win += f" (JavaFX up at {int(fx.group(1)) / 1000:.1f} s)"
         pred = (f"{int(p.group(1)) / 1000:.1f} s (model load {int(p.group(5))} ms, first prediction "
                 f"{float(p.group(3)):.0f} ms, first Grad-CAM {float(p.group(4)):.0f} ms)") if p else "failed"
         mem = f"{int(rss.group(1)) // 1024} MB" if rss else "?"
@@ -157,11 +160,11 @@ def main():
     lines += ["", "## All JMH results (ms per call; SampleTime mode)", "",
               "| Benchmark | ND4J threads (0 = ND4J default) | Native build | median | mean | p90 |",
               "|---|---|---|---|---|---|"]
-    for label, res in [("generic", j), ("onednn-avx512", jo)]:
+    for label, res in natives:
         for (key, threads), r in sorted(res.items()):
             lines.append(f"| {key} | {threads} | {label} | {r['median']:.2f} | {r['mean']:.2f} | {r['p90']:.2f} |")
     lines += ["", "Batch inference as images/s (batch size / median time per call):", ""]
-    for label, res in [("generic", j), ("onednn-avx512", jo)]:
+    for label, res in natives:
         for (key, threads), r in sorted(res.items()):
             if key.startswith("InferenceBench.batch"):
                 size = int(key.rsplit("batch", 1)[1])

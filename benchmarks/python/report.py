@@ -62,11 +62,12 @@ def startup_rows(run, st):
     for d in sorted(run.glob("startup-*")):
         out = read(d / "out.txt")
         fx = re.search(r"javafx-start ms=(\d+)", out)
+        ui = re.search(r"ui-built ms=(\d+)", out)
         w = re.search(r"window ms=(\d+)", out)
         p = re.search(r"first-prediction ms=(\d+) peak_rss_mb=(\d+).*prediction_ms=([\d.]+) gradcam_ms=([\d.]+) "
                       r"model_load_ms=(\d+)", out)
         rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", read(d / "time.txt"))
-        rows.append((d.name, fx, w, p, rss, st.get(d.name)))
+        rows.append((d.name, fx, ui, w, p, rss, st.get(d.name)))
     return rows
 
 
@@ -120,11 +121,12 @@ def main():
         row(f"Batch `classify`, {n} images end to end (PNG decoding included)",
             f"{n / secs:.0f} images/s ({secs:.0f} s), peak RSS {int(rss.group(1)) // 1024} MB", ">= 300 images/s",
             "classify")
-    for name, fx, w, p, rss, s in startup_rows(run, st):
+    for name, fx, ui, w, p, rss, s in startup_rows(run, st):
         load, note = load_note(s)
         win = f"{int(w.group(1)) / 1000:.1f} s" if w else "failed"
         if w and fx:
-            win += f" (JavaFX up at {int(fx.group(1)) / 1000:.1f} s)"
+            win += f" (JavaFX up at {int(fx.group(1)) / 1000:.1f} s"
+            win += f", window and patient log built at {int(ui.group(1)) / 1000:.1f} s)" if ui else ")"
         pred = (f"{int(p.group(1)) / 1000:.1f} s (model load {int(p.group(5))} ms, first prediction "
                 f"{float(p.group(3)):.0f} ms, first Grad-CAM {float(p.group(4)):.0f} ms)") if p else "failed"
         mem = f"{int(rss.group(1)) // 1024} MB" if rss else "?"

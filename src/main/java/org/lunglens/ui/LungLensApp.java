@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.lunglens.log.LogSettings;
 
 /**
@@ -46,11 +48,10 @@ public final class LungLensApp extends Application {
             stage.setWidth(screen.getWidth());
             stage.setHeight(screen.getHeight());
         }
-        // Model loading and the first, slow inference happen while the user is still choosing an image
-        if (!Boolean.getBoolean("lunglens.noWarmUp")) {
-            window.aiPane().warmUp();
-        }
         List<Path> initial = initialPaths();
+        if (initial.isEmpty() && !Boolean.getBoolean("lunglens.noWarmUp")) {
+            warmUpOnceShown(stage, window);
+        }
         if (probe != null) {
             probe.watch(stage, window, !initial.isEmpty());
         }
@@ -65,6 +66,21 @@ public final class LungLensApp extends Application {
         window.sideTabs().getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst()
                 .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
         window.aiPane().overlayShownProperty().set(Boolean.getBoolean("lunglens.gradcam"));
+    }
+
+    /**
+     * Loads the AI model while the user is still choosing an image, once the window is up: on two busy
+     * cores, loading ND4J beside the first layout delayed the window by ~0.8 s. Not with an image opened at
+     * start, whose analysis loads the model at once anyway.
+     */
+    private static void warmUpOnceShown(Stage stage, MainWindow window) {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                window.aiPane().warmUp();
+            }
+        });
     }
 
     /** {@code --db=FILE} (from {@code lunglens --db FILE}): the patient log file for this session. */

@@ -13,8 +13,9 @@ import org.lunglens.gradcam.Analysis;
 
 /**
  * {@code -Dlunglens.startupProbe=true}, for {@code benchmarks/run.sh}: prints to stdout how long after the
- * process started JavaFX called {@code start}, the window was shown and (with an image opened at start) the first analysis arrived,
- * with the process's peak resident memory, then quits. Lines start with {@code lunglens-startup}.
+ * process started JavaFX called {@code start}, the window and the patient log were built, the window was
+ * shown and (with an image opened at start) the first analysis arrived, with the process's peak resident
+ * memory, then quits. Lines start with {@code lunglens-startup}.
  */
 final class StartupProbe {
     static final String PROPERTY = "lunglens.startupProbe";
@@ -37,6 +38,7 @@ final class StartupProbe {
 
     /** Reports the window and the first analysis, then quits. Call before the stage is shown. */
     void watch(Stage stage, MainWindow window, boolean imageWillOpen) {
+        report("ui-built", "");
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             report("window", "");
             if (!imageWillOpen) {

@@ -19,6 +19,7 @@ import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.ModelFile;
+import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Preprocessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,6 +102,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (gradCamDir != null || occlusionDir != null) {
             return withGradCam(modelFile, files);
         }
+        Nd4jSettings.forInference();
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;

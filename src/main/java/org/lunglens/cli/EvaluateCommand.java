@@ -10,6 +10,7 @@ import org.lunglens.model.Evaluator;
 import org.lunglens.model.InputCache;
 import org.lunglens.model.LabelledImage;
 import org.lunglens.model.ModelFile;
+import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.ProgressListener;
 import org.lunglens.model.Split;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Nd4jSettings.forInference();
         Classifier classifier = new Classifier(ModelFile.load(model));
         List<LabelledImage> images = split == null ? DataFolder.scan(data).images() : Split.readSet(split, data, set);
         if (images.isEmpty()) {

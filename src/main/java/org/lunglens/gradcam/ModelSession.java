@@ -13,6 +13,7 @@ import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelLoadException;
 import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 
 /**
@@ -43,8 +44,10 @@ public final class ModelSession {
         this.info = info;
     }
 
+    /** Loads a model for this thread's inference (and sets ND4J's threads for it: {@link Nd4jSettings#forInference}). */
     public static ModelSession open(Path file) throws ModelLoadException {
         long start = System.nanoTime();
+        Nd4jSettings.forInference();
         LoadedModel model = ModelFile.load(file);
         GradCam gradCam = model.metadata().gradCamLayer() >= 0 ? new GradCam(model) : null;
         String layer = gradCam == null ? null : gradCam.layerDescription();
@@ -75,6 +78,15 @@ public final class ModelSession {
         int explained = classIndex >= 0 && classIndex < probs.length ? classIndex : prediction.predictedIndex();
         Analysis bare = new Analysis(info, input, prediction, null, 0);
         return gradCam == null ? bare : explain(bare, explained);
+    }
+
+    /**
+     * Runs a blank image through prediction and Grad-CAM once, so that the first real analysis does not
+     * also pay for native set-up and JIT compilation (several hundred ms; see docs/BENCHMARKS.md).
+     */
+    public void warmUp() {
+        int size = info.metadata().preprocessing().size();
+        analyse(PixelData.gray(size, size, 8, new int[size * size]), -1);
     }
 
     /** The same analysis with the heatmap of another class. */

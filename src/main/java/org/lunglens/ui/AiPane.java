@@ -143,6 +143,11 @@ public final class AiPane extends VBox {
         overlayShown.set(!overlayShown.get());
     }
 
+    /** Loads the chosen model in the background now, so that the first analysis is quick; silent if it is missing. */
+    public void warmUp() {
+        BundledModels.find(settings.modelFileProperty().get()).ifPresent(runner::warmUp);
+    }
+
     /** Runs the chosen model on the open image now. */
     public void run() {
         LoadedImage img = model.image();

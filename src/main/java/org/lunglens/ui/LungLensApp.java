@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.lunglens.log.LogSettings;
 
 /**
@@ -19,7 +21,9 @@ import org.lunglens.log.LogSettings;
  * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid,
  * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on;
  * teaching mode's flags are in {@link TeachingFeature#startFromProperties()}.
- * {@code --db=FILE} as a named parameter chooses the patient log file.
+ * {@code --db=FILE} as a named parameter chooses the patient log file; {@code -Dlunglens.startupProbe=true} prints
+ * start-up times and quits ({@link StartupProbe}); {@code -Dlunglens.noWarmUp=true} leaves the model unloaded
+ * until the first analysis.
  */
 public final class LungLensApp extends Application {
     /** Window icon sizes, rendered from {@code icons/lunglens.svg} by {@code icons/render-icons.sh}. */
@@ -34,6 +38,7 @@ public final class LungLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe probe = StartupProbe.startIfRequested();
         work = new BackgroundWork();
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
         patientLog = PatientLogFeature.install(window, commandLineDb(), LogSettings.forUser());
@@ -52,8 +57,14 @@ public final class LungLensApp extends Application {
             stage.setWidth(screen.getWidth());
             stage.setHeight(screen.getHeight());
         }
-        stage.show();
         List<Path> initial = initialPaths();
+        if (initial.isEmpty() && !Boolean.getBoolean("lunglens.noWarmUp")) {
+            warmUpOnceShown(stage, window);
+        }
+        if (probe != null) {
+            probe.watch(stage, window, !initial.isEmpty());
+        }
+        stage.show();
         if (!initial.isEmpty()) {
             window.open(initial);
         }
@@ -66,6 +77,21 @@ public final class LungLensApp extends Application {
         window.aiPane().overlayShownProperty().set(Boolean.getBoolean("lunglens.gradcam"));
         // -Dlunglens.quiz=DIR [-Dlunglens.quiz.start=window|presenter], -Dlunglens.explain=true (demos, screenshots)
         teaching.startFromProperties();
+    }
+
+    /**
+     * Loads the AI model while the user is still choosing an image, once the window is up: on two busy
+     * cores, loading ND4J beside the first layout delayed the window by ~0.8 s. Not with an image opened at
+     * start, whose analysis loads the model at once anyway.
+     */
+    private static void warmUpOnceShown(Stage stage, MainWindow window) {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                window.aiPane().warmUp();
+            }
+        });
     }
 
     /** {@code --db=FILE} (from {@code lunglens --db FILE}): the patient log file for this session. */

@@ -1,0 +1,187 @@
+"""Turns one benchmarks/run.sh run folder into the Markdown results table (stdout).
+
+Usage: python3 report.py RUN_DIR QUICK COMMAND
+"""
+import json
+import platform
+import re
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+BUSY = 1.5  # 1-minute load average above which a 2-core machine was busy with other work at a step's start
+
+
+def read(path):
+    return path.read_text() if path.exists() else ""
+
+
+def steps(run):
+    out = {}
+    for line in read(run / "steps.tsv").splitlines():
+        name, start, secs, before, after = line.split("\t")
+        out[name] = {"start": start, "secs": int(secs), "load": before, "after": after}
+    return out
+
+
+def load_note(step):
+    if not step:
+        return "", ""
+    one = float(step["load"].split()[0])
+    return step["load"], "**taken under load**" if one > BUSY else "idle"
+
+
+def jmh(run, name):
+    path = run / name
+    if not path.exists():
+        return {}
+    out = {}
+    for r in json.loads(path.read_text()):
+        key = r["benchmark"].rsplit(".", 2)[-2] + "." + r["benchmark"].rsplit(".", 1)[-1]
+        threads = r.get("params", {}).get("threads", "-")
+        m = r["primaryMetric"]
+        out[(key, threads)] = {"median": m["scorePercentiles"]["50.0"], "mean": m["score"],
+                               "p90": m["scorePercentiles"]["90.0"], "unit": m["scoreUnit"]}
+    return out
+
+
+def machine():
+    cpu = read(Path("/proc/cpuinfo"))
+    model = re.search(r"model name\s*:\s*(.*)", cpu)
+    cores = len(re.findall(r"^processor\s*:", cpu, re.M))
+    avx512 = "avx512f" in cpu
+    mem = re.search(r"MemTotal:\s*(\d+)", read(Path("/proc/meminfo")))
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return (f"{model.group(1) if model else platform.processor()}, {cores} cores{' (AVX-512)' if avx512 else ''}, "
+            f"{int(mem.group(1)) // 1024 // 1024 if mem else '?'} GB RAM, {platform.system()} {platform.release()}, {java}")
+
+
+def startup_rows(run, st):
+    rows = []
+    for d in sorted(run.glob("startup-*")):
+        out = read(d / "out.txt")
+        fx = re.search(r"javafx-start ms=(\d+)", out)
+        ui = re.search(r"ui-built ms=(\d+)", out)
+        w = re.search(r"window ms=(\d+)", out)
+        p = re.search(r"first-prediction ms=(\d+) peak_rss_mb=(\d+).*prediction_ms=([\d.]+) gradcam_ms=([\d.]+) "
+                      r"model_load_ms=(\d+)", out)
+        rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", read(d / "time.txt"))
+        rows.append((d.name, fx, ui, w, p, rss, st.get(d.name)))
+    return rows
+
+
+def main():
+    run = Path(sys.argv[1])
+    quick = sys.argv[2] == "true"
+    command = sys.argv[3]
+    st = steps(run)
+    j = jmh(run, "jmh.json")
+    natives = [("generic", j)] + [(p.stem[4:], jmh(run, p.name)) for p in sorted(run.glob("jmh-*.json"))]
+    lines = []
+    first = min((s["start"] for s in st.values()), default=datetime.now().strftime("%F %T"))
+    lines += [
+        "# LungLens benchmark results", "",
+        f"- Date: {first}" + (" (quick mode)" if quick else ""),
+        f"- Command: `{command}`",
+        f"- Machine: {machine()}",
+        f"- Model: `{Path(read(run / 'model.txt').strip()).name}`; data: covid19-radiography-128 (128 px PNGs)",
+        f"- Load: the 1/5/15-minute load averages when each measurement started. Above {BUSY} (1 min) the machine "
+        "was busy with other work and the wall-clock times are inflated and noisy: compare ratios taken in the same "
+        "run, and the CPU-time columns, not digits across runs.",
+        "",
+        "## Results against the targets", "",
+        "| Measure | Result | Target | Load at start | |",
+        "|---|---|---|---|---|",
+    ]
+
+    def row(measure, result, target, step):
+        load, note = load_note(st.get(step))
+        lines.append(f"| {measure} | {result} | {target} | {load} | {note} |")
+
+    def ms(key, threads):
+        r = j.get((key, threads))
+        return f"{r['median']:.1f} ms median (p90 {r['p90']:.1f})" if r else "n/a"
+
+    # The app's default (Nd4jSettings.DEFAULT_INFERENCE_THREADS); other counts are in the JMH table below
+    row("One image, prediction + Grad-CAM (JMH, 1 ND4J thread, the app's default; generic native build)",
+        ms("GradCamBench.analyse", "1"), "< 20 ms median", "jmh")
+    for label, res in natives[1:]:
+        r = res.get(("GradCamBench.analyse", "1"))
+        if r:
+            row(f"One image, prediction + Grad-CAM (JMH, 1 thread, {label} build)",
+                f"{r['median']:.1f} ms median (p90 {r['p90']:.1f})", "< 20 ms median", "jmh-" + label)
+    c_time = read(run / "classify-time.txt")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", c_time)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", c_time)
+    n = sum(1 for _ in open(run / "classify.csv")) if (run / "classify.csv").exists() else 0
+    if wall:
+        parts = [float(x) for x in wall.group(1).split(":")]
+        secs = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+        row(f"Batch `classify`, {n} images end to end (PNG decoding included)",
+            f"{n / secs:.0f} images/s ({secs:.0f} s), peak RSS {int(rss.group(1)) // 1024} MB", ">= 300 images/s",
+            "classify")
+    for name, fx, ui, w, p, rss, s in startup_rows(run, st):
+        load, note = load_note(s)
+        win = f"{int(w.group(1)) / 1000:.1f} s" if w else "failed"
+        if w and fx:
+            win += f" (JavaFX up at {int(fx.group(1)) / 1000:.1f} s"
+            win += f", window and patient log built at {int(ui.group(1)) / 1000:.1f} s)" if ui else ")"
+        pred = (f"{int(p.group(1)) / 1000:.1f} s (model load {int(p.group(5))} ms, first prediction "
+                f"{float(p.group(3)):.0f} ms, first Grad-CAM {float(p.group(4)):.0f} ms)") if p else "failed"
+        mem = f"{int(rss.group(1)) // 1024} MB" if rss else "?"
+        lines.append(f"| Start-up ({name}): process start to window | {win} | < 3 s | {load} | {note} |")
+        lines.append(f"| Start-up ({name}): to first prediction on an image opened at start | {pred} | < 5 s | {load} | {note} |")
+        lines.append(f"| Start-up ({name}): peak RSS, one model loaded (`time -v`) | {mem} | < 700 MB with both models | {load} | {note} |")
+
+    dl4j = json.loads(read(run / "side" / "dl4j.json") or "{}")
+    torch = json.loads(read(run / "side" / "torch.json") or "{}")
+    if dl4j and torch:
+        load, note = load_note(st.get("dl4j-side"))
+        tload, tnote = load_note(st.get("torch"))
+        lines += ["", "## LungLens (DL4J) against the same network in PyTorch", "",
+                  f"Same architecture, same weights (exported from the model; PyTorch reproduces DL4J's outputs on 64 "
+                  f"real inputs to {torch['max_abs_diff_vs_dl4j']:.1e}, "
+                  f"{'within' if torch['parity_ok'] else 'NOT within'} 1e-4), same inputs, same timing loops; "
+                  f"training uses fresh weights, Adam, batches of 64. PyTorch {torch['torch']} (Debian). "
+                  "Ratio = ours / PyTorch in time (above 1: we are slower). CPU = process CPU time (all threads), "
+                  "which a busy machine inflates far less than the wall clock.", "",
+                  "| Threads | Measure | DL4J | PyTorch | Ratio (time, ours/PyTorch) | Load at start (DL4J / PyTorch) | |",
+                  "|---|---|---|---|---|---|---|"]
+        for threads, d in dl4j["timings"].items():
+            t = torch["timings"].get(threads)
+            if not t:
+                continue
+            for key, label, unit, per_time in [
+                    ("single_ms_median", "one image, wall, median", "ms", False),
+                    ("single_cpu_ms_mean", "one image, CPU, mean", "ms", False),
+                    ("batch64_images_per_s", "batch of 64, wall", "images/s", True),
+                    ("batch64_cpu_images_per_s", "batch of 64, per CPU second", "images/s", True),
+                    ("train_images_per_s", "training, batch 64, wall", "images/s", True)]:
+                ratio = t[key] / d[key] if per_time else d[key] / t[key]
+                busy = "**taken under load**" if "under" in note + tnote else "idle"
+                lines.append(f"| {threads} | {label} | {d[key]:.1f} {unit} | {t[key]:.1f} {unit} | {ratio:.2f} | "
+                             f"{load} / {tload} | {busy} |")
+
+    lines += ["", "## All JMH results (ms per call; SampleTime mode)", "",
+              "| Benchmark | ND4J threads (0 = ND4J default) | Native build | median | mean | p90 |",
+              "|---|---|---|---|---|---|"]
+    for label, res in natives:
+        for (key, threads), r in sorted(res.items()):
+            lines.append(f"| {key} | {threads} | {label} | {r['median']:.2f} | {r['mean']:.2f} | {r['p90']:.2f} |")
+    lines += ["", "Batch inference as images/s (batch size / median time per call):", ""]
+    for label, res in natives:
+        for (key, threads), r in sorted(res.items()):
+            if key.startswith("InferenceBench.batch"):
+                size = int(key.rsplit("batch", 1)[1])
+                lines.append(f"- {key}, {threads} thread(s), {label}: {size * 1000 / r['median']:.0f} images/s")
+    lines += ["", "## Steps", "", "| Step | Started | Seconds | Load before | Load after |", "|---|---|---|---|---|"]
+    for name, s in st.items():
+        lines.append(f"| {name} | {s['start']} | {s['secs']} | {s['load']} | {s['after']} |")
+    lines += ["", "Raw data: `benchmarks/target/run/` (JMH JSON and text, `time -v` output, start-up output, "
+              "PyTorch and DL4J JSON)."]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

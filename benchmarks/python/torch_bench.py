@@ -1,0 +1,128 @@
+"""The bundled CNN in PyTorch, with the weights LungLens exported, timed like SideBySide.java.
+
+Usage: python3 torch_bench.py EXPORT_DIR QUICK(true|false) THREADS[,THREADS]
+Reads EXPORT_DIR/dl4j.json (weight list), inputs.f32, outputs.f32; checks that
+PyTorch gives DL4J's outputs on the same 64 real inputs, then times one image, a batch of 64 and training
+steps of 64 (Adam, fresh weights). Writes EXPORT_DIR/torch.json.
+"""
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+SIZE = 128
+
+
+def load(export, entry):
+    p = entry["params"]
+    return {k: torch.from_numpy(np.fromfile(export / "weights" / v["file"], dtype="<f4").reshape(v["shape"]))
+            for k, v in p.items()}
+
+
+def build(export, layers, classes):
+    """LungLens' CNN: conv8x8/8 + ReLU, conv3x3 + ReLU, maxpool 2, conv3x3 + ReLU, GAP, dropout 0.3, linear."""
+    mods = []
+    convs = [l for l in layers if l["type"] == "ConvolutionLayer"]
+    for i, l in enumerate(convs):
+        w = load(export, l)["W"] if export else None
+        out_ch, in_ch, k, _ = l["params"]["W"]["shape"]
+        stride = k if i == 0 else 1
+        conv = nn.Conv2d(in_ch, out_ch, k, stride=stride, padding=0 if i == 0 else k // 2)
+        mods += [conv, nn.ReLU()]
+        if 0 < i < len(convs) - 1:
+            mods.append(nn.MaxPool2d(2))
+    mods += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(convs[-1]["params"]["W"]["shape"][0], classes)]
+    net = nn.Sequential(*mods)
+    if export:
+        params = [load(export, l) for l in layers if l["params"]]
+        torch_layers = [m for m in net if isinstance(m, (nn.Conv2d, nn.Linear))]
+        with torch.no_grad():
+            for m, p in zip(torch_layers, params):
+                # DL4J's dense W is [nIn, nOut]; conv W is [out, in, kh, kw] as in PyTorch. Biases may be [1, n].
+                m.weight.copy_(p["W"].T if isinstance(m, nn.Linear) else p["W"])
+                m.bias.copy_(p["b"].reshape(-1))
+    return net
+
+
+def median_ms(reps, call):
+    for _ in range(max(3, reps // 10)):
+        call()
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def cpu_ms(reps, call):
+    """Mean process CPU ms per call (all threads): a fairer figure than the wall clock on a busy machine."""
+    start = time.process_time()
+    for _ in range(reps):
+        call()
+    return (time.process_time() - start) * 1000 / reps
+
+
+def main():
+    export = Path(sys.argv[1])
+    quick = sys.argv[2] == "true"
+    thread_counts = [int(t) for t in sys.argv[3].split(",")]
+    meta = json.loads((export / "dl4j.json").read_text())
+    classes = len(meta["classes"])
+    layers = meta["weights"]
+    x = torch.from_numpy(np.fromfile(export / "inputs.f32", dtype="<f4").reshape(-1, 1, SIZE, SIZE))
+    expected = np.fromfile(export / "outputs.f32", dtype="<f4").reshape(x.shape[0], classes)
+
+    net = build(export, layers, classes).eval()
+    with torch.no_grad():
+        probs = torch.softmax(net(x), dim=1).numpy()
+    max_diff = float(np.abs(probs - expected).max())
+
+    reps = 100 if quick else 400
+    timings = {}
+    for threads in thread_counts:
+        torch.set_num_threads(threads)
+        t = {}
+        with torch.inference_mode():
+            single = lambda: torch.softmax(net(x[:1]), dim=1)
+            batch = lambda: torch.softmax(net(x), dim=1)
+            batch_reps = 10 if quick else 30
+            t["single_ms_median"] = median_ms(reps, single)
+            t["single_cpu_ms_mean"] = cpu_ms(reps, single)
+            t["batch64_images_per_s"] = 64_000 / median_ms(batch_reps, batch)
+            t["batch64_cpu_images_per_s"] = 64_000 / cpu_ms(batch_reps, batch)
+        t["train_images_per_s"] = train_images_per_s(layers, classes, x, 10 if quick else 40)
+        timings[str(threads)] = t
+    result = {"torch": torch.__version__, "max_abs_diff_vs_dl4j": max_diff, "timings": timings,
+              "parity_ok": max_diff <= 1e-4}
+    (export / "torch.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+def train_images_per_s(layers, classes, x, steps):
+    torch.manual_seed(42)
+    net = build(None, layers, classes).train()
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=1e-4)
+    y = torch.arange(x.shape[0]) % classes
+    loss_fn = nn.CrossEntropyLoss()
+
+    def step():
+        opt.zero_grad()
+        loss_fn(net(x), y).backward()
+        opt.step()
+
+    for _ in range(3):
+        step()
+    start = time.perf_counter()
+    for _ in range(steps):
+        step()
+    return steps * x.shape[0] / (time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    main()

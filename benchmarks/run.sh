@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# LungLens benchmark suite: JMH micro-benchmarks, app start-up, batch classification of the whole data set,
+# and the same network in PyTorch side by side. Writes benchmarks/results.md (and raw data under
+# benchmarks/target/run). Never part of `mvn verify` or CI: run it by hand on an otherwise idle machine.
+#
+#   benchmarks/run.sh [--quick]
+#
+# --quick: short JMH runs, one start-up, 1,000 images instead of ~14k (a few minutes in all).
+# Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-binary.zip;
+# trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), ONEDNN_BUILDS (default "onednn-avx2 onednn-avx512"),
+# TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+QUICK=false
+[[ "${1:-}" == "--quick" ]] && QUICK=true
+DATA=$(realpath "${DATA:-../shared/data/covid19-radiography-128}")
+RUN=${RUN_DIR:-$ROOT/benchmarks/target/run}
+rm -rf "$RUN" && mkdir -p "$RUN"
+JAVA_OPTS="-Xmx2g"
+STEPS=$RUN/steps.tsv   # step, start, seconds, load before, load after
+log() { echo "[bench $(date +%T)] $*" >&2; }
+step() {  # step NAME COMMAND...: runs it, records its time and the machine load around it
+  local name=$1; shift
+  local before; before=$(cut -d' ' -f1-3 /proc/loadavg)
+  local t0; t0=$(date +%s)
+  log "$name (load $before)"
+  "$@"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$(date -d @"$t0" '+%F %T')" "$(( $(date +%s) - t0 ))" "$before" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$STEPS"
+}
+
+# --- build (offline; tests are not run here) ---
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -f target/lunglens.jar ]]; then
+  log "building the app and the benchmarks"
+  mvn -B -o -q package -DskipTests
+fi
+mvn -B -o -q -f benchmarks/pom.xml compile
+APP_JAR=${APP_JAR:-target/lunglens.jar}   # another build of the app (its lib/ beside it) to compare against
+BENCH_CP="benchmarks/target/classes:benchmarks/target/lib/*:$APP_JAR"
+APP_CP="$BENCH_CP:target/lib/*"
+
+# --- the model under test ---
+MODEL=${MODEL:-models/covid-binary.zip}
+if [[ ! -f $MODEL ]]; then
+  log "no $MODEL: training a quick one (1 epoch on 300 images per class) into $RUN"
+  mkdir -p "$RUN/train-data"
+  for c in "$DATA"/*/; do
+    mkdir -p "$RUN/train-data/$(basename "$c")"
+    find "$c" -name '*.png' | sort | awk 'NR <= 300' | xargs -I{} ln -s {} "$RUN/train-data/$(basename "$c")/"
+  done
+  java $JAVA_OPTS -jar "$APP_JAR" train --data "$RUN/train-data" --task binary \
+    --out "$RUN/model/covid-binary.zip" --epochs 1 > "$RUN/train.log" 2>&1
+  MODEL=$RUN/model/covid-binary.zip
+fi
+MODEL=$(realpath "$MODEL")
+mkdir -p "$RUN/models" && cp "$MODEL" "$RUN/models/covid-binary.zip"
+echo "$MODEL" > "$RUN/model.txt"
+
+# --- JMH ---
+if $QUICK; then JMH_ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 1s); THREADS=1,2; else JMH_ARGS=(-f 2 -wi 4 -w 2s -i 5 -r 2s); THREADS=0,1,2; fi
+JMH_JVM="$JAVA_OPTS -Dlunglens.bench.model=$MODEL -Dlunglens.bench.data=$DATA"
+jmh() {  # jmh OUT.json CLASSPATH EXTRA_JVM_ARGS PATTERN [JMH ARGS...]
+  local out=$1 cp=$2 extra=$3; shift 3
+  java -cp "$cp" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -jvmArgs "$JMH_JVM $extra" -rf json -rff "$out" "$@" \
+    > "${out%.json}.txt" 2>&1 || { tail -30 "${out%.json}.txt" >&2; return 1; }
+}
+step jmh jmh "$RUN/jmh.json" "$APP_CP" "" 'org.lunglens.bench.(Image|Inference|GradCam)Bench' -p threads=$THREADS
+# The inference benchmarks again on nd4j-native's oneDNN builds in place of the generic one (ONEDNN_BUILDS="" skips)
+for build in ${ONEDNN_BUILDS-onednn-avx2 onednn-avx512}; do
+  jar=~/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64-$build.jar
+  if [[ ! -f $jar ]]; then log "no $build jar in ~/.m2: skipping it"; continue; fi
+  mkdir -p "$RUN/lib-$build"
+  for j in target/lib/*.jar; do [[ $(basename "$j") == nd4j-native-1.0.0-M2.1-linux-x86_64.jar ]] || ln -s "$ROOT/$j" "$RUN/lib-$build/"; done
+  ln -s "$jar" "$RUN/lib-$build/"
+  step "jmh-$build" jmh "$RUN/jmh-$build.json" "$BENCH_CP:$RUN/lib-$build/*" "-Djavacpp.platform.extension=-$build" \
+    'org.lunglens.bench.(Inference|GradCam)Bench' -p threads=1
+done
+
+# --- start-up: JVM start to window, and to the first analysis of an image opened at start ---
+SAMPLE=$(find "$DATA" -name '*.png' | sort | awk 'NR == 1')
+startup() {
+  local n=$1 dir=$RUN/startup-$1
+  mkdir -p "$dir/prefs"
+  /usr/bin/time -v -o "$dir/time.txt" timeout 180 xvfb-run -a java $JAVA_OPTS -Dprism.order=sw \
+    -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.models="$RUN/models" -Dlunglens.open="$SAMPLE" \
+    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-} -jar "$APP_JAR" --db "$dir/log.db" \
+    > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
+}
+STARTUPS=3; $QUICK && STARTUPS=1
+for i in $(seq 1 $STARTUPS); do step "startup-$i" startup "$i"; done
+
+# --- batch classification of the data set, end to end ---
+CLASSIFY_DIR=$DATA
+if $QUICK; then
+  CLASSIFY_DIR=$RUN/classify-data
+  mkdir -p "$CLASSIFY_DIR"
+  find "$DATA" -name '*.png' | sort | awk 'NR % 14 == 1 && ++n <= 1000' | xargs -I{} ln -s {} "$CLASSIFY_DIR/"
+fi
+classify() {
+  /usr/bin/time -v -o "$RUN/classify-time.txt" java $JAVA_OPTS ${CLASSIFY_OPTS:-} -jar "$APP_JAR" classify \
+    --model "$MODEL" "$CLASSIFY_DIR" > "$RUN/classify.csv" 2> "$RUN/classify-err.txt"
+}
+step classify classify
+
+# --- the same network in PyTorch, timed the same way in the same run ---
+step dl4j-side java $JAVA_OPTS -cp "$APP_CP" org.lunglens.bench.SideBySide "$MODEL" "$DATA" "$RUN/side" "$QUICK" 1,2 \
+  > "$RUN/side-dl4j.txt" 2>&1
+if [[ "${TORCH:-1}" != 0 ]]; then
+  if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+    log "installing Debian's python3-torch"
+    if [[ $(id -u) == 0 ]]; then apt-get install -y -q python3-torch >/dev/null; else sudo apt-get install -y -q python3-torch >/dev/null; fi
+  fi
+  step torch /usr/bin/python3 benchmarks/python/torch_bench.py "$RUN/side" "$QUICK" 1,2 > "$RUN/side-torch.txt" 2>&1
+fi
+
+# --- the table ---
+python3 benchmarks/python/report.py "$RUN" "$QUICK" "benchmarks/run.sh${1:+ $1}" > "${RESULTS:-benchmarks/results.md}"
+log "wrote ${RESULTS:-benchmarks/results.md}"

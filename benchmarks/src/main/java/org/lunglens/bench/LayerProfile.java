@@ -1,0 +1,67 @@
+package org.lunglens.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.lunglens.imaging.PixelData;
+import org.lunglens.model.Classifier;
+import org.lunglens.model.InputTensors;
+import org.lunglens.model.ModelFile;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Where inference time goes, layer by layer: each layer's {@code activate} timed alone (median of
+ * repeated calls) for a batch of 1 and of 64, and the whole {@code output} call for comparison.
+ * Usage: {@code LayerProfile MODEL.zip DATA_DIR THREADS REPS}.
+ */
+public final class LayerProfile {
+    private LayerProfile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("lunglens.bench.data", args[1]);
+        Fixtures.threads(Integer.parseInt(args[2]));
+        int reps = Integer.parseInt(args[3]);
+        Classifier classifier = new Classifier(ModelFile.load(Path.of(args[0])));
+        MultiLayerNetwork net = classifier.model().network();
+        List<float[]> inputs = new ArrayList<>();
+        for (PixelData p : Fixtures.pixels(64)) {
+            inputs.add(classifier.preprocessor().toInput(p));
+        }
+        for (int batch : new int[] {1, 64}) {
+            INDArray x = InputTensors.of(inputs.subList(0, batch), 128);
+            System.out.printf(Locale.ROOT, "batch %d: whole output() %.2f ms%n", batch, median(reps, () -> net.output(x, false)));
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+            INDArray in = x;
+            for (int i = 0; i < net.getnLayers(); i++) {
+                InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+                INDArray layerIn = pre == null ? in : pre.preProcess(in, batch, mgr);
+                int layer = i;
+                INDArray finalIn = layerIn;
+                double ms = median(reps, () -> net.getLayer(layer).activate(finalIn, false, mgr));
+                in = net.getLayer(i).activate(layerIn, false, mgr);
+                System.out.printf(Locale.ROOT, "  layer %d %-22s %8.2f ms  -> %s%n", i,
+                        net.getLayer(i).getClass().getSimpleName(), ms, Arrays.toString(in.shape()));
+            }
+        }
+    }
+
+    private static double median(int reps, Runnable call) {
+        for (int i = 0; i < 3; i++) {
+            call.run();
+        }
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long start = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[reps / 2];
+    }
+}

@@ -1,0 +1,167 @@
+package org.lunglens.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.lunglens.imaging.PixelData;
+import org.lunglens.model.Architectures;
+import org.lunglens.model.Classifier;
+import org.lunglens.model.InputTensors;
+import org.lunglens.model.LoadedModel;
+import org.lunglens.model.ModelFile;
+import org.lunglens.model.Nd4jSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The DL4J half of the PyTorch comparison, timed the same way as {@code python/torch_bench.py} (plain
+ * loops, median of single calls): it exports the model's weights and 64 real preprocessed inputs with
+ * DL4J's outputs for them (so the Python side can check it runs the same network), then times one
+ * image, a batch of 64 and training steps of 64.
+ *
+ * <p>Usage: {@code SideBySide MODEL.zip DATA_DIR OUT_DIR QUICK(true|false) THREADS[,THREADS]}. Writes
+ * {@code OUT_DIR/weights/*.f32} with {@code weights.json}, {@code inputs.f32}, {@code outputs.f32} and
+ * {@code dl4j.json}. Benchmark code, not the app: it may use DL4J directly.
+ */
+public final class SideBySide {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SideBySide() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path modelFile = Path.of(args[0]);
+        System.setProperty("lunglens.bench.data", args[1]);
+        Path out = Path.of(args[2]);
+        boolean quick = Boolean.parseBoolean(args[3]);
+        int[] threadCounts = Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray();
+        Files.createDirectories(out.resolve("weights"));
+
+        LoadedModel model = ModelFile.load(modelFile);
+        Classifier classifier = new Classifier(model);
+        List<float[]> inputs = new ArrayList<>();
+        for (PixelData p : Fixtures.pixels(64)) {
+            inputs.add(classifier.preprocessor().toInput(p));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("weights", exportWeights(model.network(), out.resolve("weights")));
+        writeFloats(out.resolve("inputs.f32"), inputs);
+        writeFloats(out.resolve("outputs.f32"), List.of(classifier.predictInputs(inputs)));
+        result.put("classes", model.metadata().classes());
+
+        int reps = quick ? 100 : 400;
+        Map<String, Object> timings = new LinkedHashMap<>();
+        for (int threads : threadCounts) {
+            Nd4jSettings.useThreads(threads);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("single_ms_median", median(reps, () -> classifier.predictInputs(inputs.subList(0, 1))));
+            t.put("single_cpu_ms_mean", cpuMillis(reps, () -> classifier.predictInputs(inputs.subList(0, 1))));
+            int batchReps = quick ? 10 : 30;
+            t.put("batch64_images_per_s", 64_000 / median(batchReps, () -> classifier.predictInputs(inputs)));
+            t.put("batch64_cpu_images_per_s", 64_000 / cpuMillis(batchReps, () -> classifier.predictInputs(inputs)));
+            t.put("train_images_per_s", trainImagesPerSecond(inputs, model.metadata().classes().size(),
+                    quick ? 10 : 40));
+            timings.put(Integer.toString(threads), t);
+        }
+        result.put("timings", timings);
+        JSON.writeValue(out.resolve("dl4j.json").toFile(), result);
+        System.out.println(JSON.writeValueAsString(timings));
+    }
+
+    /** Each parameterised layer's arrays, C order, little-endian float32, with shapes in the returned list. */
+    private static List<Map<String, Object>> exportWeights(MultiLayerNetwork net, Path dir) throws IOException {
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            Layer layer = net.getLayer(i);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("index", i);
+            entry.put("type", layer.conf().getLayer().getClass().getSimpleName());
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
+                INDArray a = p.getValue().dup('c');
+                String file = "layer" + i + "_" + p.getKey() + ".f32";
+                writeFloats(dir.resolve(file), List.of(a.data().asFloat()));
+                params.put(p.getKey(), Map.of("file", file, "shape", a.shape()));
+            }
+            entry.put("params", params);
+            layers.add(entry);
+        }
+        return layers;
+    }
+
+    private static void writeFloats(Path file, List<float[]> rows) throws IOException {
+        int n = rows.stream().mapToInt(r -> r.length).sum();
+        ByteBuffer buf = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] r : rows) {
+            for (float v : r) {
+                buf.putFloat(v);
+            }
+        }
+        Files.write(file, buf.array());
+    }
+
+    /** A fresh network of the bundled architecture, Adam, minibatches of the 64 inputs with fixed labels. */
+    private static double trainImagesPerSecond(List<float[]> inputs, int classes, int steps) {
+        float[] weights = new float[classes];
+        Arrays.fill(weights, 1f);
+        MultiLayerNetwork net = new MultiLayerNetwork(
+                Architectures.cnn(128, classes, 8, new int[] {64, 64, 128}, weights, 1e-3, 42).config());
+        net.init();
+        INDArray x = InputTensors.of(inputs, 128);
+        INDArray y = Nd4j.zeros(inputs.size(), classes);
+        for (int i = 0; i < inputs.size(); i++) {
+            y.putScalar(i, i % classes, 1.0);
+        }
+        DataSet batch = new DataSet(x, y);
+        for (int i = 0; i < 3; i++) {
+            net.fit(batch);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            net.fit(batch);
+        }
+        return steps * inputs.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Mean process CPU milliseconds (all threads) per call: on a machine busy with other work this is
+     * close to what the wall clock would show on an idle one, where the wall clock is not.
+     */
+    private static double cpuMillis(int reps, Runnable call) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long start = os.getProcessCpuTime();
+        for (int i = 0; i < reps; i++) {
+            call.run();
+        }
+        return (os.getProcessCpuTime() - start) / 1e6 / reps;
+    }
+
+    /** Median milliseconds of {@code reps} calls after a tenth as many warm-up calls. */
+    private static double median(int reps, Runnable call) {
+        for (int i = 0; i < Math.max(3, reps / 10); i++) {
+            call.run();
+        }
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long start = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[reps / 2];
+    }
+}

@@ -1,0 +1,50 @@
+package org.lunglens.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * ND4J's thread counts. ND4J sizes its OpenMP and BLAS pools to the cores it sees; a small network on a
+ * small machine that is busy with other work loses more to thread hand-offs than it gains from a second
+ * core. Set here, in code, because a packaged launcher cannot set {@code OMP_NUM_THREADS}.
+ * {@code -Dlunglens.threads=N} overrides the default.
+ */
+public final class Nd4jSettings {
+    public static final String THREADS_PROPERTY = "lunglens.threads";
+    /** One: measured, it is never slower for one image, and many times faster on a busy machine. */
+    public static final int DEFAULT_INFERENCE_THREADS = 1;
+
+    private Nd4jSettings() {
+    }
+
+    /**
+     * Caps ND4J's operation, master, BLAS and OpenMP threads at {@code threads}. Call on the thread that runs
+     * the networks, before the first one runs: OpenMP keeps its setting per thread.
+     */
+    public static void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        // OpenMP (oneDNN's threads in the onednn builds of nd4j-native): the setting belongs to the calling thread
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /**
+     * The thread count for inference: {@code -Dlunglens.threads}, else {@link #DEFAULT_INFERENCE_THREADS}.
+     * Call where a session of inference starts (the app's AI thread, {@code classify}, {@code evaluate}), not in
+     * training, which keeps ND4J's own defaults.
+     */
+    public static void forInference() {
+        useThreads(Integer.getInteger(THREADS_PROPERTY, DEFAULT_INFERENCE_THREADS));
+    }
+
+    /** ND4J's thread counts as it reports them now, for logs and benchmark output. */
+    public static String describe() {
+        return "ND4J threads: ops " + Nd4j.getEnvironment().maxThreads() + ", master "
+                + Nd4j.getEnvironment().maxMasterThreads() + ", BLAS " + Nd4j.factory().blas().getMaxThreads()
+                + ", OpenMP " + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+    }
+}

@@ -1,0 +1,80 @@
+package org.lunglens.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.lunglens.gradcam.Analysis;
+
+/**
+ * {@code -Dlunglens.startupProbe=true}, for {@code benchmarks/run.sh}: prints to stdout how long after the
+ * process started JavaFX called {@code start}, the window and the patient log were built, the window was
+ * shown and (with an image opened at start) the first analysis arrived, with the process's peak resident
+ * memory, then quits. Lines start with {@code lunglens-startup}.
+ */
+final class StartupProbe {
+    static final String PROPERTY = "lunglens.startupProbe";
+
+    private final Instant processStart =
+            ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+
+    private StartupProbe() {
+    }
+
+    /** Call first thing in {@code start}: reports that JavaFX is up. Null unless the property is set. */
+    static StartupProbe startIfRequested() {
+        if (!Boolean.getBoolean(PROPERTY)) {
+            return null;
+        }
+        StartupProbe probe = new StartupProbe();
+        probe.report("javafx-start", "");
+        return probe;
+    }
+
+    /** Reports the window and the first analysis, then quits. Call before the stage is shown. */
+    void watch(Stage stage, MainWindow window, boolean imageWillOpen) {
+        report("ui-built", "");
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            report("window", "");
+            if (!imageWillOpen) {
+                Platform.exit();
+            }
+        });
+        window.aiPane().analysisProperty().addListener((o, old, a) -> {
+            if (a != null) {
+                report("first-prediction", describe(a));
+                Platform.exit();
+            }
+        });
+    }
+
+    private static String describe(Analysis a) {
+        return String.format(Locale.ROOT, " class=%s prediction_ms=%.1f gradcam_ms=%.1f model_load_ms=%.0f",
+                a.prediction().predictedClass(), a.prediction().millis(), a.gradCamMillis(), a.model().loadMillis());
+    }
+
+    private void report(String event, String details) {
+        long ms = Duration.between(processStart, Instant.now()).toMillis();
+        System.out.printf(Locale.ROOT, "lunglens-startup %s ms=%d peak_rss_mb=%s%s%n", event, ms, peakRssMb(), details);
+        System.out.flush();
+    }
+
+    /** VmHWM from /proc (Linux); "?" elsewhere. */
+    private static String peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.toString(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the benchmark script falls back to /usr/bin/time.
+        }
+        return "?";
+    }
+}

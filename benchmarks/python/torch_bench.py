@@ -25,27 +25,47 @@ def load(export, entry):
 
 
 def build(export, layers, classes):
-    """LungLens' CNN: conv8x8/8 + ReLU, conv3x3 + ReLU, maxpool 2, conv3x3 + ReLU, GAP, dropout 0.3, linear."""
+    """LungLens' CNN from DL4J's layer list: a strided stem convolution, 3x3 convolutions with 2x2 max pools
+    between them, each followed by ReLU (or batch norm + ReLU), global average pool, dropout 0.3, linear."""
     mods = []
+    kinds = [l["type"] for l in layers]
     convs = [l for l in layers if l["type"] == "ConvolutionLayer"]
+    batch_norm = "BatchNormalization" in kinds
+    params = {l["index"]: load(export, l) for l in layers if l["params"]} if export else {}
+    pairs = []  # (torch module, DL4J layer index) whose weights get copied
     for i, l in enumerate(convs):
-        w = load(export, l)["W"] if export else None
         out_ch, in_ch, k, _ = l["params"]["W"]["shape"]
         stride = k if i == 0 else 1
-        conv = nn.Conv2d(in_ch, out_ch, k, stride=stride, padding=0 if i == 0 else k // 2)
-        mods += [conv, nn.ReLU()]
+        conv = nn.Conv2d(in_ch, out_ch, k, stride=stride, padding=0 if i == 0 else k // 2, bias=not batch_norm)
+        mods.append(conv)
+        pairs.append((conv, l["index"]))
+        if batch_norm:
+            # DL4J's default batch norm: eps 1e-5, running std kept as log10(sqrt(var + eps))
+            bn = nn.BatchNorm2d(out_ch, eps=1e-5, momentum=0.1)
+            mods.append(bn)
+            pairs.append((bn, l["index"] + 1))
+        mods.append(nn.ReLU())
         if 0 < i < len(convs) - 1:
             mods.append(nn.MaxPool2d(2))
-    mods += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(convs[-1]["params"]["W"]["shape"][0], classes)]
+    linear = nn.Linear(convs[-1]["params"]["W"]["shape"][0], classes)
+    mods += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), linear]
+    pairs.append((linear, layers[-1]["index"]))
     net = nn.Sequential(*mods)
     if export:
-        params = [load(export, l) for l in layers if l["params"]]
-        torch_layers = [m for m in net if isinstance(m, (nn.Conv2d, nn.Linear))]
         with torch.no_grad():
-            for m, p in zip(torch_layers, params):
+            for m, index in pairs:
+                p = params[index]
+                if isinstance(m, nn.BatchNorm2d):
+                    m.weight.copy_(p["gamma"].reshape(-1))
+                    m.bias.copy_(p["beta"].reshape(-1))
+                    m.running_mean.copy_(p["mean"].reshape(-1))
+                    var = p["var"].reshape(-1) if "var" in p else (10 ** p["log10stdev"].reshape(-1)) ** 2 - m.eps
+                    m.running_var.copy_(var)
+                    continue
                 # DL4J's dense W is [nIn, nOut]; conv W is [out, in, kh, kw] as in PyTorch. Biases may be [1, n].
                 m.weight.copy_(p["W"].T if isinstance(m, nn.Linear) else p["W"])
-                m.bias.copy_(p["b"].reshape(-1))
+                if m.bias is not None:
+                    m.bias.copy_(p["b"].reshape(-1))
     return net
 
 

@@ -57,6 +57,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of split, weights and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--lr-decay", defaultValue = "0.9",
+            description = "learning rate factor per epoch, 1 = constant (default: ${DEFAULT-VALUE})")
+    double learningRateDecay;
+
+    @Option(names = "--batch-norm", description = "CNN: batch normalisation between each convolution and its ReLU")
+    boolean batchNorm;
+
     @Option(names = "--resume", description = "continue from the checkpoint beside --out")
     boolean resume;
 
@@ -83,7 +90,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
-                patience, maxPerClass, learningRate, seed, resume, pca, command);
+                patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
+                learningRateDecay);
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

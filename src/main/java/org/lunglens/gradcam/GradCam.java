@@ -51,8 +51,9 @@ public final class GradCam {
     private String describe(long[] shape) {
         Layer layer = net.getLayer(target);
         return String.format("layer %d (%s, %dx%dx%d)", target,
-                layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer
-                        ? "last convolution + ReLU" : layer.getClass().getSimpleName(),
+                layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer ? "last convolution + ReLU"
+                        : layer instanceof org.deeplearning4j.nn.layers.ActivationLayer
+                        ? "last convolution + batch norm + ReLU" : layer.getClass().getSimpleName(),
                 shape[1], shape[2], shape[3]);
     }
 

@@ -57,6 +57,7 @@ public final class ModelFile {
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
             // Without it, a backward pass (Grad-CAM) on a reloaded network fails with an NPE.
             net.initGradientsView();
+            NativeLayerHelpers.install(net);
             return new LoadedModel(file, net, metadata);
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(file + ": the network inside the model file cannot be read ("

@@ -70,8 +70,9 @@ public final class Trainer {
             PrincipalComponents pca = options.pcaComponents() > 0 ? fitPca(train, cache) : null;
             Architectures.Network network = options.arch().equals(Architectures.ANN)
                     ? Architectures.ann(options.size(), classes.size(), weights, pca, options.seed())
-                    : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(), weights,
-                            options.learningRate(), options.seed());
+                    : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(),
+                            options.batchNorm(), weights, options.learningRate(), options.learningRateDecay(),
+                            options.seed());
             net = new MultiLayerNetwork(network.config());
             net.init();
             if (pca != null) {
@@ -82,6 +83,7 @@ public final class Trainer {
                     trainingFacts(split, weights), Map.of());
             state = new TrainingState(0, Double.POSITIVE_INFINITY, List.of(), 0);
         }
+        NativeLayerHelpers.install(net);
         listener.message(meta.architecture() + ", " + net.numParams() + " parameters");
 
         List<LabelledImage> trainSample = sample(train, TRAIN_ACCURACY_SAMPLE, new Random(options.seed()));
@@ -130,6 +132,8 @@ public final class Trainer {
     private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache cache, int classCount) {
         Random random = new Random(options.seed() * 1_000_003L + epoch);
         List<LabelledImage> images = sampler.draw(random);
+        // The learning-rate schedule counts epochs from 0; a resumed run continues where it stopped
+        net.getLayerWiseConfigurations().setEpochCount(epoch - 1);
         int size = options.size();
         double lossSum = 0;
         int batches = 0;
@@ -196,7 +200,8 @@ public final class Trainer {
         facts.put("classWeights", weights);
         facts.put("augmentation", "rotation +-10 deg, shift +-8%, zoom +-10%, blur p=0.25, brightness +-0.1, "
                 + "contrast x0.8-1.2; training split only");
-        facts.put("optimizer", "Adam lr " + options.learningRate() + ", L2 1e-4, batch " + options.batch());
+        facts.put("optimizer", "Adam lr " + options.learningRate() + " x " + options.learningRateDecay()
+                + " per epoch, L2 1e-4, batch " + options.batch());
         facts.put("maxPerClassPerEpoch", options.maxPerClass());
         facts.put("earlyStoppingPatience", options.patience());
         facts.put("seed", options.seed());

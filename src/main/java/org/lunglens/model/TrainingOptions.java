@@ -21,15 +21,18 @@ import java.nio.file.Path;
  * @param resume       continue from the checkpoint beside {@code out}
  * @param pcaComponents for the ANN: project inputs on this many principal components first (0 = none)
  * @param command      the command line that started the run, recorded in the model's metadata
+ * @param batchNorm    CNN: batch normalisation between each convolution and its ReLU
+ * @param learningRateDecay factor the learning rate is multiplied by after each epoch (1 = constant)
  */
 public record TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                               int batch, int patience, int maxPerClass, double learningRate, long seed,
-                              boolean resume, int pcaComponents, String command) {
+                              boolean resume, int pcaComponents, String command, boolean batchNorm,
+                              double learningRateDecay) {
 
     public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                            int batch, int patience, int maxPerClass, double learningRate, long seed, boolean resume) {
         this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
-                resume, 0, "");
+                resume, 0, "", false, 1.0);
     }
 
     /** Where the latest epoch's full state (weights and optimiser) is kept, for --resume. */

@@ -51,6 +51,21 @@ class TrainerTest {
     }
 
     @Test
+    void batchNormModelGivesIdenticalOutputsAfterReload() throws Exception {
+        Path out = tmp.resolve("bn/multi.zip");
+        TrainingOptions opts = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
+                2, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9);
+        TrainingResult result = new Trainer(opts, Quiet.LISTENER).train();
+        LoadedModel reloaded = ModelFile.load(out);
+
+        assertThat(reloaded.metadata().architecture()).contains("BN");
+        var pixels = new ImageLoader().load(SharedData.samples().resolve("COVID-1.png")).pixels();
+        float[] before = new Classifier(result.model()).predict(pixels).probabilities();
+        float[] after = new Classifier(reloaded).predict(pixels).probabilities();
+        assertThat(after).containsExactly(before);
+    }
+
+    @Test
     void writesSplitAndCheckpointAndResumes() throws Exception {
         Path out = tmp.resolve("r/binary.zip");
         TrainingOptions first = options(out, "binary", 1, false);

@@ -17,9 +17,9 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.imaging.PixelData;
-import org.lunglens.model.Architectures;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.InputTensors;
+import org.lunglens.model.NativeLayerHelpers;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
@@ -73,8 +73,8 @@ public final class SideBySide {
             int batchReps = quick ? 10 : 30;
             t.put("batch64_images_per_s", 64_000 / median(batchReps, () -> classifier.predictInputs(inputs)));
             t.put("batch64_cpu_images_per_s", 64_000 / cpuMillis(batchReps, () -> classifier.predictInputs(inputs)));
-            t.put("train_images_per_s", trainImagesPerSecond(inputs, model.metadata().classes().size(),
-                    quick ? 10 : 40));
+            t.put("train_images_per_s", trainImagesPerSecond(model.network(), inputs,
+                    model.metadata().classes().size(), quick ? 10 : 40));
             timings.put(Integer.toString(threads), t);
         }
         result.put("timings", timings);
@@ -114,13 +114,14 @@ public final class SideBySide {
         Files.write(file, buf.array());
     }
 
-    /** A fresh network of the bundled architecture, Adam, minibatches of the 64 inputs with fixed labels. */
-    private static double trainImagesPerSecond(List<float[]> inputs, int classes, int steps) {
-        float[] weights = new float[classes];
-        Arrays.fill(weights, 1f);
-        MultiLayerNetwork net = new MultiLayerNetwork(
-                Architectures.cnn(128, classes, 8, new int[] {64, 64, 128}, weights, 1e-3, 42).config());
+    /**
+     * A fresh network of the model's own architecture, run as the trainer runs it (native layer helpers, Adam),
+     * on minibatches of the 64 inputs with fixed labels.
+     */
+    private static double trainImagesPerSecond(MultiLayerNetwork model, List<float[]> inputs, int classes, int steps) {
+        MultiLayerNetwork net = new MultiLayerNetwork(model.getLayerWiseConfigurations().clone());
         net.init();
+        NativeLayerHelpers.install(net);
         INDArray x = InputTensors.of(inputs, 128);
         INDArray y = Nd4j.zeros(inputs.size(), classes);
         for (int i = 0; i < inputs.size(); i++) {

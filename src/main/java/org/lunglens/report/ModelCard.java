@@ -19,8 +19,12 @@ public final class ModelCard {
     private ModelCard() {
     }
 
+    /**
+     * @param baselines test reports of dense-only baselines trained on the same split, by description
+     *                  (e.g. "raw pixels", "PCA(64)"); empty when none was trained
+     */
     public static String render(ModelMetadata meta, Evaluation test, TrainingState state, Path modelFile,
-                                Map<String, Object> baseline, String command) throws IOException {
+                                Map<String, Map<String, Object>> baselines, String command) throws IOException {
         Metrics m = test.metrics();
         Map<String, Object> report = test.report();
         StringBuilder md = new StringBuilder();
@@ -94,15 +98,23 @@ public final class ModelCard {
             md.append("![ROC curve](").append(meta.name()).append("-roc.png)\n");
         }
         md.append("\n## Baseline: dense-only ANN\n\n");
-        if (baseline == null) {
+        if (baselines.isEmpty()) {
             md.append("Not trained yet for this card (train it with `--arch ann --out models/").append(meta.name())
                     .append("-ann.zip`; its test report is then picked up here).\n");
         } else {
-            md.append(String.format(Locale.ROOT, "Same data, split, preprocessing and augmentation, dense layers only: "
-                    + "test accuracy %s%s.%n", format(baseline.get("accuracy")),
-                    meta.isBinary() ? ", sensitivity " + format(baseline.get("sensitivity")) + ", specificity "
-                            + format(baseline.get("specificity")) + ", AUC " + format(baseline.get("auc")) : ""));
+            md.append("Same data, split, preprocessing and augmentation, dense layers only (the original work's "
+                    + "design), on the held-out test split:\n\n| input | accuracy |");
+            md.append(meta.isBinary() ? " sensitivity | specificity | AUC |\n|---|---|---|---|---|\n" : "\n|---|---|\n");
+            baselines.forEach((input, b) -> {
+                md.append("| ").append(input).append(" | ").append(format(b.get("accuracy"))).append(" |");
+                if (meta.isBinary()) {
+                    md.append(' ').append(format(b.get("sensitivity"))).append(" | ").append(format(b.get("specificity")))
+                            .append(" | ").append(format(b.get("auc"))).append(" |");
+                }
+                md.append('\n');
+            });
         }
+        md.append("\nWhy this architecture and input size, with the measurements: [docs/MODELS.md](../docs/MODELS.md).\n");
         return md.toString();
     }
 

@@ -3,6 +3,8 @@ package org.lunglens.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
@@ -26,10 +28,17 @@ public final class TrainingReports {
             Plots.roc(Metrics.rocCurve(test.positiveScores(), test.positives()),
                     Metrics.auc(test.positiveScores(), test.positives()), options.sibling("-roc.png"));
         }
-        Path baselineFile = options.out().resolveSibling(name + "-ann.test.json");
-        Map<String, Object> baseline = Files.exists(baselineFile)
-                ? ModelFile.json().readValue(baselineFile.toFile(), Map.class) : null;
-        String card = ModelCard.render(result.model().metadata(), test, result.state(), options.out(), baseline, command);
+        // Baselines trained beside this model: --arch ann --out NAME-ann.zip, and with --reduce pca:K NAME-ann-pca.zip
+        Map<String, Map<String, Object>> baselines = new LinkedHashMap<>();
+        for (String suffix : List.of("-ann", "-ann-pca")) {
+            Path report = options.out().resolveSibling(name + suffix + ".test.json");
+            if (Files.exists(report)) {
+                baselines.put(suffix.equals("-ann") ? "raw pixels" : "principal components (`" + name + suffix
+                        + ".md`)", ModelFile.json().readValue(report.toFile(), Map.class));
+            }
+        }
+        String card = ModelCard.render(result.model().metadata(), test, result.state(), options.out(), baselines,
+                command);
         Files.writeString(options.sibling(".md"), card);
     }
 }

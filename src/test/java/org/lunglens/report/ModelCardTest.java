@@ -1,0 +1,44 @@
+package org.lunglens.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.model.EpochRecord;
+import org.lunglens.model.Evaluation;
+import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.PreprocessingSpec;
+import org.lunglens.model.TrainingState;
+
+/** The card states the test metrics and every baseline trained beside the model, in a fixed order. */
+class ModelCardTest {
+    private static final ModelMetadata META = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m", "1.0",
+            ModelMetadata.BINARY, List.of("COVID", "non-COVID"), PreprocessingSpec.ofSize(32), "CNN test", 10, 2,
+            Map.of("seed", 42), Map.of());
+
+    @Test
+    void listsTheMetricsAndTheBaselines(@TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("m.zip"), "not really a model");
+        // 3 images: two COVID (one missed), one non-COVID
+        Evaluation test = new Evaluation(META, new int[] {0, 0, 1},
+                new float[][] {{0.9f, 0.1f}, {0.2f, 0.8f}, {0.3f, 0.7f}}, Map.of());
+        TrainingState state = new TrainingState(1, 0.5, List.of(new EpochRecord(1, 0.6, 0.7, 0.5, 0.66, 100, 10)), 10);
+        Map<String, Map<String, Object>> baselines = new LinkedHashMap<>();
+        baselines.put("raw pixels", Map.of("accuracy", 0.81, "sensitivity", 0.5, "specificity", 0.9, "auc", 0.77));
+        baselines.put("principal components", Map.of("accuracy", 0.79, "sensitivity", 0.4, "specificity", 0.95, "auc", 0.75));
+
+        String card = ModelCard.render(META, test, state, model, baselines, "java -jar lunglens.jar train ...");
+
+        assertThat(card).contains("Not for clinical diagnosis", "| accuracy | 0.6667 |", "java -jar lunglens.jar train ...")
+                .contains("| raw pixels | 0.8100 | 0.5000 | 0.9000 | 0.7700 |")
+                .contains("| principal components | 0.7900 | 0.4000 | 0.9500 | 0.7500 |")
+                .contains(ModelCard.sha256(model));
+        assertThat(card.indexOf("raw pixels")).isLessThan(card.indexOf("principal components"));
+        assertThat(ModelCard.render(META, test, state, model, Map.of(), "cmd")).contains("Not trained yet");
+    }
+}

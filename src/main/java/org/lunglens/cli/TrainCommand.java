@@ -31,20 +31,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "cnn", description = "cnn or ann (dense-only baseline)")
     String arch;
 
-    @Option(names = "--stem", defaultValue = "8", description = "CNN stem conv side and stride (default: ${DEFAULT-VALUE})")
+    @Option(names = "--stem", defaultValue = "4", description = "CNN stem conv side and stride (default: ${DEFAULT-VALUE})")
     int stem;
 
-    @Option(names = "--widths", defaultValue = "64,64,128", split = ",",
+    @Option(names = "--widths", defaultValue = "32,64,128,128", split = ",",
             description = "CNN channels: stem, then each 3x3 block (default: ${DEFAULT-VALUE})")
     int[] widths;
 
-    @Option(names = "--epochs", defaultValue = "40", description = "maximum epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "30", description = "maximum epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--batch", defaultValue = "64", description = "minibatch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--patience", defaultValue = "6", description = "early-stopping patience in epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--patience", defaultValue = "8", description = "early-stopping patience in epochs (default: ${DEFAULT-VALUE})")
     int patience;
 
     @Option(names = "--max-per-class", defaultValue = "0",
@@ -57,11 +57,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of split, weights and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--lr-decay", defaultValue = "0.9",
+    @Option(names = "--lr-decay", defaultValue = "0.92",
             description = "learning rate factor per epoch, 1 = constant (default: ${DEFAULT-VALUE})")
     double learningRateDecay;
 
-    @Option(names = "--batch-norm", description = "CNN: batch normalisation between each convolution and its ReLU")
+    @Option(names = "--batch-norm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "CNN: batch normalisation between each convolution and its ReLU (default: on; --no-batch-norm)")
     boolean batchNorm;
 
     @Option(names = "--resume", description = "continue from the checkpoint beside --out")
@@ -102,7 +103,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private String commandLine() {
         return "java -jar target/lunglens.jar " + String.join(" ", ProcessHandle.current().info().arguments()
-                .map(a -> java.util.Arrays.stream(a).dropWhile(s -> !s.equals("train")).toList())
+                // --resume only continues a run: the command that reproduces the model is the same without it
+                .map(a -> java.util.Arrays.stream(a).dropWhile(s -> !s.equals("train")).filter(s -> !s.equals("--resume"))
+                        .toList())
                 .orElse(java.util.List.of("train")));
     }
 }

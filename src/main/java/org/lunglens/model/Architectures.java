@@ -107,7 +107,7 @@ public final class Architectures {
 
     /** Dense-only baseline on the raw pixels. */
     public static Network ann(int size, int classes, float[] classWeights, long seed) {
-        return ann(size, classes, classWeights, null, seed);
+        return ann(size, classes, classWeights, null, 1e-3, 1.0, seed);
     }
 
     /**
@@ -115,11 +115,12 @@ public final class Architectures {
      *
      * @param pca when not null, a frozen first layer projects the input on these principal components
      */
-    public static Network ann(int size, int classes, float[] classWeights, PrincipalComponents pca, long seed) {
+    public static Network ann(int size, int classes, float[] classWeights, PrincipalComponents pca,
+                              double learningRate, double learningRateDecay, long seed) {
         int inputs = size * size;
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(1e-3))
+                .updater(new Adam(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, learningRateDecay)))
                 .weightInit(WeightInit.RELU)
                 .l2(1e-4)
                 .list();

@@ -69,7 +69,8 @@ public final class Trainer {
         } else {
             PrincipalComponents pca = options.pcaComponents() > 0 ? fitPca(train, cache) : null;
             Architectures.Network network = options.arch().equals(Architectures.ANN)
-                    ? Architectures.ann(options.size(), classes.size(), weights, pca, options.seed())
+                    ? Architectures.ann(options.size(), classes.size(), weights, pca, options.learningRate(),
+                            options.learningRateDecay(), options.seed())
                     : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(),
                             options.batchNorm(), weights, options.learningRate(), options.learningRateDecay(),
                             options.seed());

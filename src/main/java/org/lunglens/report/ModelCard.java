@@ -98,7 +98,10 @@ public final class ModelCard {
             md.append("![ROC curve](").append(meta.name()).append("-roc.png)\n");
         }
         md.append("\n## Baseline: dense-only ANN\n\n");
-        if (baselines.isEmpty()) {
+        if (meta.gradCamLayer() < 0) {
+            md.append("This model is the dense-only baseline itself; the CNN's card (`").append(meta.name()
+                    .replaceFirst("-ann.*$", "")).append(".md`) compares the two.\n");
+        } else if (baselines.isEmpty()) {
             md.append("Not trained yet for this card (train it with `--arch ann --out models/").append(meta.name())
                     .append("-ann.zip`; its test report is then picked up here).\n");
         } else {

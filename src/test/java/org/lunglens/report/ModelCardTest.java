@@ -40,5 +40,9 @@ class ModelCardTest {
                 .contains(ModelCard.sha256(model));
         assertThat(card.indexOf("raw pixels")).isLessThan(card.indexOf("principal components"));
         assertThat(ModelCard.render(META, test, state, model, Map.of(), "cmd")).contains("Not trained yet");
+        ModelMetadata ann = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m-ann", "1.0", ModelMetadata.BINARY,
+                META.classes(), META.preprocessing(), "ANN test", 10, -1, Map.of(), Map.of());
+        assertThat(ModelCard.render(ann, test, state, model, Map.of(), "cmd"))
+                .contains("the dense-only baseline itself", "`m.md`");
     }
 }

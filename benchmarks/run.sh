@@ -7,7 +7,7 @@
 #
 # --quick: short JMH runs, one start-up, 1,000 images instead of ~14k (a few minutes in all).
 # Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-binary.zip;
-# trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), ONEDNN_BUILDS (default "onednn-avx2 onednn-avx512"),
+# trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), OTHER_BUILDS (other nd4j-native builds to rerun the inference benchmarks on, e.g. "onednn-avx512"; default none: the app ships onednn-avx2),
 # TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,14 +66,15 @@ jmh() {  # jmh OUT.json CLASSPATH EXTRA_JVM_ARGS PATTERN [JMH ARGS...]
     > "${out%.json}.txt" 2>&1 || { tail -30 "${out%.json}.txt" >&2; return 1; }
 }
 step jmh jmh "$RUN/jmh.json" "$APP_CP" "" 'org.lunglens.bench.(Image|Inference|GradCam)Bench' -p threads=$THREADS
-# The inference benchmarks again on nd4j-native's oneDNN builds in place of the generic one (ONEDNN_BUILDS="" skips)
-for build in ${ONEDNN_BUILDS-onednn-avx2 onednn-avx512}; do
-  jar=~/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64-$build.jar
+# The inference benchmarks again on other nd4j-native builds in place of the shipped one (OTHER_BUILDS="onednn-avx512 ...")
+for build in ${OTHER_BUILDS-}; do
+  jar=~/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64${build:+-$build}.jar
+  [[ $build == generic ]] && jar=~/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64.jar
   if [[ ! -f $jar ]]; then log "no $build jar in ~/.m2: skipping it"; continue; fi
   mkdir -p "$RUN/lib-$build"
-  for j in target/lib/*.jar; do [[ $(basename "$j") == nd4j-native-1.0.0-M2.1-linux-x86_64.jar ]] || ln -s "$ROOT/$j" "$RUN/lib-$build/"; done
+  for j in target/lib/*.jar; do [[ $(basename "$j") == nd4j-native-1.0.0-M2.1-linux-x86_64* ]] || ln -s "$ROOT/$j" "$RUN/lib-$build/"; done
   ln -s "$jar" "$RUN/lib-$build/"
-  step "jmh-$build" jmh "$RUN/jmh-$build.json" "$BENCH_CP:$RUN/lib-$build/*" "-Djavacpp.platform.extension=-$build" \
+  step "jmh-$build" jmh "$RUN/jmh-$build.json" "$BENCH_CP:$RUN/lib-$build/*" "" \
     'org.lunglens.bench.(Inference|GradCam)Bench' -p threads=1
 done
 

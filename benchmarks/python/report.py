@@ -77,7 +77,7 @@ def main():
     command = sys.argv[3]
     st = steps(run)
     j = jmh(run, "jmh.json")
-    natives = [("generic", j)] + [(p.stem[4:], jmh(run, p.name)) for p in sorted(run.glob("jmh-*.json"))]
+    natives = [("onednn-avx2, shipped", j)] + [(p.stem[4:], jmh(run, p.name)) for p in sorted(run.glob("jmh-*.json"))]
     lines = []
     first = min((s["start"] for s in st.values()), default=datetime.now().strftime("%F %T"))
     lines += [
@@ -104,7 +104,7 @@ def main():
         return f"{r['median']:.1f} ms median (p90 {r['p90']:.1f})" if r else "n/a"
 
     # The app's default (Nd4jSettings.DEFAULT_INFERENCE_THREADS); other counts are in the JMH table below
-    row("One image, prediction + Grad-CAM (JMH, 1 ND4J thread, the app's default; generic native build)",
+    row("One image, prediction + Grad-CAM (JMH, 1 ND4J thread, the app's default; shipped oneDNN AVX2 build)",
         ms("GradCamBench.analyse", "1"), "< 20 ms median", "jmh")
     for label, res in natives[1:]:
         r = res.get(("GradCamBench.analyse", "1"))

@@ -3,16 +3,12 @@ package org.lunglens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.HeatmapRenderer;
@@ -21,6 +17,7 @@ import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ColorMap;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
+import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
 import org.lunglens.testutil.TinyModels;
 
@@ -30,29 +27,13 @@ class ClassifyGradCamTest {
     static Path tmp;
     private static Path model;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @BeforeAll
     static void trainTinyModel() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 14, TinyModels.CLASSES);
         model = TinyModels.train(data, "multiclass", tmp.resolve("models/tiny.zip"), 2);
-    }
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     @Test
@@ -64,9 +45,9 @@ class ClassifyGradCamTest {
         int code = LungLensCommand.run("classify", "--model", model.toString(), "--gradcam", dir.toString(),
                 "--colormap", "VIRIDIS", "--opacity", "0.6", "--threshold", "0.1", covid.toString(), normal.toString());
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2).allMatch(l -> l.split(",").length == 5);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("timing (2 images").contains("Grad-CAM median");
+        assertThat(code).as(console.err()).isZero();
+        assertThat(console.out().lines()).hasSize(2).allMatch(l -> l.split(",").length == 5);
+        assertThat(console.err()).contains("timing (2 images").contains("Grad-CAM median");
         assertThat(dir.resolve("COVID-1-gradcam.png")).exists();
         assertThat(dir.resolve("Normal-1-16bit-gradcam.png")).exists();
 
@@ -90,7 +71,7 @@ class ClassifyGradCamTest {
         int code = LungLensCommand.run("classify", "--model", model.toString(), "--gradcam", tmp.resolve("x").toString(),
                 "--explain", "Lung_Opacity", SharedData.samples().resolve("COVID-1.png").toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Lung_Opacity").contains("COVID, Normal, Viral_Pneumonia");
+        assertThat(console.err()).contains("Lung_Opacity").contains("COVID, Normal, Viral_Pneumonia");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 }

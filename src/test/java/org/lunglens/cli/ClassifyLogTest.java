@@ -3,17 +3,14 @@ package org.lunglens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.log.AnalysisRecord;
 import org.lunglens.log.ClassProbability;
@@ -22,6 +19,7 @@ import org.lunglens.log.ImageHistory;
 import org.lunglens.log.LogQuery;
 import org.lunglens.log.LogRow;
 import org.lunglens.log.PatientLog;
+import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
 import org.lunglens.testutil.TinyModel;
 
@@ -34,10 +32,8 @@ class ClassifyLogTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @BeforeAll
     static void modelAndImages() throws Exception {
@@ -46,20 +42,6 @@ class ClassifyLogTest {
         for (String name : List.of("COVID-1.png", "Normal-1.png")) {
             Files.copy(SharedData.samples().resolve(name), images.resolve(name));
         }
-    }
-
-    @BeforeEach
-    void captureStreams() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     private int classify(String... extra) {
@@ -76,8 +58,8 @@ class ClassifyLogTest {
         int code = classify("--log", "--db", db.toString());
 
         assertThat(code).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("logged 2 analyses in " + db.toAbsolutePath());
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(console.err()).contains("logged 2 analyses in " + db.toAbsolutePath());
+        List<String> lines = console.out().lines().toList();
         assertThat(lines).hasSize(2);
         String modelSha = ImageFingerprint.of(model).sha256();
         try (PatientLog log = PatientLog.open(db)) {
@@ -155,8 +137,8 @@ class ClassifyLogTest {
         int code = classify("--log", "--db", db.toString());
 
         assertThat(code).isNotZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        List<String> errLines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(console.out()).isEmpty();
+        List<String> errLines = console.err().lines().toList();
         assertThat(errLines).hasSize(1);
         assertThat(errLines.get(0)).startsWith("lunglens: ").contains(db.toString()).doesNotContain("Exception");
         assertThat(Files.readAllBytes(db)).isEqualTo(garbage);

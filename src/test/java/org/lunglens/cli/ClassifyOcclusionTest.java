@@ -3,16 +3,13 @@ package org.lunglens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
 import org.lunglens.testutil.TinyModels;
 
@@ -22,29 +19,13 @@ class ClassifyOcclusionTest {
     static Path tmp;
     private static Path model;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @BeforeAll
     static void trainTinyModel() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 14, TinyModels.CLASSES);
         model = TinyModels.train(data, "binary", tmp.resolve("models/tiny.zip"), 2);
-    }
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     @Test
@@ -53,9 +34,9 @@ class ClassifyOcclusionTest {
         int code = LungLensCommand.run("classify", "--model", model.toString(), "--occlusion", dir.toString(),
                 "--patch", "8", SharedData.samples().resolve("COVID-1.png").toString(),
                 SharedData.samples().resolve("Normal-1.png").toString());
-        String errors = err.toString(StandardCharsets.UTF_8);
+        String errors = console.err();
         assertThat(code).as(errors).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+        assertThat(console.out().lines()).hasSize(2);
         assertThat(errors).contains("occlusion timing (2 images, occlusion, 8 px patch, stride 4");
         BufferedImage png = ImageIO.read(dir.resolve("COVID-1-occlusion.png").toFile());
         // two films of at least 512 px side by side, with a caption below
@@ -69,6 +50,6 @@ class ClassifyOcclusionTest {
         int code = LungLensCommand.run("classify", "--model", model.toString(), "--occlusion", tmp.resolve("a").toString(),
                 "--gradcam", tmp.resolve("b").toString(), SharedData.samples().resolve("COVID-1.png").toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not both");
+        assertThat(console.err()).contains("not both");
     }
 }

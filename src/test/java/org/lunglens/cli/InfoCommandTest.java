@@ -3,47 +3,28 @@ package org.lunglens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lunglens.imaging.ImageFixtures;
 import org.lunglens.imaging.ImageLoader;
+import org.lunglens.testutil.ConsoleCapture;
 
 /** {@code lunglens info}: one line per image on stdout, one line per bad file on stderr, exit code 1. */
 class InfoCommandTest {
     @TempDir
     static Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStreams() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void oneLinePerSampleWithSixteenBitRange() throws Exception {
@@ -106,7 +87,7 @@ class InfoCommandTest {
         int code = LungLensCommand.run("info", file.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.out()).isEmpty();
         assertThat(err().lines().toList()).singleElement(STRING)
                 .startsWith("lunglens: " + file + ": " + reason)
                 .doesNotContain("Exception").doesNotContain("\tat ");
@@ -132,10 +113,10 @@ class InfoCommandTest {
     }
 
     private List<String> stdoutLines() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return console.out().lines().toList();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 }

@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.Captions;
@@ -35,7 +33,7 @@ final class GradCamExport {
     private final ImageLoader loader = new ImageLoader();
     private final List<Double> predictMillis = new ArrayList<>();
     private final List<Double> gradCamMillis = new ArrayList<>();
-    private final Set<String> written = new HashSet<>();
+    private final OutputNames names = new OutputNames("gradcam");
 
     GradCamExport(ModelSession session, Path outDir, OverlayStyle style, int classIndex) {
         this.session = session;
@@ -55,19 +53,10 @@ final class GradCamExport {
         BufferedImage out = HeatmapRenderer.withCaption(view,
                 Captions.lines(file.getFileName().toString(), a, true), a.heatmap(), style);
         Files.createDirectories(outDir);
-        ImageIO.write(out, "png", outDir.resolve(outputName(file)).toFile());
+        ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
         return a.prediction().probabilities();
     }
 
-    /** {@code NAME-gradcam.png}; a second file of the same name gets {@code -2}, {@code -3}... */
-    private String outputName(Path file) {
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-gradcam";
-        String name = stem + ".png";
-        for (int n = 2; !written.add(name); n++) {
-            name = stem + "-" + n + ".png";
-        }
-        return name;
-    }
 
     /** Per-image times; the first image (model warm-up) is reported apart from the rest. */
     String timing() {

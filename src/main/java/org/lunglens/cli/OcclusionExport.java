@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import org.lunglens.explain.HeatCheck;
 import org.lunglens.explain.Occlusion;
@@ -41,7 +39,7 @@ final class OcclusionExport {
     private final Occlusion occlusion;
     private final ImageLoader loader = new ImageLoader();
     private final List<Double> millis = new ArrayList<>();
-    private final Set<String> written = new HashSet<>();
+    private final OutputNames names = new OutputNames("occlusion");
 
     OcclusionExport(ModelSession session, Path outDir, OverlayStyle style, int classIndex, Occlusion.Settings settings) {
         this.session = session;
@@ -74,7 +72,7 @@ final class OcclusionExport {
         BufferedImage out = HeatmapRenderer.withCaption(sideBySide(gradCam, occView), lines, occ.map(), style,
                 "Occlusion");
         Files.createDirectories(outDir);
-        ImageIO.write(out, "png", outDir.resolve(outputName(file)).toFile());
+        ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
         return a.prediction().probabilities();
     }
 
@@ -95,14 +93,6 @@ final class OcclusionExport {
         return out;
     }
 
-    private String outputName(Path file) {
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-occlusion";
-        String name = stem + ".png";
-        for (int n = 2; !written.add(name); n++) {
-            name = stem + "-" + n + ".png";
-        }
-        return name;
-    }
 
     String timing() {
         if (millis.isEmpty()) {

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.lunglens.model.InputTensors;
 import org.lunglens.model.LoadedModel;
-import org.lunglens.model.OpForward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -25,14 +24,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class GradCam {
     private final LoadedModel model;
     private final MultiLayerNetwork net;
-    private final OpForward forward;
     private final int target;
     private String layerDescription;
 
     public GradCam(LoadedModel model) {
         this.model = model;
         this.net = model.network();
-        this.forward = new OpForward(net);
         this.target = model.metadata().gradCamLayer();
         if (target < 0 || target >= net.getnLayers() - 1) {
             throw new IllegalArgumentException("Model '" + model.metadata().name()
@@ -107,7 +104,8 @@ public final class GradCam {
 
     /** Activations of the target layer for an input tensor. */
     public INDArray activations(INDArray x) {
-        return forward.activations(x, target);
+        // Index 0 of the list is the input itself
+        return net.feedForwardToLayer(target, x, false).get(target + 1);
     }
 
     private Heatmap fromActivationsAndGradient(INDArray a, INDArray grad, int classIndex) {

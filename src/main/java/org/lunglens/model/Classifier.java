@@ -8,12 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Classifier {
     private final LoadedModel model;
     private final Preprocessor preprocessor;
-    private final OpForward forward;
+    /** The last batch's input tensor, refilled when the next batch has the same size (see InputTensors#into). */
+    private INDArray input;
 
     public Classifier(LoadedModel model) {
         this.model = model;
         this.preprocessor = model.preprocessor();
-        this.forward = new OpForward(model.network());
     }
 
     public LoadedModel model() {
@@ -33,7 +33,10 @@ public final class Classifier {
 
     /** Probabilities for already preprocessed inputs, one row per input. */
     public float[][] predictInputs(List<float[]> inputs) {
-        INDArray out = forward.output(InputTensors.of(inputs, preprocessor.spec().size()));
+        input = InputTensors.into(input, inputs, preprocessor.spec().size());
+        // DL4J's own forward pass: with the native layer helpers installed it runs on oneDNN, and its
+        // workspaces reuse the activations' memory from one call to the next
+        INDArray out = model.network().output(input, false);
         float[][] probs = new float[inputs.size()][];
         for (int i = 0; i < probs.length; i++) {
             probs[i] = out.getRow(i).toFloatVector();

@@ -35,7 +35,7 @@ public final class LayerProfile {
         }
         for (int batch : new int[] {1, 64}) {
             INDArray x = InputTensors.of(inputs.subList(0, batch), 128);
-            System.out.printf(Locale.ROOT, "batch %d: whole output() %.2f ms%n", batch, median(reps, () -> net.output(x, false)));
+            System.out.printf(Locale.ROOT, "batch %d: whole output() %.2f ms%n", batch, Timing.medianMillis(reps, () -> net.output(x, false)));
             LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
             INDArray in = x;
             for (int i = 0; i < net.getnLayers(); i++) {
@@ -43,25 +43,11 @@ public final class LayerProfile {
                 INDArray layerIn = pre == null ? in : pre.preProcess(in, batch, mgr);
                 int layer = i;
                 INDArray finalIn = layerIn;
-                double ms = median(reps, () -> net.getLayer(layer).activate(finalIn, false, mgr));
+                double ms = Timing.medianMillis(reps, () -> net.getLayer(layer).activate(finalIn, false, mgr));
                 in = net.getLayer(i).activate(layerIn, false, mgr);
                 System.out.printf(Locale.ROOT, "  layer %d %-22s %8.2f ms  -> %s%n", i,
                         net.getLayer(i).getClass().getSimpleName(), ms, Arrays.toString(in.shape()));
             }
         }
-    }
-
-    private static double median(int reps, Runnable call) {
-        for (int i = 0; i < 3; i++) {
-            call.run();
-        }
-        double[] ms = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long start = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[reps / 2];
     }
 }

@@ -68,10 +68,10 @@ public final class SideBySide {
         for (int threads : threadCounts) {
             Nd4jSettings.useThreads(threads);
             Map<String, Object> t = new LinkedHashMap<>();
-            t.put("single_ms_median", median(reps, () -> classifier.predictInputs(inputs.subList(0, 1))));
+            t.put("single_ms_median", Timing.medianMillis(reps, () -> classifier.predictInputs(inputs.subList(0, 1))));
             t.put("single_cpu_ms_mean", cpuMillis(reps, () -> classifier.predictInputs(inputs.subList(0, 1))));
             int batchReps = quick ? 10 : 30;
-            t.put("batch64_images_per_s", 64_000 / median(batchReps, () -> classifier.predictInputs(inputs)));
+            t.put("batch64_images_per_s", 64_000 / Timing.medianMillis(batchReps, () -> classifier.predictInputs(inputs)));
             t.put("batch64_cpu_images_per_s", 64_000 / cpuMillis(batchReps, () -> classifier.predictInputs(inputs)));
             t.put("train_images_per_s", trainImagesPerSecond(model.network(), inputs,
                     model.metadata().classes().size(), quick ? 10 : 40));
@@ -149,20 +149,5 @@ public final class SideBySide {
             call.run();
         }
         return (os.getProcessCpuTime() - start) / 1e6 / reps;
-    }
-
-    /** Median milliseconds of {@code reps} calls after a tenth as many warm-up calls. */
-    private static double median(int reps, Runnable call) {
-        for (int i = 0; i < Math.max(3, reps / 10); i++) {
-            call.run();
-        }
-        double[] ms = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long start = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[reps / 2];
     }
 }

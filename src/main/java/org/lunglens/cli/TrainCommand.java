@@ -65,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "CNN: batch normalisation between each convolution and its ReLU (default: on; --no-batch-norm)")
     boolean batchNorm;
 
+    @Option(names = "--ema", defaultValue = "0", paramLabel = "DECAY",
+            description = "validate and save a moving average of the weights, e.g. 0.998 per step (default: 0 = off)")
+    double emaDecay;
+
     @Option(names = "--resume", description = "continue from the checkpoint beside --out")
     boolean resume;
 
@@ -81,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --arch must be 'cnn' or 'ann', not '" + arch + "'");
             return 2;
         }
+        if (emaDecay < 0 || emaDecay >= 1) {
+            System.err.println("lunglens: --ema takes a decay in [0, 1), e.g. 0.998; got " + emaDecay);
+            return 2;
+        }
         int pca = 0;
         if (reduce != null) {
             if (!reduce.matches("pca:[1-9][0-9]*") || !arch.equals(Architectures.ANN)) {
@@ -92,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
-                learningRateDecay);
+                learningRateDecay, emaDecay);
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

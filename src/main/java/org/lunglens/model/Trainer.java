@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +40,7 @@ public final class Trainer {
         this.augmentation = augmentation;
     }
 
-    public TrainingResult train() throws IOException, ModelLoadException {
+    public TrainingResult train() throws Exception {
         DataFolder folder = DataFolder.scan(options.data());
         classes = classesFor(folder);
         Split split = Splitter.standard(options.seed()).split(folder.images());
@@ -66,6 +67,7 @@ public final class Trainer {
             net = ModelSerializer.restoreMultiLayerNetwork(options.checkpoint().toFile(), true);
             state = ModelFile.json().readValue(options.checkpointState().toFile(), TrainingState.class);
             listener.message("Resuming after epoch " + state.epochsDone() + " (best: epoch " + state.bestEpoch() + ")");
+            meta = meta.withTraining(resumedFacts(meta, state));
         } else {
             PrincipalComponents pca = options.pcaComponents() > 0 ? fitPca(train, cache) : null;
             Architectures.Network network = options.arch().equals(Architectures.ANN)
@@ -86,6 +88,9 @@ public final class Trainer {
         }
         NativeLayerHelpers.install(net);
         listener.message(meta.architecture() + ", " + net.numParams() + " parameters");
+        WeightAverage average = options.emaDecay() <= 0 ? null : options.resume()
+                ? WeightAverage.resume(net, options.emaDecay(), options.checkpointAverage())
+                : WeightAverage.of(net, options.emaDecay());
 
         List<LabelledImage> trainSample = sample(train, TRAIN_ACCURACY_SAMPLE, new Random(options.seed()));
         for (int epoch = state.epochsDone() + 1; epoch <= options.epochs(); epoch++) {
@@ -94,23 +99,34 @@ public final class Trainer {
                 break;
             }
             long start = System.nanoTime();
-            double trainLoss = runEpoch(net, epoch, sampler, cache, classes.size());
+            double trainLoss = runEpoch(net, epoch, sampler, cache, classes.size(), average);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Classifier classifier = new Classifier(new LoadedModel(options.out(), net, meta));
-            Evaluation val = Evaluator.evaluate(classifier, validation, cache);
-            double trainAccuracy = Evaluator.evaluate(classifier, trainSample, cache).metrics().accuracy();
-            EpochRecord record = new EpochRecord(epoch, trainLoss, trainAccuracy, val.logLoss(),
-                    val.metrics().accuracy(), sampler.size() / seconds, seconds);
+            int thisEpoch = epoch;
+            TrainingState before = state;
+            ModelMetadata facts = meta;
+            // Validated and saved as the best model: the averaged weights when there are any
+            Callable<EpochRecord> validate = () -> {
+                Classifier classifier = new Classifier(new LoadedModel(options.out(), net, facts));
+                Evaluation val = Evaluator.evaluate(classifier, validation, cache);
+                double trainAccuracy = Evaluator.evaluate(classifier, trainSample, cache).metrics().accuracy();
+                EpochRecord record = new EpochRecord(thisEpoch, trainLoss, trainAccuracy, val.logLoss(),
+                        val.metrics().accuracy(), sampler.size() / seconds, seconds);
+                if (record.validationLoss() < before.bestValidationLoss()) {
+                    ModelFile.save(net, facts, options.out(), false);
+                }
+                return record;
+            };
+            EpochRecord record = average == null ? validate.call() : average.apply(net, validate);
             List<EpochRecord> history = new ArrayList<>(state.history());
             history.add(record);
             boolean best = record.validationLoss() < state.bestValidationLoss();
             state = new TrainingState(best ? epoch : state.bestEpoch(),
                     Math.min(state.bestValidationLoss(), record.validationLoss()), history,
                     state.trainingSeconds() + (System.nanoTime() - start) / 1e9);
-            if (best) {
-                ModelFile.save(net, meta, options.out(), false);
-            }
             ModelFile.save(net, meta, options.checkpoint(), true);
+            if (average != null) {
+                average.save(options.checkpointAverage());
+            }
             ModelFile.json().writeValue(options.checkpointState().toFile(), state);
             listener.epoch(record, best);
         }
@@ -130,7 +146,8 @@ public final class Trainer {
         return new TrainingResult(new LoadedModel(options.out(), best.network(), meta), test, state);
     }
 
-    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache cache, int classCount) {
+    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache cache, int classCount,
+                            WeightAverage average) {
         Random random = new Random(options.seed() * 1_000_003L + epoch);
         List<LabelledImage> images = sampler.draw(random);
         // The learning-rate schedule counts epochs from 0; a resumed run continues where it stopped
@@ -148,6 +165,9 @@ public final class Trainer {
                 labels.putScalar(i, modelClassOf(batch.get(i).folder()), 1.0);
             }
             net.fit(new DataSet(InputTensors.of(inputs, size), labels));
+            if (average != null) {
+                average.update(net);
+            }
             lossSum += net.score();
             batches++;
             long done = from + batch.size();
@@ -209,10 +229,30 @@ public final class Trainer {
         if (options.pcaComponents() > 0) {
             facts.put("reduce", "PCA, " + options.pcaComponents() + " components fitted on the training split");
         }
+        if (options.emaDecay() > 0) {
+            facts.put("weightAverage", weightAverage(1));
+        }
         if (!options.command().isEmpty()) {
             facts.put("command", options.command());
         }
         return facts;
+    }
+
+    /** A resumed run records its own command, and from which epoch a weight average newly asked for began. */
+    private Map<String, Object> resumedFacts(ModelMetadata meta, TrainingState state) {
+        Map<String, Object> facts = new LinkedHashMap<>(meta.training());
+        if (options.emaDecay() > 0 && !facts.containsKey("weightAverage")) {
+            facts.put("weightAverage", weightAverage(state.epochsDone() + 1));
+        }
+        if (!options.command().isEmpty()) {
+            facts.put("command", options.command());
+        }
+        return facts;
+    }
+
+    private String weightAverage(int fromEpoch) {
+        return "exponential moving average of the weights, decay " + options.emaDecay() + " per step, from epoch "
+                + fromEpoch + "; validated and saved";
     }
 
     private static List<LabelledImage> sample(List<LabelledImage> images, int n, Random random) {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.testutil.SharedData;
@@ -54,7 +55,7 @@ class TrainerTest {
     void batchNormModelGivesIdenticalOutputsAfterReload() throws Exception {
         Path out = tmp.resolve("bn/multi.zip");
         TrainingOptions opts = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
-                2, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9);
+                2, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0);
         TrainingResult result = new Trainer(opts, Quiet.LISTENER).train();
         LoadedModel reloaded = ModelFile.load(out);
 
@@ -78,6 +79,25 @@ class TrainerTest {
         assertThat(resumed.state().epochsDone()).isEqualTo(2);
         assertThat(resumed.model().metadata().classes()).containsExactly("COVID", "non-COVID");
         assertThat(resumed.test().report()).containsKeys("sensitivity", "specificity", "auc");
+    }
+
+    @Test
+    void weightAverageIsSavedAndResumed() throws Exception {
+        Path out = tmp.resolve("ema/multi.zip");
+        TrainingOptions first = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4,
+                new int[] {8, 8, 16}, 1, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0.9);
+        new Trainer(first, Quiet.LISTENER).train();
+        assertThat(first.checkpointAverage()).exists();
+
+        TrainingOptions second = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4,
+                new int[] {8, 8, 16}, 2, 16, 10, 0, 0.003, 7, true, 0, "", true, 0.9, 0.9);
+        TrainingResult resumed = new Trainer(second, Quiet.LISTENER).train();
+
+        assertThat(resumed.state().epochsDone()).isEqualTo(2);
+        assertThat(resumed.model().metadata().training().get("weightAverage").toString()).contains("0.9", "from epoch 1");
+        // The best model holds the average, the checkpoint the trained weights: they differ
+        INDArray trained = ModelFile.load(first.checkpoint()).network().params();
+        assertThat(ModelFile.load(out).network().params().equalsWithEps(trained, 1e-7)).isFalse();
     }
 
     @Test

@@ -130,14 +130,15 @@ public final class Trainer {
             ModelFile.json().writeValue(options.checkpointState().toFile(), state);
             listener.epoch(record, best);
         }
-        return finish(split, cache, state);
+        return finish(split, cache, state, meta);
     }
 
-    private TrainingResult finish(Split split, InputCache cache, TrainingState state) throws IOException,
-            ModelLoadException {
+    /** Tests the best epoch and records the run's facts in it (this run's: a resumed run's best may be older). */
+    private TrainingResult finish(Split split, InputCache cache, TrainingState state, ModelMetadata run)
+            throws IOException, ModelLoadException {
         LoadedModel best = ModelFile.load(options.out());
         Evaluation test = Evaluator.evaluate(new Classifier(best), cache.readable(split.test()), cache);
-        Map<String, Object> training = new LinkedHashMap<>(best.metadata().training());
+        Map<String, Object> training = new LinkedHashMap<>(run.training());
         training.put("bestEpoch", state.bestEpoch());
         training.put("epochsRun", state.epochsDone());
         training.put("trainingSeconds", Math.round(state.trainingSeconds()));

@@ -75,8 +75,12 @@ class TrainerTest {
         assertThat(Files.readAllLines(first.splitFile())).anyMatch(l -> l.startsWith("test,"));
         assertThat(first.checkpoint()).exists();
 
-        TrainingResult resumed = new Trainer(options(out, "binary", 2, true), Quiet.LISTENER).train();
+        TrainingOptions second = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4,
+                new int[] {8, 8, 16}, 2, 16, 10, 0, 0.003, 7, true, 0, "train --epochs 2", false, 1.0, 0);
+        TrainingResult resumed = new Trainer(second, Quiet.LISTENER).train();
         assertThat(resumed.state().epochsDone()).isEqualTo(2);
+        // The card's command is the one that reproduces the whole run, whichever epoch was best
+        assertThat(ModelFile.load(out).metadata().training()).containsEntry("command", "train --epochs 2");
         assertThat(resumed.model().metadata().classes()).containsExactly("COVID", "non-COVID");
         assertThat(resumed.test().report()).containsKeys("sensitivity", "specificity", "auc");
     }

@@ -58,7 +58,8 @@ public final class ModelCard {
                 .append("so the test score does not leak.\n\n");
 
         md.append("## Training\n\n| | |\n|---|---|\n");
-        meta.training().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(format(v)).append(" |\n"));
+        inReadingOrder(meta.training()).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(format(v))
+                .append(" |\n"));
         md.append("| machine | ").append(Machine.describe()).append(" |\n\n");
         md.append("Reproduce (from the repository root, after `mvn -B package -DskipTests`):\n\n```\n")
                 .append(command).append("\n```\n\n");
@@ -149,5 +150,16 @@ public final class ModelCard {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /** Training facts in the order a reader follows a run (the model file's JSON keeps no order); others after. */
+    static Map<String, Object> inReadingOrder(Map<String, Object> facts) {
+        List<String> order = List.of("data", "split", "seed", "trainImages", "validationImages", "testImages",
+                "classWeights", "maxPerClassPerEpoch", "augmentation", "reduce", "optimizer", "weightAverage",
+                "earlyStoppingPatience", "epochsRun", "bestEpoch", "trainingSeconds", "command");
+        Map<String, Object> sorted = new java.util.LinkedHashMap<>();
+        order.stream().filter(facts::containsKey).forEach(k -> sorted.put(k, facts.get(k)));
+        new java.util.TreeMap<>(facts).forEach(sorted::putIfAbsent);
+        return sorted;
     }
 }

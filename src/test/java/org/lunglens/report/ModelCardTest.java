@@ -45,4 +45,15 @@ class ModelCardTest {
         assertThat(ModelCard.render(ann, test, state, model, Map.of(), "cmd"))
                 .contains("the dense-only baseline itself", "`m.md`");
     }
+
+    @Test
+    void trainingFactsFollowTheRunNotTheFilesOrder() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("zeta", 1);
+        facts.put("command", "train ...");
+        facts.put("seed", 42);
+        facts.put("data", "dir");
+
+        assertThat(ModelCard.inReadingOrder(facts).keySet()).containsExactly("data", "seed", "command", "zeta");
+    }
 }

@@ -83,9 +83,11 @@ SAMPLE=$(find "$DATA" -name '*.png' | sort | awk 'NR == 1')
 startup() {
   local n=$1 dir=$RUN/startup-$1
   mkdir -p "$dir/prefs"
-  /usr/bin/time -v -o "$dir/time.txt" timeout 180 xvfb-run -a java $JAVA_OPTS -Dprism.order=sw \
+  # The clock starts inside xvfb-run, just before java: the X server's own start is not the app's
+  /usr/bin/time -v -o "$dir/time.txt" timeout 180 env LL_JAR="$APP_JAR" LL_DB="$dir/log.db" xvfb-run -a sh -c \
+    'exec java "$@" -Dlunglens.launchedAt=$(date +%s%3N) -jar "$LL_JAR" --db "$LL_DB"' sh $JAVA_OPTS -Dprism.order=sw \
     -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.models="$RUN/models" -Dlunglens.open="$SAMPLE" \
-    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-} -jar "$APP_JAR" --db "$dir/log.db" \
+    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-} \
     > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
 }
 STARTUPS=3; $QUICK && STARTUPS=1

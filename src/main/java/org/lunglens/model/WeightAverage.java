@@ -18,26 +18,30 @@ final class WeightAverage {
     private final double decay;
     private final INDArray average;
     private long steps;
+    /** Past this many steps the ramp (1 + t) / (10 + t) exceeds any decay below 0.99999. */
+    private static final long RAMP_DONE = 1_000_000;
 
     private WeightAverage(double decay, INDArray average) {
         this.decay = decay;
         this.average = average;
     }
 
-    /** Starts from the network's current parameters. */
+    /** Starts from the network's current, freshly initialised parameters (they fade out over the first steps). */
     static WeightAverage of(MultiLayerNetwork net, double decay) {
         return new WeightAverage(decay, net.params().dup());
     }
 
-    /** Continues an average saved by {@link #save}; starts afresh when there is none or it does not fit. */
+    /**
+     * Continues an average saved by {@link #save}, or starts one from the network's trained parameters when there
+     * is none (a run resumed with --ema for the first time); either way without the ramp of a fresh start.
+     */
     static WeightAverage resume(MultiLayerNetwork net, double decay, Path file) throws IOException {
-        if (Files.exists(file)) {
-            INDArray saved = Nd4j.readBinary(file.toFile());
-            if (saved.length() == net.numParams()) {
-                return new WeightAverage(decay, saved.reshape(net.params().shape()));
-            }
-        }
-        return of(net, decay);
+        INDArray saved = Files.exists(file) ? Nd4j.readBinary(file.toFile()) : null;
+        WeightAverage average = saved != null && saved.length() == net.numParams()
+                ? new WeightAverage(decay, saved.reshape(net.params().shape()))
+                : of(net, decay);
+        average.steps = RAMP_DONE;
+        return average;
     }
 
     /**

@@ -35,7 +35,14 @@ class WeightAverageTest {
 
         Path file = dir.resolve("avg.bin");
         average.save(file);
-        INDArray resumed = WeightAverage.resume(net, 0.9, file).apply(net, () -> net.params().dup());
-        assertThat(resumed.equalsWithEps(expected, 1e-6)).isTrue();
+        WeightAverage resumed = WeightAverage.resume(net, 0.9, file);
+        assertThat(resumed.apply(net, () -> net.params().dup()).equalsWithEps(expected, 1e-6)).isTrue();
+
+        // Resumed: the full decay from the first step, no ramp
+        INDArray later = trained.add(1.0);
+        net.setParams(later);
+        resumed.update(net);
+        INDArray expectedLater = expected.mul(0.9).addi(later.mul(0.1));
+        assertThat(resumed.apply(net, () -> net.params().dup()).equalsWithEps(expectedLater, 1e-5)).isTrue();
     }
 }

@@ -55,6 +55,8 @@ if [[ ! -f $MODEL ]]; then
 fi
 MODEL=$(realpath "$MODEL")
 mkdir -p "$RUN/models" && cp "$MODEL" "$RUN/models/covid-binary.zip"
+# The start-up probe loads the second bundled model too (peak memory with both)
+[[ -f models/cxr-multiclass.zip ]] && cp models/cxr-multiclass.zip "$RUN/models/"
 echo "$MODEL" > "$RUN/model.txt"
 
 # --- JMH ---

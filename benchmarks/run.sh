@@ -20,8 +20,16 @@ rm -rf "$RUN" && mkdir -p "$RUN"
 JAVA_OPTS="-Xmx2g"
 STEPS=$RUN/steps.tsv   # step, start, seconds, load before, load after
 log() { echo "[bench $(date +%T)] $*" >&2; }
+settle() {  # waits (up to 2 minutes) for the 1-minute load to fall below 1: the previous step's own work
+  # (JMH keeps both cores busy for minutes) lingers in the load average and would mark the next step as loaded
+  local waited=0
+  while (( waited < 120 )) && awk '{ exit !($1 >= 1.0) }' /proc/loadavg; do sleep 5; waited=$((waited + 5)); done
+  (( waited == 0 )) || log "waited ${waited} s for the load to settle"
+}
+
 step() {  # step NAME COMMAND...: runs it, records its time and the machine load around it
   local name=$1; shift
+  settle
   local before; before=$(cut -d' ' -f1-3 /proc/loadavg)
   local t0; t0=$(date +%s)
   log "$name (load $before)"

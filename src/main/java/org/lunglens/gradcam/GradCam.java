@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.lunglens.model.BatchNormFolding;
 import org.lunglens.model.InputTensors;
 import org.lunglens.model.LoadedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +30,8 @@ public final class GradCam {
 
     public GradCam(LoadedModel model) {
         this.model = model;
-        this.net = model.network();
+        // Inference only: batch norm folded into the convolutions, layer numbers unchanged
+        this.net = BatchNormFolding.fold(model.network());
         this.target = model.metadata().gradCamLayer();
         if (target < 0 || target >= net.getnLayers() - 1) {
             throw new IllegalArgumentException("Model '" + model.metadata().name()

@@ -5,35 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The folded copy computes what the trained network computes, layer for layer. */
 class BatchNormFoldingTest {
-    private static MultiLayerNetwork trainedBatchNormNet(Architectures.Network network) {
-        MultiLayerNetwork net = new MultiLayerNetwork(network.config());
-        net.init();
-        NativeLayerHelpers.install(net);
-        // A few steps on shifted, scaled inputs, so the batch-norm statistics and gamma/beta are far from 0 and 1
-        Nd4j.getRandom().setSeed(6);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 24, 24).muli(3).addi(2);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 16, 3);
-        for (int i = 0; i < 16; i++) {
-            y.putScalar(i, i % 3, 1);
-        }
-        for (int step = 0; step < 5; step++) {
-            net.fit(x, y);
-        }
-        return net;
-    }
-
     @Test
     void foldedOutputsAndGradCamActivationsMatchTheTrainedNetwork() {
         Architectures.Network network = Architectures.cnn(24, 3, 2, new int[] {8, 8, 16}, true, new float[] {1, 1, 1},
                 1e-2, 1.0, 9);
-        MultiLayerNetwork net = trainedBatchNormNet(network);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 1, 24, 24).muli(3).addi(2);
+        // A few steps, so the batch-norm statistics and gamma/beta are far from 0 and 1
+        MultiLayerNetwork net = FittedBatchNormNets.fit(network, 3, FittedBatchNormNets.shiftedInputs(6, 16, 24), 5);
+        INDArray x = FittedBatchNormNets.shiftedInputs(7, 5, 24);
 
         MultiLayerNetwork folded = BatchNormFolding.fold(net);
 

@@ -74,20 +74,8 @@ class NativeLayerHelpersTest {
     void batchNormRunningStatisticsFollowTheTrainingData() {
         Architectures.Network network = Architectures.cnn(24, 2, 2, new int[] {8, 8}, true, new float[] {1, 1}, 1e-3,
                 1.0, 3);
-        MultiLayerNetwork net = new MultiLayerNetwork(network.config());
-        net.init();
-        NativeLayerHelpers.install(net);
-        Nd4j.getRandom().setSeed(4);
-        // Inputs far from zero mean and unit variance, so untouched statistics would show
-        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 24, 24).muli(3).addi(2);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 16, 2);
-        for (int i = 0; i < 16; i++) {
-            y.putScalar(i, i % 2, 1);
-        }
-        net.getLayerWiseConfigurations().setEpochCount(0);
-        for (int i = 0; i < 60; i++) {
-            net.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
-        }
+        INDArray x = FittedBatchNormNets.shiftedInputs(4, 16, 24);
+        MultiLayerNetwork net = FittedBatchNormNets.fit(network, 2, x, 60);
         int afterFirstNorm = 2; // conv, batch norm, ReLU
         INDArray inference = net.feedForwardToLayer(afterFirstNorm, x, false).get(afterFirstNorm + 1);
         INDArray training = net.feedForwardToLayer(afterFirstNorm, x, true).get(afterFirstNorm + 1);

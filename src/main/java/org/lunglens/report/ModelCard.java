@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
@@ -157,9 +159,9 @@ public final class ModelCard {
         List<String> order = List.of("data", "split", "seed", "trainImages", "validationImages", "testImages",
                 "classWeights", "maxPerClassPerEpoch", "augmentation", "reduce", "optimizer", "weightAverage",
                 "earlyStoppingPatience", "epochsRun", "bestEpoch", "trainingSeconds", "command");
-        Map<String, Object> sorted = new java.util.LinkedHashMap<>();
+        Map<String, Object> sorted = new LinkedHashMap<>();
         order.stream().filter(facts::containsKey).forEach(k -> sorted.put(k, facts.get(k)));
-        new java.util.TreeMap<>(facts).forEach(sorted::putIfAbsent);
+        new TreeMap<>(facts).forEach(sorted::putIfAbsent);
         return sorted;
     }
 }

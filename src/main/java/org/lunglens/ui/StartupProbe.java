@@ -17,7 +17,8 @@ import org.lunglens.gradcam.Analysis;
  * {@code -Dlunglens.startupProbe=true}, for {@code benchmarks/run.sh}: prints to stdout how long after the
  * process started JavaFX called {@code start}, the window and the patient log were built, the window was
  * shown and (with an image opened at start) the first analysis arrived, with the process's peak resident
- * memory; then it switches to the other bundled model, reports its analysis ("both-models", both loaded) and quits. Lines start with {@code lunglens-startup}.
+ * memory; then it switches to the other bundled model, reports its analysis ("both-models", both loaded)
+ * and quits. Lines start with {@code lunglens-startup}.
  */
 final class StartupProbe {
     static final String PROPERTY = "lunglens.startupProbe";
@@ -57,13 +58,16 @@ final class StartupProbe {
             if (a == null) {
                 return;
             }
-            if (firstPredictionSeen || !switchModel(stage)) {
-                report(firstPredictionSeen ? "both-models" : "first-prediction", describe(a));
+            if (firstPredictionSeen) {
+                report("both-models", describe(a));
                 Platform.exit();
                 return;
             }
             report("first-prediction", describe(a));
             firstPredictionSeen = true;
+            if (!switchModel(stage)) {
+                Platform.exit();
+            }
         });
     }
 

@@ -38,6 +38,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "CNN channels: stem, then each 3x3 block (default: ${DEFAULT-VALUE})")
     int[] widths;
 
+    @Option(names = "--convs", defaultValue = "1", split = ",",
+            description = "CNN: 3x3 convolutions per block, one number or one per block, e.g. 1,2,2 (default: ${DEFAULT-VALUE})")
+    int[] convs;
+
     @Option(names = "--epochs", defaultValue = "30", description = "maximum epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
@@ -89,6 +93,11 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --ema takes a decay in [0, 1), e.g. 0.998; got " + emaDecay);
             return 2;
         }
+        if (convs.length != 1 && convs.length != widths.length - 1 || java.util.Arrays.stream(convs).anyMatch(c -> c < 1)) {
+            System.err.println("lunglens: --convs takes one count (>= 1) or one per 3x3 block (" + (widths.length - 1)
+                    + " with these --widths)");
+            return 2;
+        }
         int pca = 0;
         if (reduce != null) {
             if (!reduce.matches("pca:[1-9][0-9]*") || !arch.equals(Architectures.ANN)) {
@@ -100,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
-                learningRateDecay, emaDecay);
+                learningRateDecay, emaDecay, convs);
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

@@ -61,6 +61,22 @@ public final class Architectures {
      */
     public static Network cnn(int size, int classes, int stem, int[] widths, boolean batchNorm, float[] classWeights,
                               double learningRate, double learningRateDecay, long seed) {
+        return cnn(size, classes, stem, widths, new int[] {1}, batchNorm, classWeights, learningRate,
+                learningRateDecay, seed);
+    }
+
+    /**
+     * @param convs 3x3 convolutions in each block after the stem, all of the block's width: one number for
+     *              every block, or one per block. Depth is cheap where the planes are small, so "1,2,2"
+     *              deepens the 16x16 and 8x8 blocks for about twice the cost of one convolution each
+     */
+    public static Network cnn(int size, int classes, int stem, int[] widths, int[] convs, boolean batchNorm,
+                              float[] classWeights, double learningRate, double learningRateDecay, long seed) {
+        int blocks = widths.length - 1;
+        if (convs.length != 1 && convs.length != blocks) {
+            throw new IllegalArgumentException("convs: one number, or one per 3x3 block (" + blocks + "); got "
+                    + convs.length);
+        }
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, learningRateDecay)))
@@ -75,9 +91,15 @@ public final class Architectures {
                 .append('(').append(widths[0]).append(')').append(block);
         int layer = lastConv + 1;
         for (int b = 1; b < widths.length; b++) {
-            lastConv = convBlock(list, layer, new ConvolutionLayer.Builder(3, 3), widths[b], batchNorm);
-            layer = lastConv + 1;
-            desc.append(", conv3x3(").append(widths[b]).append(')').append(block);
+            int repeats = convs.length == 1 ? convs[0] : convs[b - 1];
+            if (repeats < 1) {
+                throw new IllegalArgumentException("convs: each block needs at least one convolution");
+            }
+            for (int r = 0; r < repeats; r++) {
+                lastConv = convBlock(list, layer, new ConvolutionLayer.Builder(3, 3), widths[b], batchNorm);
+                layer = lastConv + 1;
+                desc.append(r == 0 ? ", " : " ").append("conv3x3(").append(widths[b]).append(')').append(block);
+            }
             if (b < widths.length - 1) {
                 list.layer(layer++, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
                 desc.append("+maxpool2");

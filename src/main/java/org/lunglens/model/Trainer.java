@@ -74,7 +74,7 @@ public final class Trainer {
                     ? Architectures.ann(options.size(), classes.size(), weights, pca, options.learningRate(),
                             options.learningRateDecay(), options.seed())
                     : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(),
-                            options.batchNorm(), weights, options.learningRate(), options.learningRateDecay(),
+                            options.convs(), options.batchNorm(), weights, options.learningRate(), options.learningRateDecay(),
                             options.seed());
             net = new MultiLayerNetwork(network.config());
             net.init();

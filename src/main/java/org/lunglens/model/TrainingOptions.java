@@ -23,18 +23,19 @@ import java.nio.file.Path;
  * @param command      the command line that started the run, recorded in the model's metadata
  * @param batchNorm    CNN: batch normalisation between each convolution and its ReLU
  * @param learningRateDecay factor the learning rate is multiplied by after each epoch (1 = constant)
+ * @param convs        CNN: 3x3 convolutions per block, one number for all blocks or one per block
  * @param emaDecay     validate and save an exponential moving average of the weights with this decay per
  *                     step (0 = the trained weights themselves)
  */
 public record TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                               int batch, int patience, int maxPerClass, double learningRate, long seed,
                               boolean resume, int pcaComponents, String command, boolean batchNorm,
-                              double learningRateDecay, double emaDecay) {
+                              double learningRateDecay, double emaDecay, int[] convs) {
 
     public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                            int batch, int patience, int maxPerClass, double learningRate, long seed, boolean resume) {
         this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
-                resume, 0, "", false, 1.0, 0);
+                resume, 0, "", false, 1.0, 0, new int[] {1});
     }
 
     /** Where the latest epoch's full state (weights and optimiser) is kept, for --resume. */

@@ -55,7 +55,7 @@ class TrainerTest {
     void batchNormModelGivesIdenticalOutputsAfterReload() throws Exception {
         Path out = tmp.resolve("bn/multi.zip");
         TrainingOptions opts = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
-                2, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0);
+                2, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});
         TrainingResult result = new Trainer(opts, Quiet.LISTENER).train();
         LoadedModel reloaded = ModelFile.load(out);
 
@@ -76,7 +76,7 @@ class TrainerTest {
         assertThat(first.checkpoint()).exists();
 
         TrainingOptions second = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4,
-                new int[] {8, 8, 16}, 2, 16, 10, 0, 0.003, 7, true, 0, "train --epochs 2", false, 1.0, 0);
+                new int[] {8, 8, 16}, 2, 16, 10, 0, 0.003, 7, true, 0, "train --epochs 2", false, 1.0, 0, new int[] {1});
         TrainingResult resumed = new Trainer(second, Quiet.LISTENER).train();
         assertThat(resumed.state().epochsDone()).isEqualTo(2);
         // The card's command is the one that reproduces the whole run, whichever epoch was best
@@ -89,12 +89,12 @@ class TrainerTest {
     void weightAverageIsSavedAndResumed() throws Exception {
         Path out = tmp.resolve("ema/multi.zip");
         TrainingOptions first = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4,
-                new int[] {8, 8, 16}, 1, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0.9);
+                new int[] {8, 8, 16}, 1, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0.9, new int[] {1, 2});
         new Trainer(first, Quiet.LISTENER).train();
         assertThat(first.checkpointAverage()).exists();
 
         TrainingOptions second = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4,
-                new int[] {8, 8, 16}, 2, 16, 10, 0, 0.003, 7, true, 0, "", true, 0.9, 0.9);
+                new int[] {8, 8, 16}, 2, 16, 10, 0, 0.003, 7, true, 0, "", true, 0.9, 0.9, new int[] {1, 2});
         TrainingResult resumed = new Trainer(second, Quiet.LISTENER).train();
 
         assertThat(resumed.state().epochsDone()).isEqualTo(2);

@@ -14,17 +14,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * Training and inference speed of candidate CNNs at 128 px, batch 64, each with DL4J's own layers and with
  * {@link NativeLayerHelpers} (libnd4j's ops; oneDNN in the shipped build): the numbers behind the bundled
  * models' architecture (docs/MODELS.md). Random inputs: speed does not depend on the pixels.
- * Usage: {@code ArchitectureProbe [STEPS]} (default 10 timed training steps per network).
+ * Usage: {@code ArchitectureProbe [STEPS] [--deep]} (default 10 timed training steps per network);
+ * {@code --deep} times only the deeper candidates (more 3x3 convolutions per block), native helpers only.
  */
 public final class ArchitectureProbe {
     private static final int SIZE = 128;
     private static final int BATCH = 64;
 
-    /** stem, widths, batch norm: the candidates compared for the bundled models. */
-    private record Candidate(int stem, int[] widths, boolean batchNorm) {
+    /** stem, widths, 3x3 convolutions per block, batch norm: the candidates compared for the bundled models. */
+    private record Candidate(int stem, int[] widths, int[] convs, boolean batchNorm) {
+        Candidate(int stem, int[] widths, boolean batchNorm) {
+            this(stem, widths, new int[] {1}, batchNorm);
+        }
+
         String name() {
-            return String.format(Locale.ROOT, "stem %d, widths %s%s", stem, java.util.Arrays.toString(widths),
-                    batchNorm ? ", BN" : "");
+            String depth = convs.length == 1 && convs[0] == 1 ? "" : ", convs " + java.util.Arrays.toString(convs);
+            return String.format(Locale.ROOT, "stem %d, widths %s%s%s", stem, java.util.Arrays.toString(widths),
+                    depth, batchNorm ? ", BN" : "");
         }
     }
 
@@ -35,11 +41,19 @@ public final class ArchitectureProbe {
             new Candidate(2, new int[] {16, 32, 64, 128, 128}, false),
             new Candidate(2, new int[] {16, 32, 64, 128, 128}, true));
 
+    private static final List<Candidate> DEEPER = List.of(
+            new Candidate(4, new int[] {32, 64, 128, 128}, true),
+            new Candidate(4, new int[] {32, 64, 128, 128}, new int[] {1, 2, 2}, true),
+            new Candidate(4, new int[] {32, 64, 128, 256}, new int[] {1, 2, 2}, true),
+            new Candidate(4, new int[] {32, 64, 128, 128}, new int[] {2}, true),
+            new Candidate(4, new int[] {32, 48, 96, 192}, new int[] {2}, true));
+
     private ArchitectureProbe() {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int steps = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 10;
+        boolean deep = java.util.Arrays.asList(args).contains("--deep");
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 1, SIZE, SIZE);
         INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, 2);
@@ -49,7 +63,13 @@ public final class ArchitectureProbe {
         DataSet batch = new DataSet(x, y);
         System.out.println("| network | parameters | DL4J layers: train / infer (images/s) | native helpers: train / infer |");
         System.out.println("|---|---|---|---|");
-        for (Candidate c : CANDIDATES) {
+        for (Candidate c : deep ? DEEPER : CANDIDATES) {
+            if (deep) {
+                double[] helped = measure(c, true, batch, steps);
+                System.out.printf(Locale.ROOT, "| %s | %,d | | %.0f / %.0f |%n", c.name(), (long) helped[2], helped[0],
+                        helped[1]);
+                continue;
+            }
             double[] plain = measure(c, false, batch, steps);
             double[] helped = measure(c, true, batch, steps);
             System.out.printf(Locale.ROOT, "| %s | %,d | %.0f / %.0f | %.0f / %.0f |%n", c.name(), (long) plain[2],
@@ -59,7 +79,7 @@ public final class ArchitectureProbe {
 
     /** Training images/s, inference images/s and the parameter count. */
     private static double[] measure(Candidate c, boolean helpers, DataSet batch, int steps) {
-        MultiLayerNetwork net = new MultiLayerNetwork(Architectures.cnn(SIZE, 2, c.stem(), c.widths(), c.batchNorm(),
+        MultiLayerNetwork net = new MultiLayerNetwork(Architectures.cnn(SIZE, 2, c.stem(), c.widths(), c.convs(), c.batchNorm(),
                 new float[] {1, 1}, 1e-3, 1.0, 42).config());
         net.init();
         if (helpers) {

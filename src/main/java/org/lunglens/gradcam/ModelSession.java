@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.lunglens.imaging.PixelData;
+import org.lunglens.model.BatchNormFolding;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
@@ -48,7 +49,9 @@ public final class ModelSession {
     public static ModelSession open(Path file) throws ModelLoadException {
         long start = System.nanoTime();
         Nd4jSettings.forInference();
-        LoadedModel model = ModelFile.load(file);
+        LoadedModel loaded = ModelFile.load(file);
+        // Fold once for both users: the classifier and Grad-CAM then share one inference network (one thread)
+        LoadedModel model = new LoadedModel(loaded.file(), BatchNormFolding.fold(loaded.network()), loaded.metadata());
         GradCam gradCam = model.metadata().gradCamLayer() >= 0 ? new GradCam(model) : null;
         String layer = gradCam == null ? null : gradCam.layerDescription();
         try {

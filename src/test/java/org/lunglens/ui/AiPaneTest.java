@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.concurrent.Task;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -33,6 +31,7 @@ import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.Heatmap;
 import org.lunglens.model.BundledModels;
 import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.SystemPropertyOverride;
 import org.lunglens.testutil.TinyModels;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -42,12 +41,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The AI tab's main path, headless, with tiny models trained here standing in for the bundled ones. */
 @ExtendWith(ApplicationExtension.class)
 class AiPaneTest {
+    private static final int WAIT_SECONDS = 60;
     private static final Path COVID = SharedData.samples().resolve("COVID-1.png").toAbsolutePath().normalize();
     private static final Path NORMAL = SharedData.samples().resolve("Normal-1.png").toAbsolutePath().normalize();
 
     @TempDir
     static Path tmp;
-    private static String previousModels;
+    private static SystemPropertyOverride models;
 
     private final Preferences prefs = Preferences.userRoot().node("org/lunglens/test-ai-" + System.nanoTime());
     private final List<AiAnalysis> logged = new CopyOnWriteArrayList<>();
@@ -60,17 +60,12 @@ class AiPaneTest {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 14, TinyModels.CLASSES);
         TinyModels.train(data, "binary", tmp.resolve("models").resolve(BundledModels.BINARY), 2);
         TinyModels.train(data, "multiclass", tmp.resolve("models").resolve(BundledModels.MULTICLASS), 2);
-        previousModels = System.getProperty("lunglens.models");
-        System.setProperty("lunglens.models", tmp.resolve("models").toString());
+        models = SystemPropertyOverride.set("lunglens.models", tmp.resolve("models").toString());
     }
 
     @AfterAll
     static void restoreModels() {
-        if (previousModels == null) {
-            System.clearProperty("lunglens.models");
-        } else {
-            System.setProperty("lunglens.models", previousModels);
-        }
+        models.restore();
     }
 
     @Start
@@ -79,10 +74,7 @@ class AiPaneTest {
         window = new MainWindow(work, new RecentFiles(prefs.node("recent")), prefs);
         ai = window.aiPane();
         ai.setOnAnalysis(logged::add);
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, window, 1200, 800);
         window.sideTabs().getSelectionModel().select(window.sideTabs().getTabs().size() - 1);
     }
 
@@ -92,17 +84,9 @@ class AiPaneTest {
         prefs.removeNode();
     }
 
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void openAndAnalyse(FxRobot robot, Path file) throws TimeoutException {
         robot.interact(() -> window.open(List.of(file)));
-        await(() -> ai.analysisProperty().get() != null && ai.analysedImage() != null
+        FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get() != null && ai.analysedImage() != null
                 && ai.analysedImage().source().toAbsolutePath().normalize().equals(file));
     }
 
@@ -186,7 +170,7 @@ class AiPaneTest {
         ChoiceBox<String> explain = robot.lookup("#explainChoice").queryAs(ChoiceBox.class);
         assertThat(explain.getValue()).isEqualTo(predicted.className());
         robot.interact(() -> explain.getSelectionModel().select(other));
-        await(() -> ai.analysisProperty().get().heatmap().classIndex() == other);
+        FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get().heatmap().classIndex() == other);
         Heatmap another = ai.analysisProperty().get().heatmap();
         assertThat(another.className()).isEqualTo(TinyModels.CLASSES.get(other));
         assertThat(another.values()).isNotEqualTo(predicted.values());
@@ -199,16 +183,16 @@ class AiPaneTest {
     void runsOnDemandWhenSoSetAndSwitchesModels(FxRobot robot) throws TimeoutException {
         robot.interact(() -> ai.settings().autoRunProperty().set(false));
         robot.interact(() -> window.open(List.of(NORMAL)));
-        await(() -> window.model().stateProperty().get() == LoadState.LOADED);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
         assertThat(ai.analysisProperty().get()).isNull();
         assertThat(robot.lookup("#aiStatus").queryAs(Label.class).getText()).contains("Press Run");
         robot.clickOn("#runButton");
-        await(() -> ai.analysisProperty().get() != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get() != null);
         assertThat(ai.analysisProperty().get().prediction().classes()).hasSize(2);
         robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.MULTICLASS));
         assertThat(ai.analysisProperty().get()).as("a switch drops the other model's result").isNull();
         robot.clickOn("#runButton");
-        await(() -> ai.analysisProperty().get() != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get() != null);
         assertThat(ai.analysisProperty().get().model().metadata().name()).isEqualTo("cxr-multiclass");
         assertThat(robot.lookup("#prob-Viral_Pneumonia").tryQuery()).isPresent();
         assertThat(prefs.getBoolean("autoRun", true)).isFalse();
@@ -218,9 +202,9 @@ class AiPaneTest {
     @Test
     void theNextImageReplacesThePreviousResult(FxRobot robot) throws TimeoutException {
         robot.interact(() -> window.open(List.of(NORMAL)));
-        await(() -> window.model().stateProperty().get() == LoadState.LOADED);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
         robot.interact(() -> window.open(List.of(COVID)));
-        await(() -> ai.analysisProperty().get() != null && !ai.runner().busy()
+        FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get() != null && !ai.runner().busy()
                 && window.model().stateProperty().get() == LoadState.LOADED);
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -235,20 +219,20 @@ class AiPaneTest {
         Path png = tmp.resolve("view.png");
         Task<Path>[] export = new Task[1];
         robot.interact(() -> export[0] = ai.exportView(png));
-        await(() -> export[0].isDone());
+        FxTestSupport.await(WAIT_SECONDS, () -> export[0].isDone());
         assertThat(export[0].get()).as("written, no failure").isEqualTo(png);
         BufferedImage written = ImageIO.read(png.toFile());
         assertThat(written.getWidth()).isGreaterThanOrEqualTo((int) window.viewer().getWidth());
         assertThat(written.getHeight()).isGreaterThan((int) window.viewer().getHeight());
 
         robot.clickOn("#modelCardButton");
-        await(() -> robot.lookup("#cardIntendedUse").tryQuery().isPresent());
+        FxTestSupport.await(WAIT_SECONDS, () -> robot.lookup("#cardIntendedUse").tryQuery().isPresent());
         assertThat(robot.lookup("#cardIntendedUse").queryAs(Label.class).getText())
                 .contains("teaching and research; not for clinical diagnosis");
         assertThat(robot.lookup("#confusion-0-0").tryQuery()).as("confusion matrix from the metadata").isPresent();
 
         robot.interact(() -> ai.views().openSideBySide());
-        await(() -> ai.views().sideBySide().isShowing());
+        FxTestSupport.await(WAIT_SECONDS, () -> ai.views().sideBySide().isShowing());
         Node side = ai.views().sideBySide().stage().getScene().lookup("#sideOverlay");
         assertThat(((ImageView) side).getImage()).isNotNull();
         assertThat(((ImageView) ai.views().sideBySide().stage().getScene().lookup("#sideHeatmap")).getImage()).isNotNull();

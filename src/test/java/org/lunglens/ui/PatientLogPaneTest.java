@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -32,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The patient log pane's main path in the real main window, headless, on a real SQLite file. */
 @ExtendWith(ApplicationExtension.class)
 class PatientLogPaneTest {
+    private static final int WAIT_SECONDS = 20;
     private static final Path COVID = SharedData.samples().resolve("COVID-1.png");
     private static final Path NORMAL = SharedData.samples().resolve("Normal-1.png");
 
@@ -63,10 +61,7 @@ class PatientLogPaneTest {
         window = new MainWindow(work, new RecentFiles(prefs));
         feature = PatientLogFeature.install(window, dir.resolve("log.db"), new LogSettings(prefs.node("log")),
                 new LogService(), new TestDialogs());
-        Scene scene = new Scene(window.root(), 1280, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, window, 1280, 800);
     }
 
     @AfterEach
@@ -76,17 +71,9 @@ class PatientLogPaneTest {
         prefs.removeNode();
     }
 
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void open(FxRobot robot, Path file) throws TimeoutException {
         robot.interact(() -> window.open(List.of(file)));
-        await(() -> window.model().image() != null && window.model().image().source().getFileName().equals(file.getFileName()));
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().image() != null && window.model().image().source().getFileName().equals(file.getFileName()));
     }
 
     private List<LogRow> rows() {
@@ -103,15 +90,15 @@ class PatientLogPaneTest {
 
     @Test
     void addAttachReadLogSearchFilterExportReopenAndArchive(FxRobot robot) throws Exception {
-        await(() -> feature.service().state() == LogService.State.READY);
+        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == LogService.State.READY);
         open(robot, COVID);
         robot.clickOn("#tabPatientLog");
         // the side panel widens for the table, and gives the width back for other tabs
-        await(() -> window.sideTabs().getWidth() > 0.45 * 1280);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.sideTabs().getWidth() > 0.45 * 1280);
         robot.clickOn("#tabInfo");
-        await(() -> window.sideTabs().getWidth() < 0.35 * 1280);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.sideTabs().getWidth() < 0.35 * 1280);
         robot.clickOn("#tabPatientLog");
-        await(() -> window.sideTabs().getWidth() > 0.45 * 1280);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.sideTabs().getWidth() > 0.45 * 1280);
 
         // a new patient, with the open image attached in the same step
         robot.clickOn("#logNewPatient");
@@ -119,7 +106,7 @@ class PatientLogPaneTest {
         robot.clickOn("#patientName").write("Ada Lovelace");
         robot.clickOn("#patientBirth").write("1948");
         robot.clickOn("#patientOk");
-        await(() -> rows().size() == 1 && "P-007".equals(rows().get(0).patientLocalId()));
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().size() == 1 && "P-007".equals(rows().get(0).patientLocalId()));
         assertThat(rows().get(0).patientName()).isEqualTo("Ada Lovelace");
         assertThat(Path.of(rows().get(0).path())).isEqualTo(window.model().image().source().toAbsolutePath().normalize());
 
@@ -129,7 +116,7 @@ class PatientLogPaneTest {
         robot.clickOn("#readBeforeAi");
         robot.clickOn("#readText").write("ground glass, right lower lobe");
         robot.clickOn("#readOk");
-        await(() -> history().size() == 1);
+        FxTestSupport.await(WAIT_SECONDS, () -> history().size() == 1);
         assertThat(history().get(0)).contains("Read by", "COVID", "before seeing the AI", "ground glass");
 
         // an AI run, logged the way the AI pane will
@@ -138,29 +125,29 @@ class PatientLogPaneTest {
         robot.interact(() -> feature.logger().log(window.model().image(), "tiny-test", modelFile,
                 List.of("COVID", "Normal"), new float[] {0.9f, 0.1f}, null, 120)
                 .thenAccept(a -> logged[0] = a.orElseThrow()));
-        await(() -> history().size() == 2);
+        FxTestSupport.await(WAIT_SECONDS, () -> history().size() == 2);
         assertThat(logged[0].modelSha256()).hasSize(64);
         assertThat(history().get(1)).contains("AI tiny-test: COVID (COVID 90.0 %, Normal 10.0 %)", "120 ms");
         assertThat(robot.lookup("#logHistoryTitle").queryLabeled().getText())
                 .contains("COVID-1.png", "P-007", "Ada Lovelace");
-        await(() -> "COVID".equals(rows().get(0).predictedClass()) && "COVID".equals(rows().get(0).readFinding()));
+        FxTestSupport.await(WAIT_SECONDS, () -> "COVID".equals(rows().get(0).predictedClass()) && "COVID".equals(rows().get(0).readFinding()));
 
         // attach a second image to the same patient
         open(robot, NORMAL);
-        await(() -> history().isEmpty());
+        FxTestSupport.await(WAIT_SECONDS, () -> history().isEmpty());
         robot.clickOn("#logAttach");
         robot.clickOn("P-007 \u2014 Ada Lovelace, born 1948");
         robot.clickOn("#attachOk");
-        await(() -> rows().size() == 2);
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().size() == 2);
         assertThat(row("Normal-1.png").patientLocalId()).isEqualTo("P-007");
 
         // search: any text field; typed SQL stays text
         robot.clickOn("#logSearch").write("ground glass");
-        await(() -> rows().size() == 1 && rows().get(0).path().endsWith("COVID-1.png"));
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().size() == 1 && rows().get(0).path().endsWith("COVID-1.png"));
         robot.interact(() -> robot.lookup("#logSearch").queryTextInputControl().setText("x' OR '1'='1"));
-        await(() -> rows().isEmpty());
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().isEmpty());
         robot.interact(() -> robot.lookup("#logSearch").queryTextInputControl().setText(""));
-        await(() -> rows().size() == 2);
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().size() == 2);
 
         // sort by image name, then filter the AI column to COVID: the export writes what is visible
         TableColumn<LogRow, ?> image = column("Image");
@@ -178,7 +165,7 @@ class PatientLogPaneTest {
         });
         assertThat(rows()).hasSize(1);
         robot.clickOn("#logExport");
-        await(() -> Files.exists(csv) && robot.lookup("#logMessage").queryLabeled().getText().startsWith("Exported"));
+        FxTestSupport.await(WAIT_SECONDS, () -> Files.exists(csv) && robot.lookup("#logMessage").queryLabeled().getText().startsWith("Exported"));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo(String.join(",", LogRow.CSV_HEADER));
@@ -187,22 +174,22 @@ class PatientLogPaneTest {
         // reopen from the log, through the viewer's own open path
         robot.interact(() -> feature.pane().table().view().getSelectionModel().select(0));
         robot.clickOn("#logOpenImage");
-        await(() -> window.model().image() != null && window.model().image().source().endsWith("COVID-1.png"));
-        await(() -> history().size() == 2);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().image() != null && window.model().image().source().endsWith("COVID-1.png"));
+        FxTestSupport.await(WAIT_SECONDS, () -> history().size() == 2);
 
         // archive, never delete: hidden, then back with "Show archived"
         robot.interact(() -> feature.pane().table().filter().resetFilter());
-        await(() -> rows().size() == 2);
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().size() == 2);
         robot.interact(() -> feature.pane().table().view().getSelectionModel().select(row("Normal-1.png")));
         robot.clickOn("#logArchive").clickOn("Archive image");
-        await(() -> rows().size() == 1 && rows().get(0).path().endsWith("COVID-1.png"));
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().size() == 1 && rows().get(0).path().endsWith("COVID-1.png"));
         robot.clickOn("#logShowArchived");
-        await(() -> rows().size() == 2 && row("Normal-1.png").imageArchived());
+        FxTestSupport.await(WAIT_SECONDS, () -> rows().size() == 2 && row("Normal-1.png").imageArchived());
     }
 
     @Test
     void aiRunsAreNotLoggedWhenTheUserTurnedThatOff(FxRobot robot) throws Exception {
-        await(() -> feature.service().state() == LogService.State.READY);
+        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == LogService.State.READY);
         open(robot, COVID);
         robot.clickOn("#tabPatientLog").clickOn("#logDatabase").clickOn("Log AI runs automatically");
         assertThat(new LogSettings(prefs.node("log")).logAiRuns()).isFalse();
@@ -210,7 +197,7 @@ class PatientLogPaneTest {
         Optional<?>[] result = new Optional<?>[1];
         robot.interact(() -> feature.logger().log(window.model().image(), "m", COVID, List.of("COVID", "Normal"),
                 new float[] {0.2f, 0.8f}, null, 5).thenAccept(r -> result[0] = r));
-        await(() -> result[0] != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> result[0] != null);
 
         assertThat(result[0]).isEmpty();
         assertThat(rows()).isEmpty();

@@ -9,12 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A damaged log file: the pane says so, the file keeps every byte, and the viewer works without the log. */
 @ExtendWith(ApplicationExtension.class)
 class PatientLogUnavailableTest {
+    private static final int WAIT_SECONDS = 20;
     private static final byte[] DAMAGED = "SQLite format 3\0".concat("not really a database ".repeat(300))
             .getBytes(StandardCharsets.ISO_8859_1);
 
@@ -53,10 +50,7 @@ class PatientLogUnavailableTest {
         work = new BackgroundWork();
         window = new MainWindow(work, new RecentFiles(prefs));
         feature = PatientLogFeature.install(window, db, new LogSettings(prefs.node("log")));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, window, 1280, 800);
     }
 
     @AfterEach
@@ -66,17 +60,9 @@ class PatientLogUnavailableTest {
         prefs.removeNode();
     }
 
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void aDamagedFileIsReportedLeftUntouchedAndTheViewerCarriesOn(FxRobot robot) throws Exception {
-        await(() -> feature.service().state() == LogService.State.UNAVAILABLE);
+        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == LogService.State.UNAVAILABLE);
         robot.clickOn("#tabPatientLog");
 
         String message = robot.lookup("#logMessage").queryLabeled().getText();
@@ -89,11 +75,11 @@ class PatientLogUnavailableTest {
         // the viewer still opens images, and an AI run is simply not logged
         Path sample = SharedData.samples().resolve("COVID-1.png");
         robot.interact(() -> window.open(List.of(sample)));
-        await(() -> window.model().stateProperty().get() == LoadState.LOADED);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
         Optional<AnalysisRecord>[] logged = new Optional[1];
         robot.interact(() -> feature.logger().log(window.model().image(), "m", sample, List.of("COVID", "Normal"),
                 new float[] {0.5f, 0.5f}, null, 1).thenAccept(r -> logged[0] = r));
-        await(() -> logged[0] != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> logged[0] != null);
         assertThat(logged[0]).isEmpty();
         assertThat(robot.lookup("#logRecordRead").queryButton().isDisabled()).isTrue();
 

@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
@@ -30,11 +27,11 @@ import org.lunglens.teaching.CaseSet;
 import org.lunglens.teaching.Quiz;
 import org.lunglens.teaching.QuizScore;
 import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.SystemPropertyOverride;
 import org.lunglens.testutil.TinyModels;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A five-case blinded quiz end to end, headless: reads entered by keys, reveal, next, the score, the CSV, and the
@@ -43,13 +40,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class QuizTest {
+    private static final int WAIT_SECONDS = 90;
     private static final int CASES = 5;
     private static final long SEED = 3;
 
     @TempDir
     static Path tmp;
     private static Path data;
-    private static String previousModels;
+    private static SystemPropertyOverride models;
 
     private final Preferences prefs = Preferences.userRoot().node("org/lunglens/test-quiz-" + System.nanoTime());
     private BackgroundWork work;
@@ -60,17 +58,12 @@ class QuizTest {
     static void tinyModelAndCaseSet() throws Exception {
         data = SharedData.miniDataset(tmp.resolve("data"), 14, TinyModels.CLASSES);
         TinyModels.train(data, "binary", tmp.resolve("models").resolve(BundledModels.BINARY), 2);
-        previousModels = System.getProperty("lunglens.models");
-        System.setProperty("lunglens.models", tmp.resolve("models").toString());
+        models = SystemPropertyOverride.set("lunglens.models", tmp.resolve("models").toString());
     }
 
     @AfterAll
     static void restoreModels() {
-        if (previousModels == null) {
-            System.clearProperty("lunglens.models");
-        } else {
-            System.setProperty("lunglens.models", previousModels);
-        }
+        models.restore();
     }
 
     @Start
@@ -96,14 +89,6 @@ class QuizTest {
         prefs.removeNode();
     }
 
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -120,7 +105,7 @@ class QuizTest {
 
     @Test
     void aFiveCaseQuizIsReadRevealedScoredAndLogged(FxRobot robot) throws Exception {
-        await(() -> log.state() == LogService.State.READY);
+        FxTestSupport.await(WAIT_SECONDS, () -> log.state() == LogService.State.READY);
         Quiz quiz = view.quiz();
         List<String> labels = quiz.caseSet().classes();
         assertThat(labels).containsExactly("COVID", "Normal", "Viral_Pneumonia");
@@ -143,7 +128,7 @@ class QuizTest {
             robot.push(KeyCode.S);
             assertThat(quiz.phase()).isEqualTo(Quiz.Phase.REVEALED);
             int k = i;
-            await(() -> quiz.modelOutput(k) != null && text(robot, "#quizAi").contains("AI says"));
+            FxTestSupport.await(WAIT_SECONDS, () -> quiz.modelOutput(k) != null && text(robot, "#quizAi").contains("AI says"));
             assertThat(shown(robot, "#quizTruth")).isTrue();
             assertThat(shown(robot, "#quizAi")).isTrue();
             assertThat(text(robot, "#quizTruth")).contains("Truth: " + c.folder()).contains("Your read: " + read)
@@ -167,7 +152,7 @@ class QuizTest {
             agree += aiSays.equals(reads.get(i).equals("COVID") ? "COVID" : "non-COVID") ? 1 : 0;
         }
         assertThat(readerRight).isEqualTo(3);
-        await(() -> robot.lookup("#scoreReader").tryQuery().isPresent());
+        FxTestSupport.await(WAIT_SECONDS, () -> robot.lookup("#scoreReader").tryQuery().isPresent());
         assertThat(text(robot, "#scoreReader")).isEqualTo("3 / 5 (60 %)");
         assertThat(text(robot, "#scoreAi")).isEqualTo(QuizScore.fraction(aiRight, CASES));
         assertThat(text(robot, "#scoreAgreement")).isEqualTo(QuizScore.fraction(agree, CASES));
@@ -197,7 +182,7 @@ class QuizTest {
         assertThat(lines).contains("reader_correct,3", "ai_correct," + aiRight, "reader_ai_agree," + agree, "seed,3");
 
         // Every read in the patient log file, as made before the AI.
-        await(() -> text(robot, "#quizLogStatus").startsWith("5 of 5 reads saved"));
+        FxTestSupport.await(WAIT_SECONDS, () -> text(robot, "#quizLogStatus").startsWith("5 of 5 reads saved"));
         Path db = log.fileProperty().get();
         robot.interact(() -> log.close());
         try (PatientLog stored = PatientLog.open(db)) {
@@ -235,7 +220,7 @@ class QuizTest {
         var sessions = new org.lunglens.gradcam.ModelSessions();
         var result = new java.util.concurrent.atomic.AtomicReference<org.lunglens.explain.Explanation>();
         robot.interact(() -> ExplainContent.explain(work, sessions, BundledModels.BINARY, pixels, (x, t) -> result.set(x)));
-        await(() -> result.get() != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> result.get() != null);
         var x = result.get();
         assertThat(x.occlusion().map().width()).as("the tiny model's input size").isEqualTo(32);
         assertThat(x.occlusion().passes()).isEqualTo(15 * 15); // 4 px patch, stride 2 at 32 px: starts 0, 2, ..., 28
@@ -244,7 +229,7 @@ class QuizTest {
                 .getScene().getRoot()));
         assertThat(content.get().whatIfText()).startsWith("What if: drag");
         robot.interact(() -> content.get().runWhatIf(new org.lunglens.explain.WhatIf.Region(0, 0, 1, 0.5)));
-        await(() -> content.get().whatIfText().startsWith("With the region hidden"));
+        FxTestSupport.await(WAIT_SECONDS, () -> content.get().whatIfText().startsWith("With the region hidden"));
         assertThat(content.get().whatIfText()).contains("COVID").contains("points");
     }
 
@@ -254,7 +239,7 @@ class QuizTest {
         var overview = new java.util.concurrent.atomic.AtomicReference<DataSetOverview>();
         robot.interact(() -> overview.set((DataSetOverview) ((javafx.scene.control.ScrollPane) DataSetOverview
                 .open(null, set, 1, work).getScene().getRoot()).getContent()));
-        await(() -> overview.get().thumbnailCount() == 3 * DataSetOverview.SAMPLES);
+        FxTestSupport.await(WAIT_SECONDS, () -> overview.get().thumbnailCount() == 3 * DataSetOverview.SAMPLES);
         @SuppressWarnings("unchecked")
         javafx.scene.chart.BarChart<String, Number> chart = robot.lookup("#classCounts").queryAs(javafx.scene.chart.BarChart.class);
         assertThat(chart.getData().get(0).getData()).extracting(d -> d.getYValue().intValue()).containsExactly(14, 14, 14);

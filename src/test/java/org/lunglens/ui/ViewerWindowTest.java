@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -31,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The main window's main path, headless (Monocle), on real sample radiographs. */
 @ExtendWith(ApplicationExtension.class)
 class ViewerWindowTest {
+    private static final int WAIT_SECONDS = 20;
     private static final Path SAMPLES = Path.of(System.getProperty("lunglens.shared", "../shared"), "data", "samples");
     private final Preferences prefs = Preferences.userRoot().node("org/lunglens/test-" + System.nanoTime());
     private BackgroundWork work;
@@ -40,10 +38,7 @@ class ViewerWindowTest {
     void start(Stage stage) {
         work = new BackgroundWork();
         window = new MainWindow(work, new RecentFiles(prefs));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.show(stage, window, 1200, 800);
     }
 
     @AfterEach
@@ -52,17 +47,9 @@ class ViewerWindowTest {
         prefs.removeNode();
     }
 
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void openAndWait(FxRobot robot, Path file) throws TimeoutException {
         robot.interact(() -> window.open(List.of(file)));
-        await(() -> window.model().stateProperty().get() != LoadState.LOADING
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() != LoadState.LOADING
                 && window.model().stateProperty().get() != LoadState.EMPTY);
     }
 
@@ -77,7 +64,7 @@ class ViewerWindowTest {
         ViewerModel model = window.model();
         assertThat(model.stateProperty().get()).isEqualTo(LoadState.LOADED);
         assertThat(model.image().pixels().bitDepth()).isEqualTo(16);
-        await(() -> window.viewer().imageView().getImage() != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.viewer().imageView().getImage() != null);
         assertThat(robot.lookup("#clinicalBanner").queryAs(Label.class).getText()).contains("NOT FOR CLINICAL USE");
 
         // zoom: keyboard and wheel
@@ -119,10 +106,10 @@ class ViewerWindowTest {
 
         // invert: the rendered pixel turns over
         robot.clickOn("#mainViewer");
-        await(() -> window.viewer().imageView().getImage() != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.viewer().imageView().getImage() != null);
         int gray = centreGray();
         robot.push(KeyCode.I);
-        await(() -> model.settings().invert() && Math.abs(centreGray() - (255 - gray)) <= 1);
+        FxTestSupport.await(WAIT_SECONDS, () -> model.settings().invert() && Math.abs(centreGray() - (255 - gray)) <= 1);
 
         // pixel readout in the image's own bit depth
         robot.moveTo("#mainViewer").moveBy(5, 5);
@@ -131,7 +118,7 @@ class ViewerWindowTest {
 
         // channel grid: synced with the main view, says a gray image's channels are identical
         robot.push(KeyCode.C);
-        await(() -> window.channelGrid().isVisible()
+        FxTestSupport.await(WAIT_SECONDS, () -> window.channelGrid().isVisible()
                 && window.channelGrid().cell(ChannelView.CLAHE).imageView().getImage() != null);
         assertThat(window.channelGrid().note().getText()).contains("identical");
         assertThat(window.channelGrid().cell(ChannelView.RED)).as("no three copies of gray").isNull();
@@ -173,7 +160,7 @@ class ViewerWindowTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "img2dcm (dcmtk) not available");
         openAndWait(robot, dcm);
         assertThat(window.model().stateProperty().get()).isEqualTo(LoadState.LOADED);
-        await(() -> window.channelGrid().cell(ChannelView.EDGES).imageView().getImage() != null);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.channelGrid().cell(ChannelView.EDGES).imageView().getImage() != null);
         robot.clickOn("#tabInfo");
         assertThat(robot.lookup("#info-Patient-ID").queryAs(Label.class).getText()).isEqualTo("LL-0001");
         assertThat(robot.lookup("#info-Modality").queryAs(Label.class).getText()).isEqualTo("DX");

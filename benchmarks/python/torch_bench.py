@@ -25,32 +25,47 @@ def load(export, entry):
 
 
 def build(export, layers, classes):
-    """LungLens' CNN from DL4J's layer list: a strided stem convolution, 3x3 convolutions with 2x2 max pools
-    between them, each followed by ReLU (or batch norm + ReLU), global average pool, dropout 0.3, linear."""
+    """LungLens' CNN, layer for layer from DL4J's list: a strided stem convolution, 3x3 convolutions (each
+    followed by ReLU, or batch norm + ReLU), 2x2 max pools where DL4J has them, global average pool, dropout
+    0.3, linear."""
     mods = []
     kinds = [l["type"] for l in layers]
-    convs = [l for l in layers if l["type"] == "ConvolutionLayer"]
     batch_norm = "BatchNormalization" in kinds
     params = {l["index"]: load(export, l) for l in layers if l["params"]} if export else {}
     pairs = []  # (torch module, DL4J layer index) whose weights get copied
-    for i, l in enumerate(convs):
-        out_ch, in_ch, k, _ = l["params"]["W"]["shape"]
-        stride = k if i == 0 else 1
-        conv = nn.Conv2d(in_ch, out_ch, k, stride=stride, padding=0 if i == 0 else k // 2, bias=not batch_norm)
-        mods.append(conv)
-        pairs.append((conv, l["index"]))
-        if batch_norm:
+    first_conv = True
+    for i, l in enumerate(layers):
+        kind = l["type"]
+        if kind == "ConvolutionLayer":
+            out_ch, in_ch, k, _ = l["params"]["W"]["shape"]
+            stride = k if first_conv else 1
+            conv = nn.Conv2d(in_ch, out_ch, k, stride=stride, padding=0 if first_conv else k // 2,
+                             bias=not batch_norm)
+            first_conv = False
+            mods.append(conv)
+            pairs.append((conv, l["index"]))
+            if i + 1 < len(layers) and layers[i + 1]["type"] != "BatchNormalization":
+                mods.append(nn.ReLU())  # DL4J's convolution applies its own ReLU when no batch norm follows
+        elif kind == "BatchNormalization":
             # DL4J's default batch norm keeps log10 of the running std and normalises by sqrt(std^2 + eps):
             # running_var = std^2 reproduces DL4J's outputs to 5e-7 (std^2 - eps missed by 3e-3)
-            bn = nn.BatchNorm2d(out_ch, eps=1e-5, momentum=0.1)
+            bn = nn.BatchNorm2d(l["params"]["gamma"]["shape"][-1], eps=1e-5, momentum=0.1)
             mods.append(bn)
-            pairs.append((bn, l["index"] + 1))
-        mods.append(nn.ReLU())
-        if 0 < i < len(convs) - 1:
+            pairs.append((bn, l["index"]))
+        elif kind == "ActivationLayer":
+            mods.append(nn.ReLU())
+        elif kind == "SubsamplingLayer":
             mods.append(nn.MaxPool2d(2))
-    linear = nn.Linear(convs[-1]["params"]["W"]["shape"][0], classes)
-    mods += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), linear]
-    pairs.append((linear, layers[-1]["index"]))
+        elif kind == "GlobalPoolingLayer":
+            mods += [nn.AdaptiveAvgPool2d(1), nn.Flatten()]
+        elif kind == "DropoutLayer":
+            mods.append(nn.Dropout(0.3))
+        elif kind == "OutputLayer":
+            linear = nn.Linear(l["params"]["W"]["shape"][0], classes)
+            mods.append(linear)
+            pairs.append((linear, l["index"]))
+        else:
+            raise ValueError(f"layer {i}: no PyTorch twin for DL4J's {kind}")
     net = nn.Sequential(*mods)
     if export:
         with torch.no_grad():

@@ -1,0 +1,54 @@
+package org.lunglens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lunglens.model.BundledModels;
+import org.lunglens.report.ModelCard;
+import org.lunglens.testutil.ConsoleCapture;
+import org.lunglens.testutil.SharedData;
+
+/**
+ * The committed models are the ones their cards describe: the card's SHA-256 is the file's, and
+ * {@code evaluate} on the committed test split reproduces the test report the card was written from.
+ */
+class BundledModelsTest {
+    private static final Path MODELS = Path.of("models");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
+    @ParameterizedTest
+    @ValueSource(strings = {BundledModels.BINARY, BundledModels.MULTICLASS})
+    void cardHashAndTestFiguresMatchTheCommittedModel(String file) throws Exception {
+        Path model = MODELS.resolve(file);
+        String name = file.replaceFirst("\\.zip$", "");
+
+        assertThat(Files.readString(MODELS.resolve(name + ".md"))).contains("SHA-256 `" + ModelCard.sha256(model) + "`");
+
+        Path json = dir.resolve("eval.json");
+        int code = LungLensCommand.run("evaluate", "--model", model.toString(), "--data",
+                SharedData.radiography().toString(), "--split", MODELS.resolve(name + ".split.csv").toString(),
+                "--json", json.toString());
+        assertThat(code).as(console.err()).isZero();
+        JsonNode now = JSON.readTree(json.toFile());
+        JsonNode card = JSON.readTree(MODELS.resolve(name + ".test.json").toFile());
+        assertThat(now.get("n").asInt()).isEqualTo(card.get("n").asInt()).isPositive();
+        assertThat(now.get("confusion")).isEqualTo(card.get("confusion"));
+        assertThat(now.get("accuracy").asDouble()).isEqualTo(card.get("accuracy").asDouble());
+        if (card.hasNonNull("auc")) {
+            assertThat(now.get("auc").asDouble()).isCloseTo(card.get("auc").asDouble(), within(1e-4));
+        }
+    }
+}

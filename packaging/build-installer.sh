@@ -58,11 +58,18 @@ for jar in "$stage"/input/lib/sqlite-jdbc-*.jar; do
   zip -q -d "$jar" 'org/sqlite/native/*' -x 'org/sqlite/native/Linux/x86_64/*' >/dev/null || true
 done
 shopt -s nullglob
-models=("$models_dir"/*.zip)
+# Each model with its card (the AI tab shows it); training checkpoints stay behind: users never resume a run
+models=()
+for zip in "$models_dir"/*.zip; do
+  [[ $zip == *.checkpoint.zip ]] || models+=("$zip")
+done
 if [ ${#models[@]} -eq 0 ]; then
   echo "warning: no models in $models_dir; the app will ship without a bundled model" >&2
 else
-  cp "${models[@]}" "$stage/input/models/"
+  for zip in "${models[@]}"; do
+    cp "$zip" "$stage/input/models/"
+    [ -f "${zip%.zip}.md" ] && cp "${zip%.zip}.md" "$stage/input/models/"
+  done
 fi
 echo "input: $(du -sh "$stage/input" | cut -f1), $(ls "$stage/input/lib" | wc -l) jars, models: ${models[*]##*/}"
 

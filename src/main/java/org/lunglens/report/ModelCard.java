@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
@@ -133,14 +135,17 @@ public final class ModelCard {
             return String.format(Locale.ROOT, "%.4f", d);
         }
         if (v instanceof float[] f) {
-            StringBuilder sb = new StringBuilder();
+            List<Object> boxed = new ArrayList<>();
             for (float x : f) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", x));
+                boxed.add(x);
             }
-            return sb.toString();
+            return format(boxed);
         }
         if (v instanceof List<?> l) {
-            return l.toString();
+            // A resumed run reads its facts back from JSON as lists: print them as a fresh run does
+            return l.stream().map(x -> x instanceof Float || x instanceof Double
+                    ? String.format(Locale.ROOT, "%.3f", ((Number) x).doubleValue()) : String.valueOf(x))
+                    .collect(Collectors.joining(", "));
         }
         return String.valueOf(v);
     }

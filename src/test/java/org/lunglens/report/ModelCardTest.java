@@ -56,4 +56,11 @@ class ModelCardTest {
 
         assertThat(ModelCard.inReadingOrder(facts).keySet()).containsExactly("data", "seed", "command", "zeta");
     }
+
+    @Test
+    void aResumedRunsFactsReadBackFromJsonPrintLikeAFreshRuns() {
+        assertThat(ModelCard.format(new float[] {1.4088823f, 0.49395442f})).isEqualTo("1.409, 0.494");
+        assertThat(ModelCard.format(List.of(1.4088823, 0.49395442))).isEqualTo("1.409, 0.494");
+        assertThat(ModelCard.format(List.of(32, 64))).isEqualTo("32, 64");
+    }
 }

@@ -1,6 +1,7 @@
 package org.lunglens.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.lunglens.model.Architectures;
 import org.lunglens.model.ModelMetadata;
@@ -93,7 +94,8 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --ema takes a decay in [0, 1), e.g. 0.998; got " + emaDecay);
             return 2;
         }
-        if (convs.length != 1 && convs.length != widths.length - 1 || java.util.Arrays.stream(convs).anyMatch(c -> c < 1)) {
+        // Architectures checks this too, but only after the data set is decoded: say it before that minute
+        if (convs.length != 1 && convs.length != widths.length - 1 || Arrays.stream(convs).anyMatch(c -> c < 1)) {
             System.err.println("lunglens: --convs takes one count (>= 1) or one per 3x3 block (" + (widths.length - 1)
                     + " with these --widths)");
             return 2;

@@ -43,6 +43,7 @@ final class LogDatabase implements AutoCloseable {
         Connection connection = null;
         try {
             connection = config(options, false).createConnection(url(path));
+            WalMode.enable(connection, options.busyTimeout());
             int version = migrator.migrate(connection, options.user(), options.clock().instant());
             LOG.info("Opened patient log {} (schema version {})", path, version);
             return new LogDatabase(path, connection, version);
@@ -64,7 +65,7 @@ final class LogDatabase implements AutoCloseable {
             return config;
         }
         config.resetOpenMode(SQLiteOpenMode.CREATE);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // WAL is switched on after opening (WalMode): as a connection pragma it fails at once when busy.
         // FULL syncs the WAL on every commit: a committed analysis survives a power cut, not only a crash.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);

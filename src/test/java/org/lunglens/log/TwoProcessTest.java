@@ -64,7 +64,8 @@ class TwoProcessTest {
         CompletableFuture<Void> out2 =
                 CompletableFuture.runAsync(() -> readCommitted(cli2, printed, ready, progress));
         // Both other writers have opened the log and are about to write: from here all three write at once.
-        assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ready.await(30, TimeUnit.SECONDS)).as(() -> "both writers ready; their errors: "
+                + errors(dir, "cli-1") + " / " + errors(dir, "cli-2")).isTrue();
         List<Long> appIds = new ArrayList<>();
         try (PatientLog app = PatientLog.open(file, TestLogs.options().withUser("app"))) {
             ImageRecord image = app.images().register("/shared/xray.png", TestLogs.fingerprint(0), "PNG", null);
@@ -77,8 +78,8 @@ class TwoProcessTest {
         assertThat(cli2.waitFor(60, TimeUnit.SECONDS)).isTrue();
         out1.get(10, TimeUnit.SECONDS);
         out2.get(10, TimeUnit.SECONDS);
-        assertThat(cli1.exitValue()).as(Files.readString(dir.resolve("cli-1.err"))).isZero();
-        assertThat(cli2.exitValue()).as(Files.readString(dir.resolve("cli-2.err"))).isZero();
+        assertThat(cli1.exitValue()).as(errors(dir, "cli-1")).isZero();
+        assertThat(cli2.exitValue()).as(errors(dir, "cli-2")).isZero();
         printed.addAll(appIds);
         assertThat(printed).hasSize(3 * perWriter).doesNotHaveDuplicates();
         assertThat(analysisIds(file)).containsExactlyInAnyOrderElementsOf(printed);
@@ -94,6 +95,14 @@ class TwoProcessTest {
         return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), LogWriterProcess.class.getName(), file.toString(),
                 String.valueOf(count), name).redirectError(dir.resolve(name + ".err").toFile()).start();
+    }
+
+    private static String errors(Path dir, String name) {
+        try {
+            return Files.readString(dir.resolve(name + ".err"));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     private static void readCommitted(Process process, List<Long> ids, CountDownLatch ready,

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.lunglens.log.AnalysisRecord;
-import org.lunglens.log.ImageFingerprint;
 import org.lunglens.log.LogSettings;
 import org.lunglens.log.LogStoreException;
 import org.lunglens.log.PatientLog;
+import org.lunglens.model.ModelFile;
 
 /**
  * {@code classify --log}: each result goes into the patient log as an analysis of the image (registered by the
@@ -30,7 +30,7 @@ final class BatchLog implements AutoCloseable {
 
     /** Opens {@code db}, else the file chosen in the app's preferences, else the default location. */
     static BatchLog open(Path db, String modelName, Path modelFile) throws IOException, LogStoreException {
-        String modelSha256 = ImageFingerprint.of(modelFile).sha256();
+        String modelSha256 = ModelFile.sha256(modelFile);
         return new BatchLog(PatientLog.open(LogSettings.forUser().resolve(db)), modelName, modelSha256);
     }
 

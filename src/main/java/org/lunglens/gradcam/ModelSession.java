@@ -3,9 +3,6 @@ package org.lunglens.gradcam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.lunglens.imaging.PixelData;
 import org.lunglens.model.BatchNormFolding;
@@ -56,7 +53,7 @@ public final class ModelSession {
         String layer = gradCam == null ? null : gradCam.layerDescription();
         try {
             String card = readCard(file, model.metadata().name());
-            Info info = new Info(file, model.metadata(), sha256(file), card, (System.nanoTime() - start) / 1e6, layer);
+            Info info = new Info(file, model.metadata(), ModelFile.sha256(file), card, (System.nanoTime() - start) / 1e6, layer);
             return new ModelSession(model, info, gradCam);
         } catch (IOException e) {
             throw new ModelLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
@@ -113,11 +110,4 @@ public final class ModelSession {
         return null;
     }
 
-    static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

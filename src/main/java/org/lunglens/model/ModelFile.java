@@ -10,6 +10,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -91,6 +94,15 @@ public final class ModelFile {
             throw new ModelLoadException(file + ": not a model file (not a zip archive)", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelLoadException(file + ": the model's metadata is unreadable (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The file's SHA-256 in hex: what model cards, the AI tab and the patient log name a model by. */
+    public static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

@@ -3,10 +3,7 @@ package org.lunglens.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
+import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.TrainingState;
 
@@ -44,7 +42,7 @@ public final class ModelCard {
                 + " (the last convolution, after its ReLU)").append(" |\n");
         md.append("| preprocessing | ").append(meta.preprocessing().describe()).append(" |\n");
         md.append("| model file | `").append(modelFile.getFileName()).append("`, ")
-                .append(Files.size(modelFile) / 1024).append(" KiB, SHA-256 `").append(sha256(modelFile)).append("` |\n\n");
+                .append(Files.size(modelFile) / 1024).append(" KiB, SHA-256 `").append(ModelFile.sha256(modelFile)).append("` |\n\n");
 
         md.append("## Data\n\n");
         md.append("COVID-19 Radiography Database (M.E.H. Chowdhury et al., *IEEE Access* 2020; T. Rahman et al., ")
@@ -150,14 +148,6 @@ public final class ModelCard {
         return String.valueOf(v);
     }
 
-    public static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 
     /** Training facts in the order a reader follows a run (the model file's JSON keeps no order); others after. */
     static Map<String, Object> inReadingOrder(Map<String, Object> facts) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lunglens.model.BundledModels;
-import org.lunglens.report.ModelCard;
+import org.lunglens.model.ModelFile;
 import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
 
@@ -35,7 +35,7 @@ class BundledModelsTest {
         Path model = MODELS.resolve(file);
         String name = file.replaceFirst("\\.zip$", "");
 
-        assertThat(Files.readString(MODELS.resolve(name + ".md"))).contains("SHA-256 `" + ModelCard.sha256(model) + "`");
+        assertThat(Files.readString(MODELS.resolve(name + ".md"))).contains("SHA-256 `" + ModelFile.sha256(model) + "`");
 
         Path json = dir.resolve("eval.json");
         int code = LungLensCommand.run("evaluate", "--model", model.toString(), "--data",

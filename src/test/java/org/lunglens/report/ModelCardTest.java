@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.model.EpochRecord;
 import org.lunglens.model.Evaluation;
+import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.PreprocessingSpec;
 import org.lunglens.model.TrainingState;
@@ -37,7 +38,7 @@ class ModelCardTest {
         assertThat(card).contains("Not for clinical diagnosis", "| accuracy | 0.6667 |", "java -jar lunglens.jar train ...")
                 .contains("| raw pixels | 0.8100 | 0.5000 | 0.9000 | 0.7700 |")
                 .contains("| principal components | 0.7900 | 0.4000 | 0.9500 | 0.7500 |")
-                .contains(ModelCard.sha256(model));
+                .contains(ModelFile.sha256(model));
         assertThat(card.indexOf("raw pixels")).isLessThan(card.indexOf("principal components"));
         assertThat(ModelCard.render(META, test, state, model, Map.of(), "cmd")).contains("Not trained yet");
         ModelMetadata ann = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m-ann", "1.0", ModelMetadata.BINARY,

@@ -53,7 +53,8 @@ public final class ModelSession {
         String layer = gradCam == null ? null : gradCam.layerDescription();
         try {
             String card = readCard(file, model.metadata().name());
-            Info info = new Info(file, model.metadata(), ModelFile.sha256(file), card, (System.nanoTime() - start) / 1e6, layer);
+            Info info = new Info(file, model.metadata(), ModelFile.sha256(file), card,
+                    (System.nanoTime() - start) / 1e6, layer);
             return new ModelSession(model, info, gradCam);
         } catch (IOException e) {
             throw new ModelLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);

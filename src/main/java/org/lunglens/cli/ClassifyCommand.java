@@ -102,7 +102,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (gradCamDir != null || occlusionDir != null) {
             return withGradCam(modelFile, files);
         }
-        Nd4jSettings.forInference();
+        Nd4jSettings.forBatchInference();
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;

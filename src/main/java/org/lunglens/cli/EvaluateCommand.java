@@ -38,7 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Nd4jSettings.forInference();
+        Nd4jSettings.forBatchInference();
         Classifier classifier = new Classifier(ModelFile.load(model));
         List<LabelledImage> images = split == null ? DataFolder.scan(data).images() : Split.readSet(split, data, set);
         if (images.isEmpty()) {

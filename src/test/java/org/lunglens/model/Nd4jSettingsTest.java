@@ -28,6 +28,17 @@ class Nd4jSettingsTest {
     }
 
     @Test
+    void batchJobsUseEveryCoreUnlessToldOtherwise() {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Nd4jSettings.forBatchInference();
+        assertThat(Nd4jSettings.describe()).contains("master " + cores, "BLAS " + cores, "OpenMP " + cores);
+
+        System.setProperty(Nd4jSettings.THREADS_PROPERTY, "1");
+        Nd4jSettings.forBatchInference();
+        assertThat(Nd4jSettings.describe()).contains("master 1", "BLAS 1", "OpenMP 1");
+    }
+
+    @Test
     void refusesZeroThreads() {
         assertThatThrownBy(() -> Nd4jSettings.useThreads(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -148,7 +148,6 @@ public final class ModelCard {
         return String.valueOf(v);
     }
 
-
     /** Training facts in the order a reader follows a run (the model file's JSON keeps no order); others after. */
     static Map<String, Object> inReadingOrder(Map<String, Object> facts) {
         List<String> order = List.of("data", "split", "seed", "trainImages", "validationImages", "testImages",

@@ -12,9 +12,8 @@ final class SqliteErrors {
     }
 
     static LogStoreException translate(SQLException e, Path file) {
-        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : SQLiteErrorCode.UNKNOWN_ERROR;
-        String primary = primaryName(code);
-        return switch (primary) {
+        SQLiteErrorCode code = codeOf(e);
+        return switch (primaryName(code)) {
             case "SQLITE_BUSY", "SQLITE_LOCKED" -> new LogStoreException(Reason.IN_USE, "The patient log " + file
                     + " is locked by another program. Close the other program (or wait) and try again.", e);
             case "SQLITE_READONLY", "SQLITE_PERM" -> new LogStoreException(Reason.READ_ONLY, "The patient log "
@@ -30,6 +29,16 @@ final class SqliteErrors {
             default -> new LogStoreException(Reason.STORAGE, "The patient log " + file + " failed: "
                     + e.getMessage(), e);
         };
+    }
+
+    /** Another connection holds the lock (any BUSY or LOCKED code): worth waiting and trying again. */
+    static boolean isBusy(SQLException e) {
+        String primary = primaryName(codeOf(e));
+        return primary.equals("SQLITE_BUSY") || primary.equals("SQLITE_LOCKED");
+    }
+
+    private static SQLiteErrorCode codeOf(SQLException e) {
+        return e instanceof SQLiteException se ? se.getResultCode() : SQLiteErrorCode.UNKNOWN_ERROR;
     }
 
     private static LogStoreException constraint(SQLiteErrorCode code, SQLException e) {

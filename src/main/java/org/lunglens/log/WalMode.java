@@ -7,8 +7,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * Puts a log into write-ahead-log mode (readers never block the writer; the mode is stored in the file).
@@ -31,8 +29,8 @@ final class WalMode {
             try {
                 switchToWal(connection);
                 return;
-            } catch (SQLiteException e) {
-                if (!isBusy(e) || System.nanoTime() - deadline >= 0) {
+            } catch (SQLException e) {
+                if (!SqliteErrors.isBusy(e) || System.nanoTime() - deadline >= 0) {
                     throw e;
                 }
             }
@@ -62,11 +60,5 @@ final class WalMode {
         try (ResultSet rs = st.executeQuery(sql)) {
             return rs.getString(1);
         }
-    }
-
-    private static boolean isBusy(SQLiteException e) {
-        SQLiteErrorCode code = e.getResultCode();
-        return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
-                || code.name().startsWith("SQLITE_BUSY_");
     }
 }

@@ -46,7 +46,10 @@ public final class ArchitectureProbe {
             new Candidate(4, new int[] {32, 64, 128, 128}, new int[] {1, 2, 2}, true),
             new Candidate(4, new int[] {32, 64, 128, 256}, new int[] {1, 2, 2}, true),
             new Candidate(4, new int[] {32, 64, 128, 128}, new int[] {2}, true),
-            new Candidate(4, new int[] {32, 48, 96, 192}, new int[] {2}, true));
+            new Candidate(4, new int[] {32, 48, 96, 192}, new int[] {2}, true),
+            new Candidate(4, new int[] {32, 64, 128, 256}, new int[] {2}, true),
+            new Candidate(4, new int[] {32, 64, 128, 128}, new int[] {2, 2, 3}, true),
+            new Candidate(4, new int[] {32, 64, 128, 128}, new int[] {2, 3, 3}, true));
 
     private ArchitectureProbe() {
     }

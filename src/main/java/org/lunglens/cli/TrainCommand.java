@@ -74,6 +74,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "validate and save a moving average of the weights, e.g. 0.998 per step (default: 0 = off)")
     double emaDecay;
 
+    @Option(names = "--erase", defaultValue = "0", paramLabel = "P",
+            description = "also replace one random rectangle (2-20%% of the image) of a training input with noise, "
+                    + "with probability P (random erasing; default: 0 = off)")
+    double eraseProbability;
+
     @Option(names = "--resume", description = "continue from the checkpoint beside --out")
     boolean resume;
 
@@ -94,6 +99,10 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --ema takes a decay in [0, 1), e.g. 0.998; got " + emaDecay);
             return 2;
         }
+        if (!(eraseProbability >= 0 && eraseProbability <= 1)) {
+            System.err.println("lunglens: --erase takes a probability in [0, 1]; got " + eraseProbability);
+            return 2;
+        }
         // Architectures checks this too, but only after the data set is decoded: say it before that minute
         if (convs.length != 1 && convs.length != widths.length - 1 || Arrays.stream(convs).anyMatch(c -> c < 1)) {
             System.err.println("lunglens: --convs takes one count (>= 1) or one per 3x3 block (" + (widths.length - 1)
@@ -111,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
-                learningRateDecay, emaDecay, convs);
+                learningRateDecay, emaDecay, convs, eraseProbability);
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

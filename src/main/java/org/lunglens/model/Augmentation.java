@@ -6,4 +6,9 @@ import java.util.Random;
 @FunctionalInterface
 public interface Augmentation {
     float[] apply(float[] input, int size, Random random);
+
+    /** This augmentation, then {@code next} on its result. */
+    default Augmentation andThen(Augmentation next) {
+        return (input, size, random) -> next.apply(apply(input, size, random), size, random);
+    }
 }

@@ -26,16 +26,27 @@ import java.nio.file.Path;
  * @param convs        CNN: 3x3 convolutions per block, one number for all blocks or one per block
  * @param emaDecay     validate and save an exponential moving average of the weights with this decay per
  *                     step (0 = the trained weights themselves)
+ * @param eraseProbability chance that a training input also gets one rectangle replaced by noise
+ *                     ({@link RandomErasing}; 0 = off)
  */
 public record TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                               int batch, int patience, int maxPerClass, double learningRate, long seed,
                               boolean resume, int pcaComponents, String command, boolean batchNorm,
-                              double learningRateDecay, double emaDecay, int[] convs) {
+                              double learningRateDecay, double emaDecay, int[] convs, double eraseProbability) {
+
+    /** Without random erasing. */
+    public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
+                           int batch, int patience, int maxPerClass, double learningRate, long seed,
+                           boolean resume, int pcaComponents, String command, boolean batchNorm,
+                           double learningRateDecay, double emaDecay, int[] convs) {
+        this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
+                resume, pcaComponents, command, batchNorm, learningRateDecay, emaDecay, convs, 0);
+    }
 
     public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                            int batch, int patience, int maxPerClass, double learningRate, long seed, boolean resume) {
         this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
-                resume, 0, "", false, 1.0, 0, new int[] {1});
+                resume, 0, "", false, 1.0, 0, new int[] {1}, 0);
     }
 
     /** Where the latest epoch's full state (weights and optimiser) is kept, for --resume. */

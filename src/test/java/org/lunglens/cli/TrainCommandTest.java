@@ -25,4 +25,15 @@ class TrainCommandTest {
         assertThat(console.err()).contains("--convs takes one count (>= 1) or one per 3x3 block (3 with these --widths)");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void eraseMustBeAProbability() {
+        Path out = dir.resolve("m.zip");
+        int code = LungLensCommand.run("train", "--data", dir.toString(), "--task", "binary", "--out", out.toString(),
+                "--erase", "1.5");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(console.err()).contains("--erase takes a probability in [0, 1]; got 1.5");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -29,6 +29,14 @@ final class KeyDisplay extends Label {
         });
     }
 
+    /**
+     * How long the keys stay (2 s). Tests lengthen it, so that a slow machine cannot clear the keys between two
+     * presses; it takes effect from the next key.
+     */
+    void holdFor(Duration hold) {
+        clear.setDuration(hold);
+    }
+
     void show(KeyEvent e) {
         if (e.getCode().isModifierKey() || e.getCode() == KeyCode.UNDEFINED) {
             return;

@@ -22,8 +22,10 @@ public final class RandomErasing implements Augmentation {
         this.probability = probability;
     }
 
-    public double probability() {
-        return probability;
+    /** For the model card: what this erases, from the same constants the code uses. */
+    public String description() {
+        return String.format(java.util.Locale.ROOT, "random erasing p=%s (one rectangle of %.0f-%.0f%% of the image "
+                + "replaced by noise)", probability, MIN_AREA * 100, MAX_AREA * 100);
     }
 
     @Override

@@ -228,8 +228,8 @@ public final class Trainer {
         facts.put("testImages", split.test().size());
         facts.put("classWeights", weights);
         facts.put("augmentation", "rotation +-10 deg, shift +-8%, zoom +-10%, blur p=0.25, brightness +-0.1, "
-                + "contrast x0.8-1.2" + (options.eraseProbability() > 0 ? ", random erasing p=" + options.eraseProbability()
-                + " (one rectangle of 2-20% of the image replaced by noise)" : "") + "; training split only");
+                + "contrast x0.8-1.2" + (options.eraseProbability() > 0
+                ? ", " + new RandomErasing(options.eraseProbability()).description() : "") + "; training split only");
         facts.put("optimizer", "Adam lr " + options.learningRate() + " x " + options.learningRateDecay()
                 + " per epoch, L2 1e-4, batch " + options.batch());
         facts.put("maxPerClassPerEpoch", options.maxPerClass());

@@ -17,23 +17,22 @@ class TrainCommandTest {
 
     @Test
     void convsMustGiveOneCountOrOnePerBlock() {
-        Path out = dir.resolve("m.zip");
-        int code = LungLensCommand.run("train", "--data", dir.toString(), "--task", "binary", "--out", out.toString(),
-                "--convs", "1,2");
-
-        assertThat(code).isEqualTo(2);
-        assertThat(console.err()).contains("--convs takes one count (>= 1) or one per 3x3 block (3 with these --widths)");
-        assertThat(out).doesNotExist();
+        assertRefused("--convs takes one count (>= 1) or one per 3x3 block (3 with these --widths)", "--convs", "1,2");
     }
 
     @Test
     void eraseMustBeAProbability() {
+        assertRefused("--erase takes a probability in [0, 1]; got 1.5", "--erase", "1.5");
+    }
+
+    private void assertRefused(String message, String... options) {
         Path out = dir.resolve("m.zip");
-        int code = LungLensCommand.run("train", "--data", dir.toString(), "--task", "binary", "--out", out.toString(),
-                "--erase", "1.5");
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("train", "--data", dir.toString(),
+                "--task", "binary", "--out", out.toString()), java.util.Arrays.stream(options)).toArray(String[]::new);
+        int code = LungLensCommand.run(args);
 
         assertThat(code).isEqualTo(2);
-        assertThat(console.err()).contains("--erase takes a probability in [0, 1]; got 1.5");
+        assertThat(console.err()).contains(message);
         assertThat(out).doesNotExist();
     }
 }

@@ -99,6 +99,12 @@ class RandomErasingTest {
     }
 
     @Test
+    void describesItselfForTheModelCard() {
+        assertThat(new RandomErasing(0.5).description())
+                .isEqualTo("random erasing p=0.5 (one rectangle of 2-20% of the image replaced by noise)");
+    }
+
+    @Test
     void refusesAProbabilityOutsideZeroToOne() {
         assertThatThrownBy(() -> new RandomErasing(1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RandomErasing(Double.NaN)).isInstanceOf(IllegalArgumentException.class);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
@@ -26,7 +27,7 @@ final class EpochSampler {
         return byFolder.values().stream().mapToInt(this::drawn).sum();
     }
 
-    List<LabelledImage> draw(java.util.Random random) {
+    List<LabelledImage> draw(Random random) {
         List<LabelledImage> epoch = new ArrayList<>();
         for (List<LabelledImage> images : byFolder.values()) {
             List<LabelledImage> copy = new ArrayList<>(images);

@@ -1,5 +1,6 @@
 package org.lunglens.model;
 
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -24,7 +25,7 @@ public final class RandomErasing implements Augmentation {
 
     /** For the model card: what this erases, from the same constants the code uses. */
     public String description() {
-        return String.format(java.util.Locale.ROOT, "random erasing p=%s (one rectangle of %.0f-%.0f%% of the image "
+        return String.format(Locale.ROOT, "random erasing p=%s (one rectangle of %.0f-%.0f%% of the image "
                 + "replaced by noise)", probability, MIN_AREA * 100, MAX_AREA * 100);
     }
 

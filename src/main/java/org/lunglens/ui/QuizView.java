@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.lunglens.explain.Explanation;
+import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.teaching.Quiz;
 import org.lunglens.teaching.QuizAnswer;
@@ -286,7 +287,7 @@ final class QuizView extends StackPane {
         }
         if (!isRevealed) {
             film.setImage(films[i] == null ? null
-                    : FxImages.of(org.lunglens.gradcam.HeatmapRenderer.grayImage(films[i].pixels(), 512)));
+                    : FxImages.of(HeatmapRenderer.grayImage(films[i].pixels(), 512)));
             layout.setCenter(film);
             return;
         }

@@ -3,6 +3,8 @@ package org.lunglens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +29,8 @@ class TrainCommandTest {
 
     private void assertRefused(String message, String... options) {
         Path out = dir.resolve("m.zip");
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("train", "--data", dir.toString(),
-                "--task", "binary", "--out", out.toString()), java.util.Arrays.stream(options)).toArray(String[]::new);
+        String[] args = Stream.concat(Stream.of("train", "--data", dir.toString(),
+                "--task", "binary", "--out", out.toString()), Arrays.stream(options)).toArray(String[]::new);
         int code = LungLensCommand.run(args);
 
         assertThat(code).isEqualTo(2);

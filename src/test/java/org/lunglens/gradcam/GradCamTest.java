@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +89,7 @@ class GradCamTest {
             INDArray minus = a.dup();
             minus.putScalar(idx, original - h);
             double numeric = (gradCam.scoreFromActivations(plus, BLOB) - gradCam.scoreFromActivations(minus, BLOB)) / (2 * h);
-            assertThat(grad.getDouble(idx)).as("d score / d A" + java.util.Arrays.toString(idx)).isCloseTo(numeric, within(1e-3));
+            assertThat(grad.getDouble(idx)).as("d score / d A" + Arrays.toString(idx)).isCloseTo(numeric, within(1e-3));
         }
     }
 

@@ -2,6 +2,7 @@ package org.lunglens.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,8 @@ class ClaheAndFiltersTest {
 
     private static double stdDev(PixelData p) {
         int[] v = p.bandAsInts(0);
-        double mean = java.util.Arrays.stream(v).average().orElse(0);
-        return Math.sqrt(java.util.Arrays.stream(v).mapToDouble(x -> (x - mean) * (x - mean)).sum() / v.length);
+        double mean = Arrays.stream(v).average().orElse(0);
+        return Math.sqrt(Arrays.stream(v).mapToDouble(x -> (x - mean) * (x - mean)).sum() / v.length);
     }
 
     @Test
@@ -112,7 +113,7 @@ class ClaheAndFiltersTest {
     @Test
     void blurKeepsTheMeanOfAConstantImage() {
         float[] f = new float[30 * 30];
-        java.util.Arrays.fill(f, 5f);
+        Arrays.fill(f, 5f);
         assertThat(Filters.blur(f, 30, 30, 4)).containsOnly(5f);
     }
 }

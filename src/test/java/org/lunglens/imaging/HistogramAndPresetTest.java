@@ -2,6 +2,7 @@ package org.lunglens.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class HistogramAndPresetTest {
@@ -30,7 +31,7 @@ class HistogramAndPresetTest {
     void binnedCountsEveryPixelOnce() {
         Histogram h = Histogram.of(ramp16());
         long[] bins = h.binned(64, h.min(), h.max());
-        assertThat(java.util.Arrays.stream(bins).sum()).isEqualTo(1000);
+        assertThat(Arrays.stream(bins).sum()).isEqualTo(1000);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.lunglens.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -63,8 +65,8 @@ class NativeLayerHelpersTest {
         MultiLayerNetwork net = init();
         java.nio.file.Path file = dir.resolve("m.zip");
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m", "1.0", ModelMetadata.MULTICLASS,
-                java.util.List.of("a", "b", "c"), PreprocessingSpec.ofSize(30), NETWORK.description(), net.numParams(),
-                NETWORK.gradCamLayer(), java.util.Map.of(), java.util.Map.of());
+                List.of("a", "b", "c"), PreprocessingSpec.ofSize(30), NETWORK.description(), net.numParams(),
+                NETWORK.gradCamLayer(), Map.of(), Map.of());
         ModelFile.save(net, meta, file, false);
 
         assertThat(NativeLayerHelpers.installed(ModelFile.load(file).network())).isPositive();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +70,7 @@ class SplitterTest {
     void smallGroupsOfTheSameFilmAreNotSplit() {
         LabelledImage a1 = new LabelledImage(java.nio.file.Path.of("a1"), "A", "g1");
         LabelledImage a2 = new LabelledImage(java.nio.file.Path.of("a2"), "A", "g1");
-        List<LabelledImage> many = new java.util.ArrayList<>(List.of(a1, a2));
+        List<LabelledImage> many = new ArrayList<>(List.of(a1, a2));
         for (int i = 0; i < 40; i++) {
             many.add(new LabelledImage(java.nio.file.Path.of("x" + i), "A", "s" + i));
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -98,7 +99,7 @@ class AiPaneTest {
         float[] p = a.prediction().probabilities();
         assertThat(p[0] + p[1]).isCloseTo(1f, offset(1e-4f));
         String covid = robot.lookup("#prob-COVID").queryAs(Label.class).getText();
-        assertThat(covid).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", 100 * p[0]));
+        assertThat(covid).isEqualTo(String.format(Locale.ROOT, "%.1f %%", 100 * p[0]));
         assertThat(robot.lookup("#prob-non-COVID").tryQuery()).isPresent();
         assertThat(robot.lookup("#aiModelLabel").queryAs(Label.class).getText())
                 .contains("covid-binary").contains("prediction").contains("ms");

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.explain.Explanation;
+import org.lunglens.explain.WhatIf;
+import org.lunglens.gradcam.ModelSessions;
+import org.lunglens.imaging.ImageLoader;
 import org.lunglens.log.ImageFingerprint;
 import org.lunglens.log.PatientLog;
 import org.lunglens.log.ReadRecord;
@@ -224,19 +230,19 @@ class QuizTest {
 
     @Test
     void theExplainWindowShowsBothMapsAndWhatIfRunsTheModelAgain(FxRobot robot) throws Exception {
-        var pixels = new org.lunglens.imaging.ImageLoader().load(SharedData.samples().resolve("COVID-1.png")).pixels();
-        var sessions = new org.lunglens.gradcam.ModelSessions();
-        var result = new java.util.concurrent.atomic.AtomicReference<org.lunglens.explain.Explanation>();
+        var pixels = new ImageLoader().load(SharedData.samples().resolve("COVID-1.png")).pixels();
+        var sessions = new ModelSessions();
+        var result = new AtomicReference<Explanation>();
         robot.interact(() -> ExplainContent.explain(work, sessions, BundledModels.BINARY, pixels, (x, t) -> result.set(x)));
         FxTestSupport.await(WAIT_SECONDS, () -> result.get() != null);
         var x = result.get();
         assertThat(x.occlusion().map().width()).as("the tiny model's input size").isEqualTo(32);
         assertThat(x.occlusion().passes()).isEqualTo(15 * 15); // 4 px patch, stride 2 at 32 px: starts 0, 2, ..., 28
-        var content = new java.util.concurrent.atomic.AtomicReference<ExplainContent>();
+        var content = new AtomicReference<ExplainContent>();
         robot.interact(() -> content.set((ExplainContent) ExplainContent.open(null, "COVID-1.png", x, work, sessions)
                 .getScene().getRoot()));
         assertThat(content.get().whatIfText()).startsWith("What if: drag");
-        robot.interact(() -> content.get().runWhatIf(new org.lunglens.explain.WhatIf.Region(0, 0, 1, 0.5)));
+        robot.interact(() -> content.get().runWhatIf(new WhatIf.Region(0, 0, 1, 0.5)));
         FxTestSupport.await(WAIT_SECONDS, () -> content.get().whatIfText().startsWith("With the region hidden"));
         assertThat(content.get().whatIfText()).contains("COVID").contains("points");
     }
@@ -244,8 +250,8 @@ class QuizTest {
     @Test
     void theDataSetOverviewCountsAndSamplesEveryClass(FxRobot robot) throws Exception {
         CaseSet set = CaseSet.fromFolder(data);
-        var overview = new java.util.concurrent.atomic.AtomicReference<DataSetOverview>();
-        robot.interact(() -> overview.set((DataSetOverview) ((javafx.scene.control.ScrollPane) DataSetOverview
+        var overview = new AtomicReference<DataSetOverview>();
+        robot.interact(() -> overview.set((DataSetOverview) ((ScrollPane) DataSetOverview
                 .open(null, set, 1, work).getScene().getRoot()).getContent()));
         FxTestSupport.await(WAIT_SECONDS, () -> overview.get().thumbnailCount() == 3 * DataSetOverview.SAMPLES);
         @SuppressWarnings("unchecked")

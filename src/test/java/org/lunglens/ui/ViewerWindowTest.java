@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
@@ -135,7 +136,7 @@ class ViewerWindowTest {
             TimeoutException {
         Path broken = dir.resolve("broken.png");
         byte[] good = Files.readAllBytes(SAMPLES.resolve("Normal-1.png"));
-        Files.write(broken, java.util.Arrays.copyOf(good, 200));
+        Files.write(broken, Arrays.copyOf(good, 200));
         openAndWait(robot, broken);
         assertThat(window.model().stateProperty().get()).isEqualTo(LoadState.FAILED);
         Label message = window.viewer().messageLabel();

@@ -1,5 +1,6 @@
 package org.lunglens.gradcam;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class BlobImages {
      * Trains a tiny CNN (stem 4, then {@code widths}) to tell blob images from empty ones, saves it in
      * {@code dir} and loads it back, as the app would: explanations must work on a reloaded network.
      */
-    public static LoadedModel trainDetector(Path dir, int[] widths) throws java.io.IOException, ModelLoadException {
+    public static LoadedModel trainDetector(Path dir, int[] widths) throws IOException, ModelLoadException {
         Architectures.Network network = Architectures.cnn(SIZE, 2, 4, widths, new float[] {1, 1}, 0.003, 11);
         MultiLayerNetwork net = new MultiLayerNetwork(network.config());
         net.init();

@@ -3,6 +3,7 @@ package org.lunglens.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class TwoProcessTest {
     private static String errors(Path dir, String name) {
         try {
             return Files.readString(dir.resolve(name + ".err"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.toString();
         }
     }
@@ -117,7 +118,7 @@ class TwoProcessTest {
                     progress.countDown();
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // The stream closes when the process is killed; what was read so far is what counts.
         }
     }

@@ -2,11 +2,13 @@ package org.lunglens.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -61,9 +63,9 @@ class NativeLayerHelpersTest {
     }
 
     @Test
-    void aLoadedModelRunsThroughTheHelpers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void aLoadedModelRunsThroughTheHelpers(@TempDir Path dir) throws Exception {
         MultiLayerNetwork net = init();
-        java.nio.file.Path file = dir.resolve("m.zip");
+        Path file = dir.resolve("m.zip");
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m", "1.0", ModelMetadata.MULTICLASS,
                 List.of("a", "b", "c"), PreprocessingSpec.ofSize(30), NETWORK.description(), net.numParams(),
                 NETWORK.gradCamLayer(), Map.of(), Map.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,11 +69,11 @@ class SplitterTest {
 
     @Test
     void smallGroupsOfTheSameFilmAreNotSplit() {
-        LabelledImage a1 = new LabelledImage(java.nio.file.Path.of("a1"), "A", "g1");
-        LabelledImage a2 = new LabelledImage(java.nio.file.Path.of("a2"), "A", "g1");
+        LabelledImage a1 = new LabelledImage(Path.of("a1"), "A", "g1");
+        LabelledImage a2 = new LabelledImage(Path.of("a2"), "A", "g1");
         List<LabelledImage> many = new ArrayList<>(List.of(a1, a2));
         for (int i = 0; i < 40; i++) {
-            many.add(new LabelledImage(java.nio.file.Path.of("x" + i), "A", "s" + i));
+            many.add(new LabelledImage(Path.of("x" + i), "A", "s" + i));
         }
         for (long seed = 0; seed < 20; seed++) {
             Split s = new Splitter(0.1, 0.1, seed).split(many);

@@ -2,6 +2,8 @@ package org.lunglens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,8 +180,8 @@ class QuizTest {
         robot.interact(() -> {
             try {
                 view.scorePane().export(csv);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         List<String> lines = Files.readAllLines(csv);

@@ -22,7 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the explained one by hand: it starts from column c of the output layer's weights (d logit_c / d input)
  * and calls each layer's own {@code backpropGradient}, with its input preprocessor, back to the target.
  */
-public final class GradCam {
+public final class GradCam implements HeatmapSource {
     private final LoadedModel model;
     private final MultiLayerNetwork net;
     private final int target;
@@ -40,6 +40,7 @@ public final class GradCam {
     }
 
     /** Which layer is explained, for the UI. */
+    @Override
     public String layerDescription() {
         if (layerDescription == null) {
             layerDescription = describe(activations(Nd4j.zeros(1, 1, size(), size())).shape());
@@ -56,15 +57,40 @@ public final class GradCam {
                 shape[1], shape[2], shape[3]);
     }
 
+    @Override
     public Heatmap compute(float[] input, int classIndex) {
-        INDArray x = InputTensors.of(List.of(input), size());
-        INDArray activations = activations(x);
-        INDArray gradient = gradientOfScore(activations, classIndex);
-        return fromActivationsAndGradient(activations, gradient, classIndex);
+        float[] oneHot = new float[model.metadata().classes().size()];
+        oneHot[classIndex] = 1;
+        return heatmap(rawMap(input, oneHot), classIndex, model.metadata().classes().get(classIndex), layerDescription());
+    }
+
+    /** The network's class probabilities for one preprocessed input (what a combined explanation weighs by). */
+    public float[] probabilities(float[] input) {
+        return net.output(InputTensors.of(List.of(input), size()), false).toFloatVector();
+    }
+
+    /**
+     * The weighted sum of the target layer's maps before ReLU and scaling, for the score
+     * sum_j logitWeights[j] * logit_j: a combined model adds its networks' maps (same grid) before ReLU.
+     */
+    public RawMap rawMap(float[] input, float[] logitWeights) {
+        INDArray activations = activations(InputTensors.of(List.of(input), size()));
+        return weightedSum(activations, gradientOfScore(activations, logitWeights));
+    }
+
+    /** A map on the target layer's grid before ReLU, row-major. */
+    public record RawMap(int width, int height, float[] values) {
     }
 
     /** d logit_c / d A for activations A of the target layer (shape [1, C, H, W]). Public for the finite-difference test. */
     public INDArray gradientOfScore(INDArray activations, int classIndex) {
+        float[] oneHot = new float[(int) net.getLayer(net.getnLayers() - 1).getParam("W").columns()];
+        oneHot[classIndex] = 1;
+        return gradientOfScore(activations, oneHot);
+    }
+
+    /** d (sum_j logitWeights[j] * logit_j) / d A: the output layer's weights times logitWeights start the backward pass. */
+    public INDArray gradientOfScore(INDArray activations, float[] logitWeights) {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         int outputIndex = net.getnLayers() - 1;
         // Forward from the target to the output layer, so each layer holds the input its backprop needs.
@@ -73,7 +99,8 @@ public final class GradCam {
             in = forward(i, in, mgr);
         }
         INDArray weights = net.getLayer(outputIndex).getParam("W");
-        INDArray epsilon = weights.getColumn(classIndex).reshape(1, weights.rows()).dup();
+        INDArray v = Nd4j.create(logitWeights, new long[] {logitWeights.length, 1}).castTo(weights.dataType());
+        INDArray epsilon = weights.mmul(v).reshape(1, weights.rows());
         InputPreProcessor outputPre = net.getLayerWiseConfigurations().getInputPreProcess(outputIndex);
         if (outputPre != null) {
             epsilon = outputPre.backprop(epsilon, 1, mgr);
@@ -110,7 +137,7 @@ public final class GradCam {
         return net.feedForwardToLayer(target, x, false).get(target + 1);
     }
 
-    private Heatmap fromActivationsAndGradient(INDArray a, INDArray grad, int classIndex) {
+    private static RawMap weightedSum(INDArray a, INDArray grad) {
         int channels = (int) a.size(1);
         int h = (int) a.size(2);
         int w = (int) a.size(3);
@@ -127,6 +154,12 @@ public final class GradCam {
                 cam[i] += weight * map[i];
             }
         }
+        return new RawMap(w, h, cam);
+    }
+
+    /** ReLU of a raw map, scaled to [0, 1] by its maximum. */
+    static Heatmap heatmap(RawMap raw, int classIndex, String className, String layer) {
+        float[] cam = raw.values().clone();
         float max = 0;
         for (int i = 0; i < cam.length; i++) {
             cam[i] = Math.max(0, cam[i]);
@@ -137,7 +170,7 @@ public final class GradCam {
                 cam[i] /= max;
             }
         }
-        return new Heatmap(w, h, cam, max, classIndex, model.metadata().classes().get(classIndex), layerDescription());
+        return new Heatmap(raw.width(), raw.height(), cam, max, classIndex, className, layer);
     }
 
     /**

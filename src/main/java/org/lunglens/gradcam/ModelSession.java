@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.lunglens.imaging.PixelData;
-import org.lunglens.model.BatchNormFolding;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
@@ -33,10 +32,10 @@ public final class ModelSession {
     }
 
     private final Classifier classifier;
-    private final GradCam gradCam;
+    private final HeatmapSource gradCam;
     private final Info info;
 
-    private ModelSession(LoadedModel model, Info info, GradCam gradCam) {
+    private ModelSession(LoadedModel model, Info info, HeatmapSource gradCam) {
         this.classifier = new Classifier(model);
         this.gradCam = gradCam;
         this.info = info;
@@ -46,10 +45,10 @@ public final class ModelSession {
     public static ModelSession open(Path file) throws ModelLoadException {
         long start = System.nanoTime();
         Nd4jSettings.forInference();
-        LoadedModel loaded = ModelFile.load(file);
-        // Fold once for both users: the classifier and Grad-CAM then share one inference network (one thread)
-        LoadedModel model = new LoadedModel(loaded.file(), BatchNormFolding.fold(loaded.network()), loaded.metadata());
-        GradCam gradCam = model.metadata().gradCamLayer() >= 0 ? new GradCam(model) : null;
+        // Fold once for both users: the classifier and Grad-CAM then share the inference networks (one thread)
+        LoadedModel model = ModelFile.load(file).folded();
+        HeatmapSource gradCam = !explainable(model) ? null
+                : model.isCombined() ? new CombinedGradCam(model) : new GradCam(model);
         String layer = gradCam == null ? null : gradCam.layerDescription();
         try {
             String card = readCard(file, model.metadata().name());
@@ -98,6 +97,10 @@ public final class ModelSession {
         long start = System.nanoTime();
         Heatmap map = gradCam.compute(analysis.input(), classIndex);
         return analysis.withHeatmap(map, (System.nanoTime() - start) / 1e6);
+    }
+
+    private static boolean explainable(LoadedModel model) {
+        return model.networks().stream().allMatch(n -> n.metadata().gradCamLayer() >= 0);
     }
 
     private static String readCard(Path modelFile, String name) throws IOException {

@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class BundledModels {
     public static final String BINARY = "covid-binary.zip";
     public static final String MULTICLASS = "cxr-multiclass.zip";
+    /** The binary and the 3-class network combined ({@link CovidOdds}): the default COVID reading when present. */
+    public static final String COMBINED = "covid-combined.zip";
 
     private BundledModels() {
     }
@@ -23,12 +25,18 @@ public final class BundledModels {
         return candidates().stream().map(dir -> dir.resolve(fileName)).filter(Files::isRegularFile).findFirst();
     }
 
-    /** Every bundled model found, binary first. */
+    /** Every bundled model found, the default one first. */
     public static List<Path> all() {
         List<Path> found = new ArrayList<>();
+        find(COMBINED).ifPresent(found::add);
         find(BINARY).ifPresent(found::add);
         find(MULTICLASS).ifPresent(found::add);
         return found;
+    }
+
+    /** The file name of the default COVID model: the combined one where it is installed, else the single network. */
+    public static String defaultFileName() {
+        return find(COMBINED).isPresent() ? COMBINED : BINARY;
     }
 
     static List<Path> candidates() {

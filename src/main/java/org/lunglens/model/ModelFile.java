@@ -12,7 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -23,10 +28,13 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Reads and writes model zips: DL4J's own entries plus {@value #METADATA_ENTRY} with the
- * {@link ModelMetadata}. Writes go to a temporary file first, so a crash never leaves half a model.
+ * {@link ModelMetadata}. A combined model adds its partners' whole model files under
+ * {@value #PARTNERS_DIR} (see {@link CovidOdds}). Writes go to a temporary file first, so a crash never
+ * leaves half a model.
  */
 public final class ModelFile {
     public static final String METADATA_ENTRY = "lunglens-model.json";
+    public static final String PARTNERS_DIR = "partners/";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFile() {
@@ -36,12 +44,34 @@ public final class ModelFile {
             throws IOException {
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, dl4j, withUpdater);
+        write(dl4j.toByteArray(), metadata, Map.of(), file);
+    }
+
+    /**
+     * Writes a combined model: {@code primary}'s network with {@code metadata}, and each partner's model
+     * file as it is (its bytes, so its own SHA-256 still identifies it).
+     */
+    public static void saveCombined(Path primary, List<Path> partners, ModelMetadata metadata, Path file)
+            throws IOException {
+        Map<String, byte[]> extra = new LinkedHashMap<>();
+        for (Path partner : partners) {
+            extra.put(PARTNERS_DIR + partner.getFileName(), Files.readAllBytes(partner));
+        }
+        write(Files.readAllBytes(primary), metadata, extra, file);
+    }
+
+    /** DL4J's entries of {@code dl4jZip} (any metadata or partners in it dropped), then ours. */
+    private static void write(byte[] dl4jZip, ModelMetadata metadata, Map<String, byte[]> extra, Path file)
+            throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4jZip))) {
                 for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    if (e.getName().equals(METADATA_ENTRY) || e.getName().startsWith(PARTNERS_DIR)) {
+                        continue;
+                    }
                     zip.putNextEntry(new ZipEntry(e.getName()));
                     in.transferTo(zip);
                     zip.closeEntry();
@@ -50,6 +80,14 @@ public final class ModelFile {
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
             zip.write(JSON.writeValueAsBytes(metadata));
             zip.closeEntry();
+            for (Map.Entry<String, byte[]> e : extra.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -61,10 +99,57 @@ public final class ModelFile {
             // Without it, a backward pass (Grad-CAM) on a reloaded network fails with an NPE.
             net.initGradientsView();
             NativeLayerHelpers.install(net);
-            return new LoadedModel(file, net, metadata);
+            return new LoadedModel(file, net, metadata, loadPartners(file, metadata));
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(file + ": the network inside the model file cannot be read ("
                     + e.getMessage() + ")", e);
+        }
+    }
+
+    private static List<LoadedModel> loadPartners(Path file, ModelMetadata metadata)
+            throws IOException, ModelLoadException {
+        List<LoadedModel> partners = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (!entry.getName().startsWith(PARTNERS_DIR) || entry.isDirectory()) {
+                    continue;
+                }
+                Path tmp = Files.createTempFile("lunglens-partner", ".zip");
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    LoadedModel partner = load(tmp);
+                    partners.add(new LoadedModel(file, partner.network(), partner.metadata(), partner.partners()));
+                } catch (ModelLoadException e) {
+                    throw new ModelLoadException(file + ": its partner " + entry.getName() + " cannot be read ("
+                            + e.getMessage() + ")", e);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
+        if (!partners.isEmpty()) {
+            checkCombinable(file, metadata, partners);
+        }
+        return partners;
+    }
+
+    /** What a combined model needs: a binary first network and the same input and a COVID class in every one. */
+    public static void checkCombinable(Path file, ModelMetadata primary, List<LoadedModel> partners) throws ModelLoadException {
+        if (!primary.isBinary() || !primary.classes().contains(ModelMetadata.COVID)) {
+            throw new ModelLoadException(file + ": a combined model's first network must be a binary COVID model");
+        }
+        for (LoadedModel p : partners) {
+            ModelMetadata m = p.metadata();
+            if (p.isCombined()) {
+                throw new ModelLoadException(file + ": partner " + m.name() + " is itself a combined model");
+            }
+            if (!m.classes().contains(ModelMetadata.COVID)) {
+                throw new ModelLoadException(file + ": partner " + m.name() + " has no class " + ModelMetadata.COVID);
+            }
+            if (!m.preprocessing().equals(primary.preprocessing())) {
+                throw new ModelLoadException(file + ": partner " + m.name() + " expects other input ("
+                        + m.preprocessing() + ") than " + primary.name() + " (" + primary.preprocessing() + ")");
+            }
         }
     }
 
@@ -84,9 +169,9 @@ public final class ModelFile {
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 ModelMetadata m = JSON.readValue(in, ModelMetadata.class);
-                if (m.formatVersion() > ModelMetadata.FORMAT_VERSION) {
+                if (m.formatVersion() > ModelMetadata.COMBINED_FORMAT_VERSION) {
                     throw new ModelLoadException(file + ": model format " + m.formatVersion()
-                            + " is newer than this LungLens understands (" + ModelMetadata.FORMAT_VERSION + ")");
+                            + " is newer than this LungLens understands (" + ModelMetadata.COMBINED_FORMAT_VERSION + ")");
                 }
                 return m;
             }

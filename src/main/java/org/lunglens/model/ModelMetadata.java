@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What a LungLens model file says about itself, stored as JSON beside DL4J's entries in the zip.
  *
- * @param formatVersion  version of this metadata layout (readers refuse newer ones)
+ * @param formatVersion  version of the file layout (readers refuse newer ones)
  * @param name           short model name, e.g. "covid-binary"
  * @param version        model version shown in the UI
  * @param task           "binary" (COVID vs the rest) or "multiclass"
@@ -24,6 +24,11 @@ public record ModelMetadata(int formatVersion, String name, String version, Stri
                             PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
                             Map<String, Object> training, Map<String, Object> metrics) {
     public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of a combined model file (partner networks inside, see {@link ModelFile}); a LungLens
+     * that knows only version 1 then refuses the file instead of reading its first network alone.
+     */
+    public static final int COMBINED_FORMAT_VERSION = 2;
     public static final String BINARY = "binary";
     public static final String MULTICLASS = "multiclass";
     /** The positive class of a binary model. */

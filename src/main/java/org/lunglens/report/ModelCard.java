@@ -28,11 +28,8 @@ public final class ModelCard {
     public static String render(ModelMetadata meta, Evaluation test, TrainingState state, Path modelFile,
                                 Map<String, Map<String, Object>> baselines, String command) throws IOException {
         Metrics m = test.metrics();
-        Map<String, Object> report = test.report();
         StringBuilder md = new StringBuilder();
-        md.append("# Model card: ").append(meta.name()).append(" (version ").append(meta.version()).append(")\n\n");
-        md.append("**Intended use:** teaching and research. **Not for clinical diagnosis**: not validated on ")
-                .append("patients, not a medical device; it gives a second opinion to a trained reader at most.\n\n");
+        appendTitle(md, meta);
         md.append("| | |\n|---|---|\n");
         md.append("| task | ").append(meta.task()).append(meta.isBinary() ? " (COVID vs non-COVID)" : "").append(" |\n");
         md.append("| classes (output order) | ").append(String.join(", ", meta.classes())).append(" |\n");
@@ -44,21 +41,7 @@ public final class ModelCard {
         md.append("| model file | `").append(modelFile.getFileName()).append("`, ")
                 .append(Files.size(modelFile) / 1024).append(" KiB, SHA-256 `").append(ModelFile.sha256(modelFile)).append("` |\n\n");
 
-        md.append("## Data\n\n");
-        md.append("COVID-19 Radiography Database (M.E.H. Chowdhury et al., *IEEE Access* 2020; T. Rahman et al., ")
-                .append("*Computers in Biology and Medicine* 2021), our copy at `").append(meta.training().get("data"))
-                .append("`: 128x128 8-bit grayscale, COVID 3,359, Normal 9,580, Viral Pneumonia 1,258 images.\n\n");
-        md.append("Caveats a reader must know:\n\n");
-        md.append("- **Lung_Opacity is missing** (6,012 images of the original set could not be obtained), so the multi-class ")
-                .append("model knows 3 classes, not 4. A lung opacity of another cause will be forced into one of these.\n");
-        md.append("- **Source confounding:** most COVID films come from a few hospitals, most Normal films from another ")
-                .append("collection, and the Viral Pneumonia films are pediatric (Kermany et al.). A model can learn the site, ")
-                .append("the age or burned-in markers instead of the disease (DeGrave et al., *Nat. Mach. Intell.* 2021). ")
-                .append("High test scores on this data do not transfer to other hospitals. Check Grad-CAM: heat outside ")
-                .append("the lungs is the tell.\n");
-        md.append("- **Near-duplicates:** 246 pairs of the same film are kept on one side of the split (group-aware), ")
-                .append("so the test score does not leak.\n\n");
-
+        appendData(md, meta);
         md.append("## Training\n\n| | |\n|---|---|\n");
         inReadingOrder(meta.training()).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(format(v))
                 .append(" |\n"));
@@ -74,6 +57,61 @@ public final class ModelCard {
 
         md.append("## Test metrics (held-out test split, ").append(m.n()).append(" images, best epoch ")
                 .append(state.bestEpoch()).append(" of ").append(state.epochsDone()).append(")\n\n");
+        appendTestMetrics(md, meta, test);
+        md.append("\n## Baseline: dense-only ANN\n\n");
+        if (meta.gradCamLayer() < 0) {
+            md.append("This model is the dense-only baseline itself; the CNN's card (`").append(meta.name()
+                    .replaceFirst("-ann.*$", "")).append(".md`) compares the two.\n");
+        } else if (baselines.isEmpty()) {
+            md.append("Not trained yet for this card (train it with `--arch ann --out models/").append(meta.name())
+                    .append("-ann.zip`; its test report is then picked up here).\n");
+        } else {
+            md.append("Same data, split, preprocessing and augmentation, dense layers only (the original work's "
+                    + "design), on the held-out test split:\n\n| input | accuracy |");
+            md.append(meta.isBinary() ? " sensitivity | specificity | AUC |\n|---|---|---|---|---|\n" : "\n|---|---|\n");
+            baselines.forEach((input, b) -> {
+                md.append("| ").append(input).append(" | ").append(format(b.get("accuracy"))).append(" |");
+                if (meta.isBinary()) {
+                    md.append(' ').append(format(b.get("sensitivity"))).append(" | ").append(format(b.get("specificity")))
+                            .append(" | ").append(format(b.get("auc"))).append(" |");
+                }
+                md.append('\n');
+            });
+        }
+        md.append("\nWhy this architecture and input size, with the measurements: [docs/MODELS.md](../docs/MODELS.md).\n");
+        return md.toString();
+    }
+
+    /** The title and the intended use every card starts with. */
+    static void appendTitle(StringBuilder md, ModelMetadata meta) {
+        md.append("# Model card: ").append(meta.name()).append(" (version ").append(meta.version()).append(")\n\n");
+        md.append("**Intended use:** teaching and research. **Not for clinical diagnosis**: not validated on ")
+                .append("patients, not a medical device; it gives a second opinion to a trained reader at most.\n\n");
+    }
+
+    /** The data set and the caveats every card repeats. */
+    static void appendData(StringBuilder md, ModelMetadata meta) {
+        md.append("## Data\n\n");
+        md.append("COVID-19 Radiography Database (M.E.H. Chowdhury et al., *IEEE Access* 2020; T. Rahman et al., ")
+                .append("*Computers in Biology and Medicine* 2021), our copy at `").append(meta.training().get("data"))
+                .append("`: 128x128 8-bit grayscale, COVID 3,359, Normal 9,580, Viral Pneumonia 1,258 images.\n\n");
+        md.append("Caveats a reader must know:\n\n");
+        md.append("- **Lung_Opacity is missing** (6,012 images of the original set could not be obtained), so the multi-class ")
+                .append("model knows 3 classes, not 4. A lung opacity of another cause will be forced into one of these.\n");
+        md.append("- **Source confounding:** most COVID films come from a few hospitals, most Normal films from another ")
+                .append("collection, and the Viral Pneumonia films are pediatric (Kermany et al.). A model can learn the site, ")
+                .append("the age or burned-in markers instead of the disease (DeGrave et al., *Nat. Mach. Intell.* 2021). ")
+                .append("High test scores on this data do not transfer to other hospitals. Check Grad-CAM: heat outside ")
+                .append("the lungs is the tell.\n");
+        md.append("- **Near-duplicates:** 246 pairs of the same film are kept on one side of the split (group-aware), ")
+                .append("so the test score does not leak.\n\n");
+
+    }
+
+    /** Test metrics, per-class figures, the confusion matrix and the plots' links. */
+    static void appendTestMetrics(StringBuilder md, ModelMetadata meta, Evaluation test) {
+        Metrics m = test.metrics();
+        Map<String, Object> report = test.report();
         md.append("| metric | value |\n|---|---|\n");
         md.append(row("accuracy", report.get("accuracy")));
         if (meta.isBinary()) {
@@ -100,31 +138,9 @@ public final class ModelCard {
         if (meta.isBinary()) {
             md.append("![ROC curve](").append(meta.name()).append("-roc.png)\n");
         }
-        md.append("\n## Baseline: dense-only ANN\n\n");
-        if (meta.gradCamLayer() < 0) {
-            md.append("This model is the dense-only baseline itself; the CNN's card (`").append(meta.name()
-                    .replaceFirst("-ann.*$", "")).append(".md`) compares the two.\n");
-        } else if (baselines.isEmpty()) {
-            md.append("Not trained yet for this card (train it with `--arch ann --out models/").append(meta.name())
-                    .append("-ann.zip`; its test report is then picked up here).\n");
-        } else {
-            md.append("Same data, split, preprocessing and augmentation, dense layers only (the original work's "
-                    + "design), on the held-out test split:\n\n| input | accuracy |");
-            md.append(meta.isBinary() ? " sensitivity | specificity | AUC |\n|---|---|---|---|---|\n" : "\n|---|---|\n");
-            baselines.forEach((input, b) -> {
-                md.append("| ").append(input).append(" | ").append(format(b.get("accuracy"))).append(" |");
-                if (meta.isBinary()) {
-                    md.append(' ').append(format(b.get("sensitivity"))).append(" | ").append(format(b.get("specificity")))
-                            .append(" | ").append(format(b.get("auc"))).append(" |");
-                }
-                md.append('\n');
-            });
-        }
-        md.append("\nWhy this architecture and input size, with the measurements: [docs/MODELS.md](../docs/MODELS.md).\n");
-        return md.toString();
     }
 
-    private static String row(String name, Object value) {
+    static String row(String name, Object value) {
         return "| " + name + " | " + format(value) + " |\n";
     }
 

@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AiPane extends VBox {
     private static final Logger LOG = LoggerFactory.getLogger(AiPane.class);
+    private static final Map<String, String> MODEL_LABELS = Map.of(
+            BundledModels.COMBINED, "COVID / non-COVID: two networks combined",
+            BundledModels.BINARY, "COVID / non-COVID: one network",
+            BundledModels.MULTICLASS, "Multi-class: COVID / Normal / Viral");
 
     private final ViewerModel model;
     private final ImageViewer viewer;
@@ -97,17 +101,17 @@ public final class AiPane extends VBox {
     private VBox modelRow() {
         ChoiceBox<String> choice = new ChoiceBox<>();
         choice.setId("modelChoice");
-        choice.getItems().addAll(BundledModels.BINARY, BundledModels.MULTICLASS);
+        choice.getItems().addAll(AiSettings.MODEL_FILES);
         choice.setConverter(new StringConverter<>() {
             @Override
             public String toString(String file) {
-                return BundledModels.MULTICLASS.equals(file) ? "Multi-class: COVID / Normal / Viral"
-                        : "Binary: COVID / non-COVID";
+                return MODEL_LABELS.getOrDefault(file, file);
             }
 
             @Override
-            public String fromString(String s) {
-                return s.startsWith("Multi") ? BundledModels.MULTICLASS : BundledModels.BINARY;
+            public String fromString(String label) {
+                return MODEL_LABELS.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey)
+                        .findFirst().orElse(BundledModels.BINARY);
             }
         });
         choice.valueProperty().bindBidirectional(settings.modelFileProperty());
@@ -191,7 +195,7 @@ public final class AiPane extends VBox {
     static Path resolve(String fileName) throws ModelLoadException {
         return BundledModels.find(fileName).orElseThrow(() -> new ModelLoadException("Model " + fileName
                 + " not found (looked in -Dlunglens.models, models/ beside the app, ./models). Train one with "
-                + "'lunglens train' or start LungLens with -Dlunglens.models=DIR."));
+                + "'lunglens train' (the combined one with 'lunglens combine') or start LungLens with -Dlunglens.models=DIR."));
     }
 
     private void imageChanged(LoadedImage img) {

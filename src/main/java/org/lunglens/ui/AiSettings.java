@@ -1,5 +1,6 @@
 package org.lunglens.ui;
 
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -25,13 +26,16 @@ final class AiSettings {
     private final DoubleProperty threshold;
     private final ObjectBinding<OverlayStyle> style;
 
+    /** The bundled models a reader can choose, in the order the choice lists them. */
+    static final List<String> MODEL_FILES = List.of(BundledModels.COMBINED, BundledModels.BINARY, BundledModels.MULTICLASS);
+
     AiSettings(Preferences prefs) {
         this.prefs = prefs;
         OverlayStyle d = OverlayStyle.DEFAULT;
         autoRun = new SimpleBooleanProperty(prefs.getBoolean("autoRun", true));
         autoRun.addListener((o, old, v) -> prefs.putBoolean("autoRun", v));
-        String model = prefs.get("model", BundledModels.BINARY);
-        modelFile = new SimpleStringProperty(BundledModels.MULTICLASS.equals(model) ? model : BundledModels.BINARY);
+        String model = prefs.get("model", BundledModels.defaultFileName());
+        modelFile = new SimpleStringProperty(MODEL_FILES.contains(model) ? model : BundledModels.defaultFileName());
         modelFile.addListener((o, old, v) -> prefs.put("model", v));
         colorMap = new SimpleObjectProperty<>(parse(prefs.get("colorMap", d.colorMap().name())));
         colorMap.addListener((o, old, v) -> prefs.put("colorMap", v.name()));
@@ -64,7 +68,7 @@ final class AiSettings {
         return autoRun;
     }
 
-    /** File name of the chosen bundled model ({@link BundledModels#BINARY} or {@link BundledModels#MULTICLASS}). */
+    /** File name of the chosen bundled model, one of {@link #MODEL_FILES}. */
     StringProperty modelFileProperty() {
         return modelFile;
     }

@@ -1,8 +1,12 @@
 package org.lunglens.gradcam;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,6 +63,23 @@ public final class BlobImages {
      * {@code dir} and loads it back, as the app would: explanations must work on a reloaded network.
      */
     public static LoadedModel trainDetector(Path dir, int[] widths) throws IOException, ModelLoadException {
+        // Trained once per test JVM and widths (training is deterministic): several test classes use one
+        Path trained = TRAINED.get(Arrays.toString(widths));
+        if (trained == null || !Files.isRegularFile(trained)) {
+            trained = train(Files.createTempDirectory("lunglens-blob"), widths);
+            // Deleted in reverse order of registration: the file, then its folder
+            trained.getParent().toFile().deleteOnExit();
+            trained.toFile().deleteOnExit();
+            TRAINED.put(Arrays.toString(widths), trained);
+        }
+        Path file = dir.resolve("blob.zip");
+        Files.copy(trained, file, StandardCopyOption.REPLACE_EXISTING);
+        return ModelFile.load(file);
+    }
+
+    private static final Map<String, Path> TRAINED = new HashMap<>();
+
+    private static Path train(Path dir, int[] widths) throws IOException {
         Architectures.Network network = Architectures.cnn(SIZE, 2, 4, widths, new float[] {1, 1}, 0.003, 11);
         MultiLayerNetwork net = new MultiLayerNetwork(network.config());
         net.init();
@@ -78,6 +99,6 @@ public final class BlobImages {
                 net.numParams(), network.gradCamLayer(), Map.of(), Map.of());
         Path file = dir.resolve("blob.zip");
         ModelFile.save(net, meta, file, false);
-        return ModelFile.load(file);
+        return file;
     }
 }

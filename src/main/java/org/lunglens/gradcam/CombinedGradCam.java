@@ -1,0 +1,66 @@
+package org.lunglens.gradcam;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lunglens.model.CovidOdds;
+import org.lunglens.model.LoadedModel;
+import org.lunglens.model.ModelMetadata;
+
+/**
+ * Grad-CAM of a combined model. Its COVID score is the mean of its networks' COVID log-odds, so the
+ * score's gradient is the sum of each network's own: each network's map is taken for its log-odds
+ * (weights from {@link CovidOdds#logOddsGradient}), the maps are averaged before the ReLU, then scaled
+ * as usual. The other class is explained by the negated score. The networks must share the explained grid.
+ */
+final class CombinedGradCam implements HeatmapSource {
+    private final List<GradCam> cams = new ArrayList<>();
+    private final List<Integer> covidIndices = new ArrayList<>();
+    private final List<String> classes;
+    private final String layer;
+
+    CombinedGradCam(LoadedModel model) {
+        this.classes = model.metadata().classes();
+        List<String> layers = new ArrayList<>();
+        for (LoadedModel network : model.networks()) {
+            GradCam cam = new GradCam(network);
+            cams.add(cam);
+            covidIndices.add(network.metadata().classes().indexOf(ModelMetadata.COVID));
+            layers.add(network.metadata().name() + " " + cam.layerDescription());
+        }
+        this.layer = "mean of " + String.join(" and ", layers);
+    }
+
+    @Override
+    public Heatmap compute(float[] input, int classIndex) {
+        double sign = classes.get(classIndex).equals(ModelMetadata.COVID) ? 1 : -1;
+        float[] sum = null;
+        int width = 0;
+        int height = 0;
+        for (int m = 0; m < cams.size(); m++) {
+            GradCam cam = cams.get(m);
+            float[] weights = CovidOdds.logOddsGradient(cam.probabilities(input), covidIndices.get(m));
+            for (int j = 0; j < weights.length; j++) {
+                weights[j] *= (float) (sign / cams.size());
+            }
+            GradCam.RawMap raw = cam.rawMap(input, weights);
+            if (sum == null) {
+                sum = raw.values().clone();
+                width = raw.width();
+                height = raw.height();
+            } else if (raw.width() != width || raw.height() != height) {
+                throw new IllegalStateException("the combined networks explain grids of different sizes ("
+                        + width + "x" + height + " and " + raw.width() + "x" + raw.height() + ")");
+            } else {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += raw.values()[i];
+                }
+            }
+        }
+        return GradCam.heatmap(new GradCam.RawMap(width, height, sum), classIndex, classes.get(classIndex), layer);
+    }
+
+    @Override
+    public String layerDescription() {
+        return layer;
+    }
+}

@@ -1,10 +1,13 @@
 package org.lunglens.gradcam;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.lunglens.model.CovidOdds;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelMetadata;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Grad-CAM of a combined model. Its COVID score is the mean of its networks' COVID log-odds, so the
@@ -20,14 +23,14 @@ final class CombinedGradCam implements HeatmapSource {
 
     CombinedGradCam(LoadedModel model) {
         this.classes = model.metadata().classes();
-        List<String> layers = new ArrayList<>();
+        Set<String> layers = new LinkedHashSet<>();
         for (LoadedModel network : model.networks()) {
             GradCam cam = new GradCam(network);
             cams.add(cam);
             covidIndices.add(network.metadata().classes().indexOf(ModelMetadata.COVID));
-            layers.add(network.metadata().name() + " " + cam.layerDescription());
+            layers.add(cam.layerDescription());
         }
-        this.layer = "mean of " + String.join(" and ", layers);
+        this.layer = String.join(" / ", layers) + " of each of its " + cams.size() + " networks, their maps summed";
     }
 
     @Override
@@ -38,11 +41,13 @@ final class CombinedGradCam implements HeatmapSource {
         int height = 0;
         for (int m = 0; m < cams.size(); m++) {
             GradCam cam = cams.get(m);
-            float[] weights = CovidOdds.logOddsGradient(cam.probabilities(input), covidIndices.get(m));
+            // One forward pass to the explained layer serves both the probabilities and the map
+            INDArray activations = cam.activations(input);
+            float[] weights = CovidOdds.logOddsGradient(cam.probabilities(activations), covidIndices.get(m));
             for (int j = 0; j < weights.length; j++) {
                 weights[j] *= (float) (sign / cams.size());
             }
-            GradCam.RawMap raw = cam.rawMap(input, weights);
+            GradCam.RawMap raw = cam.rawMap(activations, weights);
             if (sum == null) {
                 sum = raw.values().clone();
                 width = raw.width();

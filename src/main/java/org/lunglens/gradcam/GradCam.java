@@ -74,8 +74,22 @@ public final class GradCam implements HeatmapSource {
      * sum_j logitWeights[j] * logit_j: a combined model adds its networks' maps (same grid) before ReLU.
      */
     public RawMap rawMap(float[] input, float[] logitWeights) {
-        INDArray activations = activations(InputTensors.of(List.of(input), size()));
+        return rawMap(activations(InputTensors.of(List.of(input), size())), logitWeights);
+    }
+
+    /** The same from the target layer's activations (see {@link #activations}). */
+    public RawMap rawMap(INDArray activations, float[] logitWeights) {
         return weightedSum(activations, gradientOfScore(activations, logitWeights));
+    }
+
+    /** The class probabilities from the target layer's activations: the rest of the forward pass only. */
+    public float[] probabilities(INDArray activations) {
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray in = activations;
+        for (int i = target + 1; i < net.getnLayers(); i++) {
+            in = forward(i, in, mgr);
+        }
+        return in.toFloatVector();
     }
 
     /** A map on the target layer's grid before ReLU, row-major. */
@@ -129,6 +143,11 @@ public final class GradCam implements HeatmapSource {
         INDArray w = net.getLayer(outputIndex).getParam("W");
         INDArray b = net.getLayer(outputIndex).getParam("b");
         return in.mmul(w.getColumn(classIndex).reshape(w.rows(), 1)).getDouble(0) + b.getDouble(classIndex);
+    }
+
+    /** Activations of the target layer for one preprocessed input. */
+    public INDArray activations(float[] input) {
+        return activations(InputTensors.of(List.of(input), size()));
     }
 
     /** Activations of the target layer for an input tensor. */

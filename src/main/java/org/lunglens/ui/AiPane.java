@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class AiPane extends VBox {
     private static final Logger LOG = LoggerFactory.getLogger(AiPane.class);
     private static final Map<String, String> MODEL_LABELS = Map.of(
-            BundledModels.COMBINED, "COVID / non-COVID: two networks combined",
-            BundledModels.BINARY, "COVID / non-COVID: one network",
+            BundledModels.COMBINED, "Binary: two networks combined",
+            BundledModels.BINARY, "Binary: one network",
             BundledModels.MULTICLASS, "Multi-class: COVID / Normal / Viral");
 
     private final ViewerModel model;

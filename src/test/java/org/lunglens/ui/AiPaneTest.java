@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.Heatmap;
 import org.lunglens.model.BundledModels;
+import org.lunglens.model.Combiner;
+import org.lunglens.model.ProgressListener;
 import org.lunglens.testutil.SharedData;
 import org.lunglens.testutil.SystemPropertyOverride;
 import org.lunglens.testutil.TinyModels;
@@ -49,6 +52,7 @@ class AiPaneTest {
     @TempDir
     static Path tmp;
     private static SystemPropertyOverride models;
+    private static Path data;
 
     private final Preferences prefs = Preferences.userRoot().node("org/lunglens/test-ai-" + System.nanoTime());
     private final List<AiAnalysis> logged = new CopyOnWriteArrayList<>();
@@ -58,7 +62,7 @@ class AiPaneTest {
 
     @BeforeAll
     static void tinyBundledModels() throws Exception {
-        Path data = SharedData.miniDataset(tmp.resolve("data"), 14, TinyModels.CLASSES);
+        data = SharedData.miniDataset(tmp.resolve("data"), 14, TinyModels.CLASSES);
         TinyModels.train(data, "binary", tmp.resolve("models").resolve(BundledModels.BINARY), 2);
         TinyModels.train(data, "multiclass", tmp.resolve("models").resolve(BundledModels.MULTICLASS), 2);
         models = SystemPropertyOverride.set("lunglens.models", tmp.resolve("models").toString());
@@ -198,6 +202,32 @@ class AiPaneTest {
         assertThat(robot.lookup("#prob-Viral_Pneumonia").tryQuery()).isPresent();
         assertThat(prefs.getBoolean("autoRun", true)).isFalse();
         assertThat(prefs.get("model", "")).isEqualTo(BundledModels.MULTICLASS);
+    }
+
+    @Test
+    void combinedModelIsTheDefaultOnceInstalledAndExplainsEitherClass(FxRobot robot) throws Exception {
+        Path dir = tmp.resolve("models");
+        Path combined = dir.resolve(BundledModels.COMBINED);
+        Combiner.combine(dir.resolve(BundledModels.BINARY), List.of(dir.resolve(BundledModels.MULTICLASS)), data,
+                combined, "combine", ProgressListener.NONE);
+        try {
+            assertThat(new AiSettings(prefs.node("fresh")).modelFileProperty().get()).isEqualTo(BundledModels.COMBINED);
+            robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.COMBINED));
+            openAndAnalyse(robot, COVID);
+            Analysis a = ai.analysisProperty().get();
+            assertThat(a.model().metadata().name()).isEqualTo("covid-combined");
+            assertThat(a.prediction().classes()).containsExactly("COVID", "non-COVID");
+            assertThat(robot.lookup("#gradCamLayer").queryAs(Label.class).getText()).contains("2 networks");
+            int other = 1 - a.heatmap().classIndex();
+            @SuppressWarnings("unchecked")
+            ChoiceBox<String> explain = robot.lookup("#explainChoice").queryAs(ChoiceBox.class);
+            robot.interact(() -> explain.getSelectionModel().select(other));
+            FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get().heatmap().classIndex() == other);
+            assertThat(ai.analysisProperty().get().heatmap().values()).isNotEqualTo(a.heatmap().values());
+        } finally {
+            // The other tests expect the single network as the default
+            Files.deleteIfExists(combined);
+        }
     }
 
     @Test

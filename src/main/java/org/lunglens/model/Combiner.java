@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,7 +69,8 @@ public final class Combiner {
         Map<String, Object> training = new LinkedHashMap<>(meta.training());
         training.put("validationImages", validation.truth().length);
         training.put("testImages", test.truth().length);
-        training.put("validationReport", validation.report());
+        training.put("validation", String.format(Locale.ROOT, "accuracy %.4f, log loss %.4f",
+                validation.metrics().accuracy(), validation.logLoss()));
         meta = meta.withTraining(training).withMetrics(test.report());
         ModelFile.saveCombined(primary, partners, meta, out);
         Files.copy(split, splitFileOf(out), StandardCopyOption.REPLACE_EXISTING);
@@ -94,7 +96,6 @@ public final class Combiner {
             member.put("task", m.task());
             member.put("classes", m.classes());
             member.put("parameters", m.parameters());
-            member.put("testMetrics", m.metrics());
             members.add(member);
             parameters += m.parameters();
         }

@@ -3,6 +3,7 @@ package org.lunglens.ui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -161,6 +162,14 @@ final class ModelCardView extends VBox {
     static String format(Object v) {
         if (v instanceof Double || v instanceof Float) {
             return String.format(Locale.ROOT, "%.4f", ((Number) v).doubleValue());
+        }
+        if (v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
+            // A combined model's networks: one line each
+            return list.stream().map(ModelCardView::format).collect(Collectors.joining("\n"));
+        }
+        if (v instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + ": " + format(e.getValue()))
+                    .collect(Collectors.joining(", "));
         }
         return v == null ? "\u2014" : String.valueOf(v);
     }

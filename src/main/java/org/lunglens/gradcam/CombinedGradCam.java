@@ -34,20 +34,39 @@ final class CombinedGradCam implements HeatmapSource {
     }
 
     @Override
-    public Heatmap compute(float[] input, int classIndex) {
+    public Pass forward(float[] input) {
+        List<INDArray> activations = new ArrayList<>();
+        List<float[]> probabilities = new ArrayList<>();
+        for (GradCam cam : cams) {
+            INDArray a = cam.activations(input);
+            activations.add(a);
+            probabilities.add(cam.probabilities(a));
+        }
+        float[] combined = CovidOdds.combine(probabilities, covidIndices, classes.indexOf(ModelMetadata.COVID));
+        return new Pass() {
+            @Override
+            public float[] probabilities() {
+                return combined.clone();
+            }
+
+            @Override
+            public Heatmap explain(int classIndex) {
+                return map(activations, probabilities, classIndex);
+            }
+        };
+    }
+
+    private Heatmap map(List<INDArray> activations, List<float[]> probabilities, int classIndex) {
         double sign = classes.get(classIndex).equals(ModelMetadata.COVID) ? 1 : -1;
         float[] sum = null;
         int width = 0;
         int height = 0;
         for (int m = 0; m < cams.size(); m++) {
-            GradCam cam = cams.get(m);
-            // One forward pass to the explained layer serves both the probabilities and the map
-            INDArray activations = cam.activations(input);
-            float[] weights = CovidOdds.logOddsGradient(cam.probabilities(activations), covidIndices.get(m));
+            float[] weights = CovidOdds.logOddsGradient(probabilities.get(m), covidIndices.get(m));
             for (int j = 0; j < weights.length; j++) {
                 weights[j] *= (float) (sign / cams.size());
             }
-            GradCam.RawMap raw = cam.rawMap(activations, weights);
+            GradCam.RawMap raw = cams.get(m).rawMap(activations.get(m), weights);
             if (sum == null) {
                 sum = raw.values().clone();
                 width = raw.width();

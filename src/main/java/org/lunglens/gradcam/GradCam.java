@@ -58,10 +58,23 @@ public final class GradCam implements HeatmapSource {
     }
 
     @Override
-    public Heatmap compute(float[] input, int classIndex) {
-        float[] oneHot = new float[model.metadata().classes().size()];
-        oneHot[classIndex] = 1;
-        return heatmap(rawMap(input, oneHot), classIndex, model.metadata().classes().get(classIndex), layerDescription());
+    public Pass forward(float[] input) {
+        INDArray activations = activations(input);
+        float[] probabilities = probabilities(activations);
+        return new Pass() {
+            @Override
+            public float[] probabilities() {
+                return probabilities.clone();
+            }
+
+            @Override
+            public Heatmap explain(int classIndex) {
+                float[] oneHot = new float[probabilities.length];
+                oneHot[classIndex] = 1;
+                return heatmap(rawMap(activations, oneHot), classIndex, model.metadata().classes().get(classIndex),
+                        layerDescription());
+            }
+        };
     }
 
     /** The network's class probabilities for one preprocessed input (what a combined explanation weighs by). */

@@ -2,7 +2,22 @@ package org.lunglens.gradcam;
 
 /** Something that explains a model's class for one preprocessed input: Grad-CAM of one network or of a combined model. */
 public interface HeatmapSource {
-    Heatmap compute(float[] input, int classIndex);
+    /**
+     * One image's forward pass to the explained layer, kept so that it serves both the prediction and the
+     * map: running the network once for each cost twice the time.
+     */
+    interface Pass {
+        /** The model's class probabilities for the image. */
+        float[] probabilities();
+
+        Heatmap explain(int classIndex);
+    }
+
+    Pass forward(float[] input);
+
+    default Heatmap compute(float[] input, int classIndex) {
+        return forward(input).explain(classIndex);
+    }
 
     /** Which layer is explained, for the UI. */
     String layerDescription();

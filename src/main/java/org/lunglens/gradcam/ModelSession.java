@@ -73,11 +73,19 @@ public final class ModelSession {
     public Analysis analyse(PixelData pixels, int classIndex) {
         long start = System.nanoTime();
         float[] input = classifier.preprocessor().toInput(pixels);
-        float[] probs = classifier.predictInputs(List.of(input))[0];
+        if (gradCam == null) {
+            float[] probs = classifier.predictInputs(List.of(input))[0];
+            Prediction prediction = new Prediction(info.metadata().classes(), probs, (System.nanoTime() - start) / 1e6);
+            return new Analysis(info, input, prediction, null, 0);
+        }
+        // One forward pass serves the prediction and the map; its time counts as the prediction's
+        HeatmapSource.Pass pass = gradCam.forward(input);
+        float[] probs = pass.probabilities();
         Prediction prediction = new Prediction(info.metadata().classes(), probs, (System.nanoTime() - start) / 1e6);
         int explained = classIndex >= 0 && classIndex < probs.length ? classIndex : prediction.predictedIndex();
-        Analysis bare = new Analysis(info, input, prediction, null, 0);
-        return gradCam == null ? bare : explain(bare, explained);
+        long mapStart = System.nanoTime();
+        Heatmap map = pass.explain(explained);
+        return new Analysis(info, input, prediction, map, (System.nanoTime() - mapStart) / 1e6);
     }
 
     /**

@@ -30,7 +30,7 @@ class BundledModelsTest {
     final ConsoleCapture console = new ConsoleCapture();
 
     @ParameterizedTest
-    @ValueSource(strings = {BundledModels.BINARY, BundledModels.MULTICLASS})
+    @ValueSource(strings = {BundledModels.BINARY, BundledModels.MULTICLASS, BundledModels.COMBINED})
     void cardHashAndTestFiguresMatchTheCommittedModel(String file) throws Exception {
         Path model = MODELS.resolve(file);
         String name = file.replaceFirst("\\.zip$", "");

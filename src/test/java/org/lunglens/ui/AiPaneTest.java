@@ -97,6 +97,8 @@ class AiPaneTest {
 
     @Test
     void showsProbabilitiesAndTheOverlayFollowsZoomAndRotation(FxRobot robot) throws TimeoutException {
+        // The default is the combined model wherever one is found (./models of the checkout too)
+        robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
         openAndAnalyse(robot, COVID);
         Analysis a = ai.analysisProperty().get();
         assertThat(a.prediction().classes()).containsExactly("COVID", "non-COVID");

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,8 +25,11 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads and writes model zips: DL4J's own entries plus {@value #METADATA_ENTRY} with the
@@ -114,16 +119,11 @@ public final class ModelFile {
                 if (!entry.getName().startsWith(PARTNERS_DIR) || entry.isDirectory()) {
                     continue;
                 }
-                Path tmp = Files.createTempFile("lunglens-partner", ".zip");
                 try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                    LoadedModel partner = load(tmp);
-                    partners.add(new LoadedModel(file, partner.network(), partner.metadata(), partner.partners()));
-                } catch (ModelLoadException e) {
+                    partners.add(partner(file, entry.getName(), in.readAllBytes()));
+                } catch (IOException | RuntimeException e) {
                     throw new ModelLoadException(file + ": its partner " + entry.getName() + " cannot be read ("
                             + e.getMessage() + ")", e);
-                } finally {
-                    Files.deleteIfExists(tmp);
                 }
             }
         }
@@ -131,6 +131,39 @@ public final class ModelFile {
             checkCombinable(file, metadata, partners);
         }
         return partners;
+    }
+
+    /**
+     * A partner read from its bytes in memory, as DL4J's ModelSerializer reads a file (configuration JSON,
+     * then the flat parameter vector): DL4J's own stream reader would first copy it to a temporary file,
+     * and an installed LungLens writes nowhere outside its user folders.
+     */
+    private static LoadedModel partner(Path file, String name, byte[] modelZip) throws IOException, ModelLoadException {
+        String configuration = null;
+        INDArray parameters = null;
+        ModelMetadata metadata = null;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(modelZip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                switch (e.getName()) {
+                    case "configuration.json" -> configuration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    case "coefficients.bin" -> parameters = Nd4j.read(new DataInputStream(new ByteArrayInputStream(in.readAllBytes())));
+                    case METADATA_ENTRY -> metadata = JSON.readValue(in.readAllBytes(), ModelMetadata.class);
+                    default -> {
+                        if (e.getName().startsWith(PARTNERS_DIR)) {
+                            throw new ModelLoadException(file + ": its partner " + name + " is itself a combined model");
+                        }
+                    }
+                }
+            }
+        }
+        if (configuration == null || parameters == null || metadata == null) {
+            throw new ModelLoadException(file + ": its partner " + name + " lacks its configuration, weights or metadata");
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
+        net.init(parameters, false);
+        net.initGradientsView();
+        NativeLayerHelpers.install(net);
+        return new LoadedModel(file, net, metadata);
     }
 
     /** What a combined model needs: a binary first network and the same input and a COVID class in every one. */

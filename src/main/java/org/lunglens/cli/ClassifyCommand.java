@@ -93,9 +93,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String bundled = BundledModels.defaultFileName();
-        Path modelFile = model != null ? model : BundledModels.find(bundled).orElseThrow(
-                () -> new IOException("the bundled model " + bundled + " was not found; pass --model FILE"));
+        // The single binary network: twice the batch throughput of the combined model (docs/MODELS.md)
+        Path modelFile = model != null ? model : BundledModels.find(BundledModels.BINARY).orElseThrow(
+                () -> new IOException("the bundled model " + BundledModels.BINARY + " was not found; pass --model FILE"));
         List<Path> files = ImageFiles.expand(inputs);
         if (gradCamDir != null && occlusionDir != null) {
             throw new IOException("use --gradcam or --occlusion, not both (the occlusion PNG shows the Grad-CAM too)");

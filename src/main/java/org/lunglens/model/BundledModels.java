@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class BundledModels {
     public static final String BINARY = "covid-binary.zip";
     public static final String MULTICLASS = "cxr-multiclass.zip";
-    /** The binary and the 3-class network combined ({@link CovidOdds}): the default COVID reading when present. */
+    /** The binary and the 3-class network combined ({@link CovidOdds}): the app's default reading when present. */
     public static final String COMBINED = "covid-combined.zip";
 
     private BundledModels() {
@@ -34,7 +34,7 @@ public final class BundledModels {
         return found;
     }
 
-    /** The file name of the default COVID model: the combined one where it is installed, else the single network. */
+    /** The app's default model: the combined one where it is installed, else the single binary network. */
     public static String defaultFileName() {
         return find(COMBINED).isPresent() ? COMBINED : BINARY;
     }

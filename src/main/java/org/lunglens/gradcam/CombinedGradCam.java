@@ -43,17 +43,7 @@ final class CombinedGradCam implements HeatmapSource {
             probabilities.add(cam.probabilities(a));
         }
         float[] combined = CovidOdds.combine(probabilities, covidIndices, classes.indexOf(ModelMetadata.COVID));
-        return new Pass() {
-            @Override
-            public float[] probabilities() {
-                return combined.clone();
-            }
-
-            @Override
-            public Heatmap explain(int classIndex) {
-                return map(activations, probabilities, classIndex);
-            }
-        };
+        return new Pass(combined, classIndex -> map(activations, probabilities, classIndex));
     }
 
     private Heatmap map(List<INDArray> activations, List<float[]> probabilities, int classIndex) {

@@ -61,20 +61,12 @@ public final class GradCam implements HeatmapSource {
     public Pass forward(float[] input) {
         INDArray activations = activations(input);
         float[] probabilities = probabilities(activations);
-        return new Pass() {
-            @Override
-            public float[] probabilities() {
-                return probabilities.clone();
-            }
-
-            @Override
-            public Heatmap explain(int classIndex) {
-                float[] oneHot = new float[probabilities.length];
-                oneHot[classIndex] = 1;
-                return heatmap(rawMap(activations, oneHot), classIndex, model.metadata().classes().get(classIndex),
-                        layerDescription());
-            }
-        };
+        return new Pass(probabilities, classIndex -> {
+            float[] oneHot = new float[probabilities.length];
+            oneHot[classIndex] = 1;
+            return heatmap(rawMap(activations, oneHot), classIndex, model.metadata().classes().get(classIndex),
+                    layerDescription());
+        });
     }
 
     /** The network's class probabilities for one preprocessed input (what a combined explanation weighs by). */

@@ -1,16 +1,17 @@
 package org.lunglens.gradcam;
 
+import java.util.function.IntFunction;
+
 /** Something that explains a model's class for one preprocessed input: Grad-CAM of one network or of a combined model. */
 public interface HeatmapSource {
     /**
      * One image's forward pass to the explained layer, kept so that it serves both the prediction and the
-     * map: running the network once for each cost twice the time.
+     * map: running the network once for each cost twice the time. {@code map} gives the heatmap of a class.
      */
-    interface Pass {
-        /** The model's class probabilities for the image. */
-        float[] probabilities();
-
-        Heatmap explain(int classIndex);
+    record Pass(float[] probabilities, IntFunction<Heatmap> map) {
+        public Heatmap explain(int classIndex) {
+            return map.apply(classIndex);
+        }
     }
 
     Pass forward(float[] input);

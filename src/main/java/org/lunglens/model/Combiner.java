@@ -44,6 +44,9 @@ public final class Combiner {
             }
         }
         LoadedModel first = ModelFile.load(primary);
+        if (first.isCombined()) {
+            throw new ModelLoadException(primary + " is already a combined model: combine the networks it was made from");
+        }
         List<LoadedModel> others = new ArrayList<>();
         for (Path partner : partners) {
             others.add(ModelFile.load(partner));

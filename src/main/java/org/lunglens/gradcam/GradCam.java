@@ -69,20 +69,10 @@ public final class GradCam implements HeatmapSource {
         });
     }
 
-    /** The network's class probabilities for one preprocessed input (what a combined explanation weighs by). */
-    public float[] probabilities(float[] input) {
-        return net.output(InputTensors.of(List.of(input), size()), false).toFloatVector();
-    }
-
     /**
      * The weighted sum of the target layer's maps before ReLU and scaling, for the score
      * sum_j logitWeights[j] * logit_j: a combined model adds its networks' maps (same grid) before ReLU.
      */
-    public RawMap rawMap(float[] input, float[] logitWeights) {
-        return rawMap(activations(InputTensors.of(List.of(input), size())), logitWeights);
-    }
-
-    /** The same from the target layer's activations (see {@link #activations}). */
     public RawMap rawMap(INDArray activations, float[] logitWeights) {
         return weightedSum(activations, gradientOfScore(activations, logitWeights));
     }

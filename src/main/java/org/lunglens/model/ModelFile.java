@@ -173,9 +173,6 @@ public final class ModelFile {
         }
         for (LoadedModel p : partners) {
             ModelMetadata m = p.metadata();
-            if (p.isCombined()) {
-                throw new ModelLoadException(file + ": partner " + m.name() + " is itself a combined model");
-            }
             if (!m.classes().contains(ModelMetadata.COVID)) {
                 throw new ModelLoadException(file + ": partner " + m.name() + " has no class " + ModelMetadata.COVID);
             }

@@ -100,10 +100,7 @@ public final class ModelFile {
     public static LoadedModel load(Path file) throws ModelLoadException {
         ModelMetadata metadata = readMetadata(file);
         try {
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
-            // Without it, a backward pass (Grad-CAM) on a reloaded network fails with an NPE.
-            net.initGradientsView();
-            NativeLayerHelpers.install(net);
+            MultiLayerNetwork net = ready(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
             return new LoadedModel(file, net, metadata, loadPartners(file, metadata));
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(file + ": the network inside the model file cannot be read ("
@@ -159,11 +156,25 @@ public final class ModelFile {
         if (configuration == null || parameters == null || metadata == null) {
             throw new ModelLoadException(file + ": its partner " + name + " lacks its configuration, weights or metadata");
         }
+        checkVersion(metadata, file + ": its partner " + name);
         MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
         net.init(parameters, false);
+        return new LoadedModel(file, ready(net), metadata);
+    }
+
+    /** A restored network made ready for inference and Grad-CAM. */
+    private static MultiLayerNetwork ready(MultiLayerNetwork net) {
+        // Without it, a backward pass (Grad-CAM) on a reloaded network fails with an NPE.
         net.initGradientsView();
         NativeLayerHelpers.install(net);
-        return new LoadedModel(file, net, metadata);
+        return net;
+    }
+
+    private static void checkVersion(ModelMetadata m, String where) throws ModelLoadException {
+        if (m.formatVersion() > ModelMetadata.COMBINED_FORMAT_VERSION) {
+            throw new ModelLoadException(where + ": model format " + m.formatVersion()
+                    + " is newer than this LungLens understands (" + ModelMetadata.COMBINED_FORMAT_VERSION + ")");
+        }
     }
 
     /** What a combined model needs: a binary first network and the same input and a COVID class in every one. */
@@ -199,10 +210,7 @@ public final class ModelFile {
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 ModelMetadata m = JSON.readValue(in, ModelMetadata.class);
-                if (m.formatVersion() > ModelMetadata.COMBINED_FORMAT_VERSION) {
-                    throw new ModelLoadException(file + ": model format " + m.formatVersion()
-                            + " is newer than this LungLens understands (" + ModelMetadata.COMBINED_FORMAT_VERSION + ")");
-                }
+                checkVersion(m, file.toString());
                 return m;
             }
         } catch (ZipException e) {

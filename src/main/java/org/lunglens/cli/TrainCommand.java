@@ -62,6 +62,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of split, weights and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--split-seed", paramLabel = "S",
+            description = "seed of the split alone (default: --seed): a network to combine with another trained on "
+                    + "seed S keeps its split and draws new weights and augmentation from --seed")
+    Long splitSeed;
+
     @Option(names = "--lr-decay", defaultValue = "0.92",
             description = "learning rate factor per epoch, 1 = constant (default: ${DEFAULT-VALUE})")
     double learningRateDecay;
@@ -120,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
-                learningRateDecay, emaDecay, convs, eraseProbability);
+                learningRateDecay, emaDecay, convs, eraseProbability, splitSeed == null ? seed : splitSeed);
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

@@ -50,11 +50,11 @@ public final class Trainer {
     public TrainingResult train() throws Exception {
         DataFolder folder = DataFolder.scan(options.data());
         classes = classesFor(folder);
-        Split split = Splitter.standard(options.seed()).split(folder.images());
+        Split split = Splitter.standard(options.splitSeed()).split(folder.images());
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         split.write(options.splitFile(), options.data());
         listener.message(String.format("Split (seed %d): train %d, validation %d, test %d; written to %s",
-                options.seed(), split.train().size(), split.validation().size(), split.test().size(),
+                options.splitSeed(), split.train().size(), split.validation().size(), split.test().size(),
                 options.splitFile()));
 
         Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.ofSize(options.size()));
@@ -222,7 +222,7 @@ public final class Trainer {
     private Map<String, Object> trainingFacts(Split split, float[] weights) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("data", options.data().toString());
-        facts.put("split", "80:10:10 stratified by class, near-duplicate groups kept together, seed " + options.seed());
+        facts.put("split", "80:10:10 stratified by class, near-duplicate groups kept together, seed " + options.splitSeed());
         facts.put("trainImages", split.train().size());
         facts.put("validationImages", split.validation().size());
         facts.put("testImages", split.test().size());

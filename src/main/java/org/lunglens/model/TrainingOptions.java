@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * @param patience     epochs without a better validation loss before stopping early
  * @param maxPerClass  cap on training images drawn per class each epoch (0 = all); fresh draw every epoch
  * @param learningRate Adam's learning rate
- * @param seed         seed of the split, the initial weights and the augmentation
+ * @param seed         seed of the initial weights, the order of the training images and the augmentation
  * @param resume       continue from the checkpoint beside {@code out}
  * @param pcaComponents for the ANN: project inputs on this many principal components first (0 = none)
  * @param command      the command line that started the run, recorded in the model's metadata
@@ -28,11 +28,23 @@ import java.nio.file.Path;
  *                     step (0 = the trained weights themselves)
  * @param eraseProbability chance that a training input also gets one rectangle replaced by noise
  *                     ({@link RandomErasing}; 0 = off)
+ * @param splitSeed    seed of the train/validation/test split; networks meant to be combined share it and
+ *                     differ in {@code seed}
  */
 public record TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                               int batch, int patience, int maxPerClass, double learningRate, long seed,
                               boolean resume, int pcaComponents, String command, boolean batchNorm,
-                              double learningRateDecay, double emaDecay, int[] convs, double eraseProbability) {
+                              double learningRateDecay, double emaDecay, int[] convs, double eraseProbability,
+                              long splitSeed) {
+
+    /** The split drawn with the same seed as the weights. */
+    public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
+                           int batch, int patience, int maxPerClass, double learningRate, long seed,
+                           boolean resume, int pcaComponents, String command, boolean batchNorm,
+                           double learningRateDecay, double emaDecay, int[] convs, double eraseProbability) {
+        this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
+                resume, pcaComponents, command, batchNorm, learningRateDecay, emaDecay, convs, eraseProbability, seed);
+    }
 
     /** Without random erasing. */
     public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
@@ -46,7 +58,7 @@ public record TrainingOptions(Path data, String task, Path out, int size, String
     public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                            int batch, int patience, int maxPerClass, double learningRate, long seed, boolean resume) {
         this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
-                resume, 0, "", false, 1.0, 0, new int[] {1}, 0);
+                resume, 0, "", false, 1.0, 0, new int[] {1}, 0, seed);
     }
 
     /** Where the latest epoch's full state (weights and optimiser) is kept, for --resume. */

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,5 +108,58 @@ class CombinerTest {
     void refusesAMultiClassFirstNetwork() {
         assertThatThrownBy(() -> Combiner.combine(multiclass, List.of(binary), data, tmp.resolve("y.zip"), "",
                 ProgressListener.NONE)).isInstanceOf(ModelLoadException.class).hasMessageContaining("binary");
+    }
+
+    @Test
+    void refusesAFileOrAPartnerFromANewerLungLens() throws Exception {
+        byte[] zip = Files.readAllBytes(out);
+        Path newerFile = Files.write(tmp.resolve("newer.zip"), withEntry(zip, ModelFile.METADATA_ENTRY, CombinerTest::nextVersion));
+        assertThatThrownBy(() -> ModelFile.load(newerFile)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("newer than this LungLens");
+
+        String partner = ModelFile.PARTNERS_DIR + "m.zip";
+        assertThat(entry(zip, partner)).as("the partner's place in the file").isNotNull();
+        Path newerPartner = Files.write(tmp.resolve("newer-partner.zip"),
+                withEntry(zip, partner, p -> withEntry(p, ModelFile.METADATA_ENTRY, CombinerTest::nextVersion)));
+        assertThatThrownBy(() -> ModelFile.load(newerPartner)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("partner").hasMessageContaining("newer than this LungLens");
+    }
+
+    private static byte[] nextVersion(byte[] metadata) {
+        try {
+            ObjectNode node = (ObjectNode) ModelFile.json().readTree(metadata);
+            node.put("formatVersion", ModelMetadata.COMBINED_FORMAT_VERSION + 1);
+            return ModelFile.json().writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The zip with one entry's bytes replaced. */
+    private static byte[] withEntry(byte[] zip, String name, UnaryOperator<byte[]> change) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream copy = new ZipOutputStream(bytes)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                copy.putNextEntry(new ZipEntry(e.getName()));
+                copy.write(e.getName().equals(name) ? change.apply(content) : content);
+                copy.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] entry(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -86,6 +86,22 @@ class TrainerTest {
     }
 
     @Test
+    void splitSeedKeepsTheSplitAndDrawsNewWeights() throws Exception {
+        TrainingOptions first = options(tmp.resolve("s/seed7.zip"), "binary", 1, false);
+        new Trainer(first, Quiet.LISTENER).train();
+        TrainingOptions second = new TrainingOptions(data, "binary", tmp.resolve("s/seed8.zip"), 32, Architectures.CNN, 4,
+                new int[] {8, 8, 16}, 1, 16, 10, 0, 0.003, 8, false, 0, "", false, 1.0, 0, new int[] {1}, 0, 7);
+        new Trainer(second, Quiet.LISTENER).train();
+
+        // Same split, so the two can be combined; new weights, so combining them is worth it
+        assertThat(Files.readAllLines(second.splitFile())).isEqualTo(Files.readAllLines(first.splitFile()));
+        LoadedModel seed8 = ModelFile.load(second.out());
+        assertThat(seed8.network().params().equalsWithEps(ModelFile.load(first.out()).network().params(), 1e-6)).isFalse();
+        assertThat(seed8.metadata().training()).containsEntry("seed", 8);
+        assertThat(seed8.metadata().training().get("split").toString()).endsWith("seed 7");
+    }
+
+    @Test
     void weightAverageIsSavedAndResumed() throws Exception {
         Path out = tmp.resolve("ema/multi.zip");
         TrainingOptions first = new TrainingOptions(data, "multiclass", out, 32, Architectures.CNN, 4,

@@ -98,6 +98,9 @@ public final class ModelCard {
         md.append("Caveats a reader must know:\n\n");
         md.append("- **Lung_Opacity is missing** (6,012 images of the original set could not be obtained), so the multi-class ")
                 .append("model knows 3 classes, not 4. A lung opacity of another cause will be forced into one of these.\n");
+        md.append("- **No answer for other diseases:** a film of a disease the model was not trained on is forced into ")
+                .append("one of its classes, often with high confidence: most tuberculosis films are called COVID ")
+                .append("(measured in docs/MODELS.md, \"Films of a disease the models never saw\").\n");
         md.append("- **Source confounding:** most COVID films come from a few hospitals, most Normal films from another ")
                 .append("collection, and the Viral Pneumonia films are pediatric (Kermany et al.). A model can learn the site, ")
                 .append("the age or burned-in markers instead of the disease (DeGrave et al., *Nat. Mach. Intell.* 2021). ")

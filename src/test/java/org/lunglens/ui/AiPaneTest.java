@@ -262,6 +262,7 @@ class AiPaneTest {
         FxTestSupport.await(WAIT_SECONDS, () -> robot.lookup("#cardIntendedUse").tryQuery().isPresent());
         assertThat(robot.lookup("#cardIntendedUse").queryAs(Label.class).getText())
                 .contains("teaching and research; not for clinical diagnosis");
+        assertThat(robot.lookup("#aiScope").queryAs(Label.class).getText()).contains("knows only its classes");
         assertThat(robot.lookup("#confusion-0-0").tryQuery()).as("confusion matrix from the metadata").isPresent();
 
         robot.interact(() -> ai.views().openSideBySide());

@@ -14,14 +14,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * score's gradient is the sum of each network's own: each network's map is taken for its log-odds
  * (weights from {@link CovidOdds#logOddsGradient}), the maps are averaged before the ReLU, then scaled
  * as usual. The other class is explained by the negated score. The networks must share the explained grid.
+ * The networks run side by side, one per core ({@link NetworkLanes}): an analysis costs about one network's
+ * time, not their sum.
  */
 final class CombinedGradCam implements HeatmapSource {
     private final List<GradCam> cams = new ArrayList<>();
     private final List<Integer> covidIndices = new ArrayList<>();
     private final List<String> classes;
     private final String layer;
+    private final NetworkLanes lanes;
 
     CombinedGradCam(LoadedModel model) {
+        this(model, NetworkLanes.forCores(model.networks().size()));
+    }
+
+    CombinedGradCam(LoadedModel model, NetworkLanes lanes) {
+        this.lanes = lanes;
         this.classes = model.metadata().classes();
         Set<String> layers = new LinkedHashSet<>();
         for (LoadedModel network : model.networks()) {
@@ -35,28 +43,29 @@ final class CombinedGradCam implements HeatmapSource {
 
     @Override
     public Pass forward(float[] input) {
-        List<INDArray> activations = new ArrayList<>();
-        List<float[]> probabilities = new ArrayList<>();
-        for (GradCam cam : cams) {
-            INDArray a = cam.activations(input);
-            activations.add(a);
-            probabilities.add(cam.probabilities(a));
-        }
+        List<NetworkPass> passes = lanes.map(cams.size(), m -> {
+            INDArray a = cams.get(m).activations(input);
+            return new NetworkPass(a, cams.get(m).probabilities(a));
+        });
+        List<INDArray> activations = passes.stream().map(NetworkPass::activations).toList();
+        List<float[]> probabilities = passes.stream().map(NetworkPass::probabilities).toList();
         float[] combined = CovidOdds.combine(probabilities, covidIndices, classes.indexOf(ModelMetadata.COVID));
         return new Pass(combined, classIndex -> map(activations, probabilities, classIndex));
     }
 
     private Heatmap map(List<INDArray> activations, List<float[]> probabilities, int classIndex) {
         double sign = classes.get(classIndex).equals(ModelMetadata.COVID) ? 1 : -1;
-        float[] sum = null;
-        int width = 0;
-        int height = 0;
-        for (int m = 0; m < cams.size(); m++) {
+        List<GradCam.RawMap> raws = lanes.map(cams.size(), m -> {
             float[] weights = CovidOdds.logOddsGradient(probabilities.get(m), covidIndices.get(m));
             for (int j = 0; j < weights.length; j++) {
                 weights[j] *= (float) (sign / cams.size());
             }
-            GradCam.RawMap raw = cams.get(m).rawMap(activations.get(m), weights);
+            return cams.get(m).rawMap(activations.get(m), weights);
+        });
+        float[] sum = null;
+        int width = 0;
+        int height = 0;
+        for (GradCam.RawMap raw : raws) {
             if (sum == null) {
                 sum = raw.values().clone();
                 width = raw.width();
@@ -71,6 +80,9 @@ final class CombinedGradCam implements HeatmapSource {
             }
         }
         return GradCam.heatmap(new GradCam.RawMap(width, height, sum), classIndex, classes.get(classIndex), layer);
+    }
+
+    private record NetworkPass(INDArray activations, float[] probabilities) {
     }
 
     @Override

@@ -87,6 +87,20 @@ class CombinedGradCamTest {
         }
     }
 
+    @Test
+    void networksSideBySideGiveWhatTheyGiveOneAfterTheOther() throws Exception {
+        LoadedModel model = ModelFile.load(combined).folded();
+        CombinedGradCam oneLane = new CombinedGradCam(model, new NetworkLanes(2, 1));
+        CombinedGradCam twoLanes = new CombinedGradCam(model, new NetworkLanes(2, 2));
+        float[] input = BlobImages.image(new Random(9), 25, 35);
+        for (int cls : new int[] {0, 1}) {
+            HeatmapSource.Pass sequential = oneLane.forward(input);
+            HeatmapSource.Pass parallel = twoLanes.forward(input);
+            assertThat(parallel.probabilities()).containsExactly(sequential.probabilities());
+            assertThat(parallel.explain(cls).values()).containsExactly(sequential.explain(cls).values());
+        }
+    }
+
     /** An 8-bit gray image whose preprocessing gives back {@code input} (to 1/255). */
     private static PixelData toPixels(float[] input) {
         int[] values = new int[input.length];

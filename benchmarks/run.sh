@@ -8,6 +8,8 @@
 # --quick: short JMH runs, one start-up, 1,000 images instead of ~14k (a few minutes in all).
 # Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-binary.zip;
 # trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), OTHER_BUILDS (other nd4j-native builds to rerun the inference benchmarks on, e.g. "onednn-avx512"; default none: the app ships onednn-avx2),
+# STARTUP_MODELS (the models folder of the start-up probe; default: MODEL and the 3-class model, so the probe
+# measures MODEL; STARTUP_MODELS=models measures the app as it ships, the combined model being its default),
 # TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,11 +98,12 @@ startup() {
   # The clock starts inside xvfb-run, just before java: the X server's own start is not the app's
   /usr/bin/time -v -o "$dir/time.txt" timeout 180 env LL_JAR="$APP_JAR" LL_DB="$dir/log.db" xvfb-run -a sh -c \
     'exec java "$@" -Dlunglens.launchedAt=$(date +%s%3N) -jar "$LL_JAR" --db "$LL_DB"' sh $JAVA_OPTS -Dprism.order=sw \
-    -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.models="$RUN/models" -Dlunglens.open="$SAMPLE" \
+    -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.models="$(realpath "${STARTUP_MODELS:-$RUN/models}")" -Dlunglens.open="$SAMPLE" \
     -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-} \
     > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
 }
 STARTUPS=3; $QUICK && STARTUPS=1
+[[ -n ${STARTUP_MODELS:-} ]] && echo "$STARTUP_MODELS" > "$RUN/startup-models.txt"
 for i in $(seq 1 $STARTUPS); do step "startup-$i" startup "$i"; done
 
 # --- batch classification of the data set, end to end ---
@@ -128,5 +131,5 @@ if [[ "${TORCH:-1}" != 0 ]]; then
 fi
 
 # --- the table ---
-python3 benchmarks/python/report.py "$RUN" "$QUICK" "benchmarks/run.sh${1:+ $1}" > "${RESULTS:-benchmarks/results.md}"
+python3 benchmarks/python/report.py "$RUN" "$QUICK" "${STARTUP_MODELS:+STARTUP_MODELS=$STARTUP_MODELS }benchmarks/run.sh${1:+ $1}" > "${RESULTS:-benchmarks/results.md}"
 log "wrote ${RESULTS:-benchmarks/results.md}"

@@ -87,6 +87,8 @@ def main():
         f"- Command: `{command}`",
         f"- Machine: {machine()}",
         f"- Model: `{Path(read(run / 'model.txt').strip()).name}`; data: covid19-radiography-128 (128 px PNGs)",
+        *([f"- Start-up probe: the app with the models of `{read(run / 'startup-models.txt').strip()}` "
+            "(STARTUP_MODELS), its own default model first"] if (run / "startup-models.txt").exists() else []),
         f"- Load: the 1/5/15-minute load averages when each measurement started. Above {BUSY} (1 min) the machine "
         "was busy with other work and the wall-clock times are inflated and noisy: compare ratios taken in the same "
         "run, and the CPU-time columns, not digits across runs.",

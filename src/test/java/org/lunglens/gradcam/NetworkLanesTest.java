@@ -51,6 +51,22 @@ class NetworkLanesTest {
     }
 
     @Test
+    void aFailureOnTheCallersLaneWaitsForTheOtherLanesBeforeItIsThrown() {
+        NetworkLanes lanes = new NetworkLanes(2, 2);
+        AtomicBoolean otherLaneDone = new AtomicBoolean();
+        assertThatThrownBy(() -> lanes.map(2, i -> {
+            if (i == 0) {
+                throw new IllegalArgumentException("network 0 failed");
+            }
+            sleep(150);
+            otherLaneDone.set(true);
+            return i;
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("network 0 failed");
+        // Network 1 is not running any more when the caller sees the failure
+        assertThat(otherLaneDone).isTrue();
+    }
+
+    @Test
     void anInterruptedCallerStillWaitsForItsLanesAndKeepsTheInterrupt() throws Exception {
         NetworkLanes lanes = new NetworkLanes(2, 2);
         CountDownLatch otherLaneStarted = new CountDownLatch(1);

@@ -10,7 +10,9 @@
 # trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), OTHER_BUILDS (other nd4j-native builds to rerun the inference benchmarks on, e.g. "onednn-avx512"; default none: the app ships onednn-avx2),
 # STARTUP_MODELS (the models folder of the start-up probe; default: MODEL and the 3-class model, so the probe
 # measures MODEL; STARTUP_MODELS=models measures the app as it ships, the combined model being its default),
-# TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
+# STARTUP_LAUNCHER (run the start-up probe through an installed app's launcher, e.g.
+# target/installer/LungLens/bin/LungLens from packaging/build-installer.sh, instead of java -jar),
+# STARTUPS / STARTUPS_QUICK (how many start-ups: default 3 / 1), TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -95,15 +97,28 @@ SAMPLE=$(find "$DATA" -name '*.png' | sort | awk 'NR == 1')
 startup() {
   local n=$1 dir=$RUN/startup-$1
   mkdir -p "$dir/prefs"
+  local probe=(-Dprism.order=sw -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.open="$SAMPLE"
+    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-})
+  # The models folder: STARTUP_MODELS, else the run's own; an installed app keeps its bundled ones unless told
+  if [[ -n ${STARTUP_MODELS:-} || -z ${STARTUP_LAUNCHER:-} ]]; then
+    probe+=(-Dlunglens.models="$(realpath "${STARTUP_MODELS:-$RUN/models}")")
+  fi
   # The clock starts inside xvfb-run, just before java: the X server's own start is not the app's
+  if [[ -n ${STARTUP_LAUNCHER:-} ]]; then
+    # The installed app: its launcher brings its own JVM options (jpackage.cfg); the probe's go through the
+    # environment (no spaces in these paths)
+    /usr/bin/time -v -o "$dir/time.txt" timeout 180 env LL_PROBE="${probe[*]}" LL_DB="$dir/log.db" xvfb-run -a sh -c \
+      'JAVA_TOOL_OPTIONS="$LL_PROBE -Dlunglens.launchedAt=$(date +%s%3N)" exec "$1" --db "$LL_DB"' sh \
+      "$(realpath "$STARTUP_LAUNCHER")" > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
+    return
+  fi
   /usr/bin/time -v -o "$dir/time.txt" timeout 180 env LL_JAR="$APP_JAR" LL_DB="$dir/log.db" xvfb-run -a sh -c \
-    'exec java "$@" -Dlunglens.launchedAt=$(date +%s%3N) -jar "$LL_JAR" --db "$LL_DB"' sh $JAVA_OPTS -Dprism.order=sw \
-    -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.models="$(realpath "${STARTUP_MODELS:-$RUN/models}")" -Dlunglens.open="$SAMPLE" \
-    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-} \
+    'exec java "$@" -Dlunglens.launchedAt=$(date +%s%3N) -jar "$LL_JAR" --db "$LL_DB"' sh $JAVA_OPTS "${probe[@]}" \
     > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
 }
-STARTUPS=3; $QUICK && STARTUPS=1
+STARTUPS=${STARTUPS:-3}; $QUICK && STARTUPS=${STARTUPS_QUICK:-1}
 [[ -n ${STARTUP_MODELS:-} ]] && echo "$STARTUP_MODELS" > "$RUN/startup-models.txt"
+[[ -n ${STARTUP_LAUNCHER:-} ]] && echo "$STARTUP_LAUNCHER" > "$RUN/startup-launcher.txt"
 for i in $(seq 1 $STARTUPS); do step "startup-$i" startup "$i"; done
 
 # --- batch classification of the data set, end to end ---

@@ -59,7 +59,7 @@ def machine():
 
 def startup_rows(run, st):
     rows = []
-    for d in sorted(run.glob("startup-*")):
+    for d in sorted(p for p in run.glob("startup-*") if p.is_dir()):  # not startup-models.txt
         out = read(d / "out.txt")
         fx = re.search(r"javafx-start ms=(\d+)", out)
         ui = re.search(r"ui-built ms=(\d+)", out)
@@ -89,6 +89,8 @@ def main():
         f"- Model: `{Path(read(run / 'model.txt').strip()).name}`; data: covid19-radiography-128 (128 px PNGs)",
         *([f"- Start-up probe: the app with the models of `{read(run / 'startup-models.txt').strip()}` "
             "(STARTUP_MODELS), its own default model first"] if (run / "startup-models.txt").exists() else []),
+        *([f"- Start-up probe: launched as the installed app, `{read(run / 'startup-launcher.txt').strip()}` "
+            "(STARTUP_LAUNCHER)"] if (run / "startup-launcher.txt").exists() else []),
         f"- Load: the 1/5/15-minute load averages when each measurement started. Above {BUSY} (1 min) the machine "
         "was busy with other work and the wall-clock times are inflated and noisy: compare ratios taken in the same "
         "run, and the CPU-time columns, not digits across runs.",

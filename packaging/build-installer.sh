@@ -73,6 +73,41 @@ else
 fi
 echo "input: $(du -sh "$stage/input" | cut -f1), $(ls "$stage/input/lib" | wc -l) jars, models: ${models[*]##*/}"
 
+# The launcher's JVM options and runtime, shared by every jpackage call. The runtime keeps bin/java: the class-data
+# archive is written with it where the app is installed (packaging/make-class-archive.sh).
+package() { # package TYPE DEST [jpackage options...]
+  local type=$1 dest=$2; shift 2
+  jpackage @jpackage.cfg @packaging/jpackage-linux.cfg "$@" \
+    --type "$type" --input "$stage/input" --dest "$dest" \
+    --add-modules "$modules" \
+    --jlink-options '--strip-debug --no-man-pages --no-header-files'
+}
+
+# Class-data sharing (AppCDS): record which classes a start-up loads (the app under Xvfb opens an image and
+# analyses it with both bundled models, then quits), so that an install can archive them once
+# (make-class-archive.sh: the app-image below, the .deb's postinst). Without Xvfb the app ships without the list
+# and starts as before, only slower.
+cp packaging/make-class-archive.sh "$stage/input/"
+if command -v xvfb-run >/dev/null 2>&1 && [ ${#models[@]} -gt 0 ]; then
+  step "class list: one start-up of the app"
+  package app-image "$stage/probe"
+  scratch=$stage/probe-home
+  mkdir -p "$scratch"
+  XDG_CACHE_HOME=$scratch/cache XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data \
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$stage/input/lunglens.classlist -Dlunglens.startupProbe=true \
+-Dlunglens.open=$root/icons/lunglens-256.png -Dlunglens.maximized=false -Dprism.order=sw" \
+    timeout 300 xvfb-run -a "$stage/probe/LungLens/bin/LungLens" --db "$scratch/log.db" >"$stage/probe.log" 2>&1 || true
+  if grep -q '^lunglens-startup first-prediction' "$stage/probe.log" && [ -s "$stage/input/lunglens.classlist" ]; then
+    echo "class list: $(grep -vc '^#' "$stage/input/lunglens.classlist") classes"
+  else
+    echo "warning: the start-up for the class list failed (see $stage/probe.log); no class-data archive" >&2
+    rm -f "$stage/input/lunglens.classlist"
+  fi
+  rm -rf "$stage/probe" "$scratch"
+else
+  echo "warning: no xvfb-run or no model: the app ships without a class-data archive (it starts slower)" >&2
+fi
+
 mkdir -p "$out"
 for type in "${types[@]}"; do
   step "jpackage --type $type"
@@ -80,12 +115,15 @@ for type in "${types[@]}"; do
     app-image) rm -rf "${out:?}/LungLens" ;;
     deb) rm -f "$out"/lunglens_*.deb ;;
   esac
-  type_args=()
-  [ "$type" = app-image ] || type_args=("@packaging/jpackage-$type.cfg")
-  jpackage @jpackage.cfg @packaging/jpackage-linux.cfg "${type_args[@]}" \
-    --type "$type" --input "$stage/input" --dest "$out" \
-    --add-modules "$modules" \
-    --jlink-options '--strip-debug --no-man-pages --no-header-files --strip-native-commands'
+  if [ "$type" = app-image ]; then
+    package app-image "$out"
+    if [ -f "$stage/input/lunglens.classlist" ]; then
+      step "class-data archive of the app-image"
+      sh "$out/LungLens/lib/app/make-class-archive.sh" || echo "warning: the app-image has no class-data archive" >&2
+    fi
+  else
+    package "$type" "$out" "@packaging/jpackage-$type.cfg"
+  fi
 done
 step "done"
 du -sh "$out"/* 2>/dev/null

@@ -34,6 +34,10 @@ classified=$("$launcher" classify "$sample" 2>"$work/classify.err" || true)
 check "launcher classify prints path,label,probabilities with the bundled model" \
   grep -qE "^$sample,(COVID|Normal|[A-Za-z_]+),[01]\.[0-9]+,[01]\.[0-9]+" <<<"$classified"
 echo "  classify: $classified"
+# -Xshare:on turns "start without the archive" into an error, so these fail where the archive does not map
+maps_archive() { grep -q '^LungLens [0-9]' <(JAVA_TOOL_OPTIONS=-Xshare:on "$1" --version 2>&1); }
+check "the app-image holds its class-data archive (AppCDS)" test -s "$out/LungLens/lib/app/lunglens.jsa"
+check "the launcher maps the class-data archive" maps_archive "$launcher"
 
 # 2. The .deb lists the launcher, the models and the desktop entry, and depends on GTK 3
 deb=$(ls "$out"/lunglens_*.deb 2>/dev/null | head -1 || true)
@@ -50,6 +54,11 @@ else
   # A scratch-root install: unpack and run the launcher from there
   dpkg-deb -x "$deb" "$work/root"
   check "unpacked .deb runs --version" grep -q '^LungLens' <("$work/root/opt/lunglens/bin/LungLens" --version 2>&1)
+  check ".deb's postinst writes the class-data archive" grep -q 'make-class-archive.sh' <(dpkg-deb --info "$deb" postinst)
+  check ".deb's prerm removes it" grep -q 'rm -f /opt/lunglens/lib/app/lunglens.jsa' <(dpkg-deb --info "$deb" prerm)
+  # What postinst runs, on the scratch-root install
+  sh "$work/root/opt/lunglens/lib/app/make-class-archive.sh" || true
+  check "unpacked .deb maps the class-data archive its postinst writes" maps_archive "$work/root/opt/lunglens/bin/LungLens"
   echo "  $(basename "$deb"): $(du -h "$deb" | cut -f1)"
 fi
 

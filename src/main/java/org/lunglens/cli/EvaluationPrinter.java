@@ -3,6 +3,7 @@ package org.lunglens.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
 
@@ -17,16 +18,20 @@ final class EvaluationPrinter {
         List<String> classes = m.classes();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Model %s (%s), %d images%n", report.get("model"), report.get("task"), m.n()));
-        sb.append(String.format(Locale.ROOT, "accuracy     %.4f%n", m.accuracy()));
+        Map<?, ?> ci = (Map<?, ?>) report.get("ci95");
+        sb.append(String.format(Locale.ROOT, "%-12s %s  %s%n", "accuracy", num(m.accuracy()), interval(ci.get("accuracy"))));
         if (report.containsKey("auc")) {
-            sb.append(String.format(Locale.ROOT, "sensitivity  %s  (COVID recall)%n", num(report.get("sensitivity"))));
-            sb.append(String.format(Locale.ROOT, "specificity  %s%n", num(report.get("specificity"))));
-            sb.append(String.format(Locale.ROOT, "ROC AUC      %s%n", num(report.get("auc"))));
+            sb.append(String.format(Locale.ROOT, "%-12s %s  %s  (COVID recall)%n", "sensitivity",
+                    num(report.get("sensitivity")), interval(ci.get("sensitivity"))));
+            sb.append(String.format(Locale.ROOT, "%-12s %s  %s%n", "specificity", num(report.get("specificity")),
+                    interval(ci.get("specificity"))));
+            sb.append(String.format(Locale.ROOT, "%-12s %s  %s%n", "ROC AUC", num(report.get("auc")), interval(ci.get("auc"))));
         }
-        sb.append(String.format(Locale.ROOT, "%n%-18s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support"));
+        sb.append(String.format(Locale.ROOT, "%n%-18s %9s %9s %17s %9s %8s%n", "class", "precision", "recall",
+                "recall 95% CI", "f1", "support"));
         for (int c = 0; c < classes.size(); c++) {
-            sb.append(String.format(Locale.ROOT, "%-18s %9s %9s %9s %8d%n", classes.get(c), num(m.precision(c)),
-                    num(m.recall(c)), num(m.f1(c)), m.support(c)));
+            sb.append(String.format(Locale.ROOT, "%-18s %9s %9s %17s %9s %8d%n", classes.get(c), num(m.precision(c)),
+                    num(m.recall(c)), m.recallInterval(c).format(), num(m.f1(c)), m.support(c)));
         }
         sb.append(String.format(Locale.ROOT, "%nconfusion (rows = true, columns = predicted)%n%-18s", ""));
         classes.forEach(c -> sb.append(String.format(Locale.ROOT, " %12s", c)));
@@ -38,10 +43,15 @@ final class EvaluationPrinter {
             }
             sb.append('\n');
         }
+        sb.append(String.format(Locale.ROOT, "%n95%% CI: %s%n", ci.get("method")));
         if (!evaluation.skipped().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%d file(s) skipped (listed on stderr)%n", evaluation.skipped().size()));
         }
         return sb.toString();
+    }
+
+    private static String interval(Object bounds) {
+        return "95% CI " + ConfidenceInterval.fromReport(bounds).format();
     }
 
     private static String num(Object v) {

@@ -65,7 +65,27 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
         }
         report.put("logLoss", Metrics.nullIfNaN(logLoss()));
         report.put("skipped", skipped.size());
+        report.put("ci95", intervals(m));
         return report;
+    }
+
+    /** 95% intervals of the report's figures: how much they could move on another sample of this size. */
+    private Map<String, Object> intervals(Metrics m) {
+        Map<String, Object> ci = new LinkedHashMap<>();
+        ci.put("method", "Wilson score (accuracy, recall, sensitivity, specificity); DeLong (auc)");
+        ci.put("accuracy", m.accuracyInterval().toList());
+        Map<String, Object> recall = new LinkedHashMap<>();
+        for (int c = 0; c < m.classes().size(); c++) {
+            recall.put(m.classes().get(c), m.recallInterval(c).toList());
+        }
+        ci.put("recall", recall);
+        if (metadata.isBinary()) {
+            int pos = metadata.classes().indexOf(ModelMetadata.COVID);
+            ci.put("sensitivity", m.recallInterval(pos).toList());
+            ci.put("specificity", m.recallInterval(1 - pos).toList());
+            ci.put("auc", ConfidenceInterval.aucDeLong(positiveScores(), positives()).toList());
+        }
+        return ci;
     }
 
     public static List<String> describeSkipped(Map<Path, String> skipped) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Classification metrics from a confusion matrix (rows = true class, columns = predicted), and the ROC
@@ -25,6 +26,25 @@ public final class Metrics {
             m[truth[i]][predicted[i]]++;
         }
         return new Metrics(classes, m);
+    }
+
+    /**
+     * The metrics of a confusion matrix as a JSON report holds it (a list of rows of counts), for instance
+     * the test report in a model file's metadata; empty when it is missing or not a square matrix of counts.
+     */
+    public static Optional<Metrics> fromReport(List<String> classes, Object confusion) {
+        if (!(confusion instanceof List<?> rows) || rows.size() != classes.size()) {
+            return Optional.empty();
+        }
+        long[][] m = new long[rows.size()][];
+        for (int r = 0; r < rows.size(); r++) {
+            if (!(rows.get(r) instanceof List<?> cells) || cells.size() != classes.size()
+                    || !cells.stream().allMatch(Number.class::isInstance)) {
+                return Optional.empty();
+            }
+            m[r] = cells.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+        }
+        return Optional.of(new Metrics(classes, m));
     }
 
     public List<String> classes() {
@@ -55,6 +75,20 @@ public final class Metrics {
     public double recall(int c) {
         long support = support(c);
         return support == 0 ? Double.NaN : (double) confusion[c][c] / support;
+    }
+
+    /** 95% Wilson interval of the accuracy. */
+    public ConfidenceInterval accuracyInterval() {
+        long correct = 0;
+        for (int i = 0; i < confusion.length; i++) {
+            correct += confusion[i][i];
+        }
+        return ConfidenceInterval.wilson(correct, n());
+    }
+
+    /** 95% Wilson interval of class c's recall (a binary model's sensitivity or specificity). */
+    public ConfidenceInterval recallInterval(int c) {
+        return ConfidenceInterval.wilson(confusion[c][c], support(c));
     }
 
     public double precision(int c) {

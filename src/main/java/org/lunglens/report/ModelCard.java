@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelFile;
@@ -115,18 +116,20 @@ public final class ModelCard {
     static void appendTestMetrics(StringBuilder md, ModelMetadata meta, Evaluation test) {
         Metrics m = test.metrics();
         Map<String, Object> report = test.report();
-        md.append("| metric | value |\n|---|---|\n");
-        md.append(row("accuracy", report.get("accuracy")));
+        Map<?, ?> ci = (Map<?, ?>) report.get("ci95");
+        md.append("| metric | value | 95% CI |\n|---|---|---|\n");
+        md.append(row("accuracy", report.get("accuracy"), ci.get("accuracy")));
         if (meta.isBinary()) {
-            md.append(row("sensitivity (COVID recall)", report.get("sensitivity")));
-            md.append(row("specificity", report.get("specificity")));
-            md.append(row("ROC AUC", report.get("auc")));
+            md.append(row("sensitivity (COVID recall)", report.get("sensitivity"), ci.get("sensitivity")));
+            md.append(row("specificity", report.get("specificity"), ci.get("specificity")));
+            md.append(row("ROC AUC", report.get("auc"), ci.get("auc")));
         }
         md.append(row("log loss", report.get("logLoss")));
-        md.append("\nPer class:\n\n| class | precision | recall | F1 | support |\n|---|---|---|---|---|\n");
+        md.append("\n95% CI: ").append(ci.get("method")).append("; `evaluate` prints them.\n");
+        md.append("\nPer class:\n\n| class | precision | recall | recall 95% CI | F1 | support |\n|---|---|---|---|---|---|\n");
         for (int c = 0; c < meta.classes().size(); c++) {
-            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %d |%n", meta.classes().get(c),
-                    m.precision(c), m.recall(c), m.f1(c), m.support(c)));
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s | %.4f | %d |%n", meta.classes().get(c),
+                    m.precision(c), m.recall(c), m.recallInterval(c).format(), m.f1(c), m.support(c)));
         }
         md.append("\nConfusion matrix (rows = true, columns = predicted):\n\n| true \\ predicted | ")
                 .append(String.join(" | ", meta.classes())).append(" |\n|---").append("|---".repeat(meta.classes().size())).append("|\n");
@@ -143,8 +146,14 @@ public final class ModelCard {
         }
     }
 
+    /** A figure with its interval from the report ("n/a" where it is undefined). */
+    static String row(String name, Object value, Object interval) {
+        return "| " + name + " | " + format(value) + " | " + ConfidenceInterval.fromReport(interval).format() + " |\n";
+    }
+
+    /** A figure that has no interval. */
     static String row(String name, Object value) {
-        return "| " + name + " | " + format(value) + " |\n";
+        return "| " + name + " | " + format(value) + " |  |\n";
     }
 
     static String format(Object v) {

@@ -3,6 +3,7 @@ package org.lunglens.ui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -15,6 +16,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.lunglens.gradcam.ModelSession;
+import org.lunglens.model.ConfidenceInterval;
+import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
 
 /** A model's card from its own metadata (and its {@code NAME.md} when present): what it is, data, metrics, use. */
@@ -86,25 +89,44 @@ final class ModelCardView extends VBox {
             none.setWrapText(true);
             return List.of(none);
         }
+        // Intervals come from the stored counts, so a model file written before they were reported gets them too
+        Optional<Metrics> counts = Metrics.fromReport(m.classes(), metrics.get("confusion"));
         GridPane summary = table("cardMetrics");
         for (String k : List.of("n", "accuracy", "sensitivity", "specificity", "auc", "logLoss")) {
             if (metrics.get(k) != null) {
-                row(summary, k.equals("n") ? "test images" : k, format(metrics.get(k)));
+                String interval = counts.map(c -> interval(k, c, m)).map(ci -> "   (95% CI " + ci.format() + ")").orElse("");
+                row(summary, k.equals("n") ? "test images" : k, format(metrics.get(k)) + interval).setId("cardMetric-" + k);
             }
         }
         GridPane perClass = table("cardPerClass");
-        perClass.addRow(0, bold("class"), bold("precision"), bold("recall"), bold("F1"), bold("support"));
+        perClass.addRow(0, bold("class"), bold("precision"), bold("recall"), bold("recall 95% CI"), bold("F1"),
+                bold("support"));
         if (metrics.get("perClass") instanceof Map<?, ?> pc) {
             int r = 1;
             for (String cls : m.classes()) {
                 if (pc.get(cls) instanceof Map<?, ?> c) {
+                    String recallCi = counts.map(x -> x.recallInterval(m.classes().indexOf(cls)).format()).orElse("\u2014");
                     perClass.addRow(r++, new Label(cls), new Label(format(c.get("precision"))),
-                            new Label(format(c.get("recall"))), new Label(format(c.get("f1"))),
+                            new Label(format(c.get("recall"))), new Label(recallCi), new Label(format(c.get("f1"))),
                             new Label(format(c.get("support"))));
                 }
             }
         }
         return List.of(summary, perClass, heading("Confusion matrix (rows = true, columns = predicted)"), confusion(m));
+    }
+
+    /**
+     * The Wilson interval of a proportion figure, or null for a figure with none here (the AUC's needs the
+     * scores, which the file does not keep; the card's Markdown and {@code evaluate} give it).
+     */
+    static ConfidenceInterval interval(String figure, Metrics counts, ModelMetadata m) {
+        int covid = m.classes().indexOf(ModelMetadata.COVID);
+        return switch (figure) {
+            case "accuracy" -> counts.accuracyInterval();
+            case "sensitivity" -> m.isBinary() ? counts.recallInterval(covid) : null;
+            case "specificity" -> m.isBinary() ? counts.recallInterval(1 - covid) : null;
+            default -> null;
+        };
     }
 
     private static GridPane confusion(ModelMetadata m) {
@@ -140,11 +162,12 @@ final class ModelCardView extends VBox {
         return g;
     }
 
-    private static void row(GridPane g, String key, String value) {
+    private static Label row(GridPane g, String key, String value) {
         Label v = new Label(value);
         v.setWrapText(true);
         v.setMaxWidth(460);
         g.addRow(g.getRowCount(), bold(key), v);
+        return v;
     }
 
     private static Label bold(String text) {

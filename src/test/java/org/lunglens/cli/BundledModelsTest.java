@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lunglens.model.BundledModels;
+import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.ModelFile;
 import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
@@ -49,6 +52,18 @@ class BundledModelsTest {
         assertThat(now.get("accuracy").asDouble()).isEqualTo(card.get("accuracy").asDouble());
         if (card.hasNonNull("auc")) {
             assertThat(now.get("auc").asDouble()).isCloseTo(card.get("auc").asDouble(), within(1e-4));
+        }
+
+        // The card states each figure with its 95% interval, as evaluate prints and writes it.
+        JsonNode accuracy = now.get("ci95").get("accuracy");
+        assertThat(accuracy.get(0).asDouble()).isLessThan(now.get("accuracy").asDouble());
+        assertThat(accuracy.get(1).asDouble()).isGreaterThan(now.get("accuracy").asDouble());
+        String range = ConfidenceInterval.fromReport(List.of(accuracy.get(0).asDouble(), accuracy.get(1).asDouble())).format();
+        assertThat(console.out()).contains("95% CI " + range);
+        assertThat(Files.readString(MODELS.resolve(name + ".md"))).contains("| accuracy | " + String.format(Locale.ROOT,
+                "%.4f", now.get("accuracy").asDouble()) + " | " + range + " |");
+        if (card.hasNonNull("auc")) {
+            assertThat(now.get("ci95").get("auc").get(0).asDouble()).isLessThan(now.get("auc").asDouble());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -86,9 +87,16 @@ class CombinerTest {
         String card = Files.readString(out.resolveSibling("combined.md"));
         assertThat(card).contains("Not for clinical diagnosis").contains(ModelFile.sha256(out))
                 .contains(ModelFile.sha256(binary)).contains(ModelFile.sha256(multiclass))
-                .contains("combined** (COVID vs non-COVID)").contains("Confusion matrix");
+                .contains("combined** (COVID vs non-COVID)").contains("Confusion matrix")
+                .contains("| metric | value | 95% CI |").contains("| accuracy | " + accuracyAndInterval());
         assertThat(out.resolveSibling("combined.test.json")).exists();
         assertThat(out.resolveSibling("combined-roc.png")).exists();
+    }
+
+    /** "0.9000 | 0.7000-0.9700 |": the test figure as the card must print it, beside its Wilson interval. */
+    private String accuracyAndInterval() {
+        Metrics m = result.test().metrics();
+        return String.format(Locale.ROOT, "%.4f | %s |", m.accuracy(), m.accuracyInterval().format());
     }
 
     @Test

@@ -35,6 +35,24 @@ class MetricsTest {
     }
 
     @Test
+    void intervalsCountTheRightCells() {
+        assertThat(metrics.accuracyInterval()).isEqualTo(ConfidenceInterval.wilson(84, 100));
+        assertThat(metrics.recallInterval(2)).isEqualTo(ConfidenceInterval.wilson(4, 5));
+        assertThat(metrics.accuracyInterval().lower()).isLessThan(0.84);
+        assertThat(metrics.accuracyInterval().upper()).isGreaterThan(0.84);
+    }
+
+    @Test
+    void readsAConfusionMatrixBackFromAJsonReport() {
+        List<Object> rows = List.of(List.of(50, 3, 2), List.of(5, 30, 5), List.of(0, 1, 4));
+        Metrics back = Metrics.fromReport(List.of("A", "B", "C"), rows).orElseThrow();
+        assertThat(back.confusion()).isDeepEqualTo(metrics.confusion());
+        assertThat(Metrics.fromReport(List.of("A", "B"), rows)).as("wrong size").isEmpty();
+        assertThat(Metrics.fromReport(List.of("A"), List.of(List.of("x")))).as("not counts").isEmpty();
+        assertThat(Metrics.fromReport(List.of("A"), null)).isEmpty();
+    }
+
+    @Test
     void confusionIsBuiltFromLabels() {
         Metrics m = Metrics.of(List.of("x", "y"), new int[] {0, 0, 1, 1, 1}, new int[] {0, 1, 1, 1, 0});
         assertThat(m.confusion()).isEqualTo(new long[][] {{1, 1}, {1, 2}});

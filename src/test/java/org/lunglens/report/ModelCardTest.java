@@ -35,6 +35,10 @@ class ModelCardTest {
 
         String card = ModelCard.render(META, test, state, model, baselines, "java -jar lunglens.jar train ...");
 
+        // Wilson intervals of 2/3 right, 1/2 COVID found, 1/1 non-COVID cleared (scipy's binomtest agrees); one
+        // negative is too few for DeLong's AUC variance.
+        assertThat(card).contains("| accuracy | 0.6667 | 0.2077-0.9385 |", "| sensitivity (COVID recall) | 0.5000 | 0.0945-0.9055 |",
+                "| specificity | 1.0000 | 0.2065-1.0000 |", "| ROC AUC | 0.5000 | n/a |", "| COVID | 1.0000 | 0.5000 | 0.0945-0.9055 |");
         assertThat(card).contains("Not for clinical diagnosis", "| accuracy | 0.6667 |", "java -jar lunglens.jar train ...")
                 .contains("| raw pixels | 0.8100 | 0.5000 | 0.9000 | 0.7700 |")
                 .contains("| principal components | 0.7900 | 0.4000 | 0.9500 | 0.7500 |")

@@ -264,6 +264,11 @@ class AiPaneTest {
                 .contains("teaching and research; not for clinical diagnosis");
         assertThat(robot.lookup("#aiScope").queryAs(Label.class).getText()).contains("knows only its classes");
         assertThat(robot.lookup("#confusion-0-0").tryQuery()).as("confusion matrix from the metadata").isPresent();
+        assertThat(robot.lookup("#cardMetric-accuracy").queryAs(Label.class).getText())
+                .as("the test accuracy with its interval from the stored counts").matches("[01]\\.\\d{4} {3}\\(95% CI [01]\\.\\d{4}-[01]\\.\\d{4}\\)");
+        assertThat(robot.lookup("#cardMetric-sensitivity").queryAs(Label.class).getText()).contains("(95% CI ");
+        assertThat(robot.lookup("#cardMetric-auc").queryAs(Label.class).getText()).as("no interval without scores")
+                .doesNotContain("CI");
 
         robot.interact(() -> ai.views().openSideBySide());
         FxTestSupport.await(WAIT_SECONDS, () -> ai.views().sideBySide().isShowing());

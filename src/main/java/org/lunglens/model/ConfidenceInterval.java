@@ -1,0 +1,130 @@
+package org.lunglens.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoublePredicate;
+import java.util.stream.IntStream;
+
+/**
+ * A two-sided 95% confidence interval of a test figure, so a model card says how far a score on 1,420 films
+ * can be trusted. Proportions (accuracy, sensitivity, specificity, recall) use the Wilson score interval,
+ * which stays inside [0, 1] and keeps its coverage near 0 and 1, where our scores sit and the plain
+ * normal interval fails (Newcombe, Stat. Med. 1998). The ROC AUC uses DeLong's variance (DeLong et al.,
+ * Biometrics 1988), as pROC does by default. Both are NaN when the figure is undefined.
+ */
+public record ConfidenceInterval(double lower, double upper) {
+    /** The standard normal quantile for a two-sided 95% interval. */
+    static final double Z95 = 1.959963984540054;
+
+    private static final ConfidenceInterval UNDEFINED = new ConfidenceInterval(Double.NaN, Double.NaN);
+
+    public boolean isDefined() {
+        return !Double.isNaN(lower) && !Double.isNaN(upper);
+    }
+
+    /** [lower, upper] for the JSON report, or null when undefined. */
+    public List<Double> toList() {
+        return isDefined() ? List.of(lower, upper) : null;
+    }
+
+    /** The interval as the JSON report holds it (a list of two numbers, or null). */
+    public static ConfidenceInterval fromReport(Object bounds) {
+        return bounds instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number lo && l.get(1) instanceof Number hi
+                ? new ConfidenceInterval(lo.doubleValue(), hi.doubleValue()) : UNDEFINED;
+    }
+
+    /** "0.9461-0.9838" (four decimals, as the reports print figures), or "n/a". */
+    public String format() {
+        return isDefined() ? String.format(Locale.ROOT, "%.4f-%.4f", lower, upper) : "n/a";
+    }
+
+    /** Wilson score interval of a proportion successes / n. */
+    public static ConfidenceInterval wilson(long successes, long n) {
+        if (n <= 0 || successes < 0 || successes > n) {
+            return UNDEFINED;
+        }
+        double p = (double) successes / n;
+        double z2 = Z95 * Z95;
+        double denominator = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denominator;
+        double half = Z95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        // At 0 or n successes the bound is exactly 0 or 1; rounding would leave it a hair inside.
+        double lower = successes == 0 ? 0 : Math.max(0, centre - half);
+        double upper = successes == n ? 1 : Math.min(1, centre + half);
+        return new ConfidenceInterval(lower, upper);
+    }
+
+    /**
+     * DeLong interval of the ROC AUC of a score for the positive class (ties count half), clipped to [0, 1].
+     * Undefined with fewer than two images on either side. A perfect separation has zero variance, so its
+     * interval is [1, 1]: read it with the number of films.
+     */
+    public static ConfidenceInterval aucDeLong(double[] scores, boolean[] positive) {
+        double[] pos = select(scores, positive, true);
+        double[] neg = select(scores, positive, false);
+        if (pos.length < 2 || neg.length < 2) {
+            return UNDEFINED;
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        // Placement values: how each positive ranks among the negatives, and each negative among the positives.
+        double[] positivePlacements = new double[pos.length];
+        for (int i = 0; i < pos.length; i++) {
+            positivePlacements[i] = (countBelow(neg, pos[i]) + countAtMost(neg, pos[i])) / 2.0 / neg.length;
+        }
+        double[] negativePlacements = new double[neg.length];
+        for (int j = 0; j < neg.length; j++) {
+            long above = pos.length - countAtMost(pos, neg[j]);
+            long aboveOrEqual = pos.length - countBelow(pos, neg[j]);
+            negativePlacements[j] = (above + aboveOrEqual) / 2.0 / pos.length;
+        }
+        double auc = mean(positivePlacements);
+        double variance = sampleVariance(positivePlacements, auc) / pos.length
+                + sampleVariance(negativePlacements, auc) / neg.length;
+        double half = Z95 * Math.sqrt(variance);
+        return new ConfidenceInterval(Math.max(0, auc - half), Math.min(1, auc + half));
+    }
+
+    private static double[] select(double[] scores, boolean[] positive, boolean side) {
+        return IntStream.range(0, scores.length).filter(i -> positive[i] == side)
+                .mapToDouble(i -> scores[i]).toArray();
+    }
+
+    /** Number of values in the sorted array strictly below x. */
+    private static int countBelow(double[] sorted, double x) {
+        return firstIndex(sorted, v -> v >= x);
+    }
+
+    /** Number of values in the sorted array at or below x. */
+    private static int countAtMost(double[] sorted, double x) {
+        return firstIndex(sorted, v -> v > x);
+    }
+
+    /** The first index whose value passes a test that is false, then true, along the sorted array. */
+    private static int firstIndex(double[] sorted, DoublePredicate passes) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (passes.test(sorted[mid])) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double sampleVariance(double[] v, double mean) {
+        double sum = 0;
+        for (double x : v) {
+            sum += (x - mean) * (x - mean);
+        }
+        return sum / (v.length - 1);
+    }
+}

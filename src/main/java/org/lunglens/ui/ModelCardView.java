@@ -1,5 +1,6 @@
 package org.lunglens.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,7 +113,15 @@ final class ModelCardView extends VBox {
                 }
             }
         }
-        return List.of(summary, perClass, heading("Confusion matrix (rows = true, columns = predicted)"), confusion(m));
+        Label method = new Label("95% CI: Wilson score interval from the test counts: how far the figure could move on "
+                + "another sample of this size. The AUC's interval (DeLong) needs the scores: see the card below or "
+                + "run evaluate.");
+        method.setWrapText(true);
+        method.setStyle("-fx-font-size: 11px;");
+        List<Node> nodes = new ArrayList<>(List.of(summary));
+        counts.ifPresent(c -> nodes.add(method));
+        nodes.addAll(List.of(perClass, heading("Confusion matrix (rows = true, columns = predicted)"), confusion(m)));
+        return nodes;
     }
 
     /**

@@ -19,13 +19,11 @@ final class EvaluationPrinter {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Model %s (%s), %d images%n", report.get("model"), report.get("task"), m.n()));
         Map<?, ?> ci = (Map<?, ?>) report.get("ci95");
-        sb.append(String.format(Locale.ROOT, "%-12s %s  %s%n", "accuracy", num(m.accuracy()), interval(ci.get("accuracy"))));
+        sb.append(figure("accuracy", m.accuracy(), ci.get("accuracy"), ""));
         if (report.containsKey("auc")) {
-            sb.append(String.format(Locale.ROOT, "%-12s %s  %s  (COVID recall)%n", "sensitivity",
-                    num(report.get("sensitivity")), interval(ci.get("sensitivity"))));
-            sb.append(String.format(Locale.ROOT, "%-12s %s  %s%n", "specificity", num(report.get("specificity")),
-                    interval(ci.get("specificity"))));
-            sb.append(String.format(Locale.ROOT, "%-12s %s  %s%n", "ROC AUC", num(report.get("auc")), interval(ci.get("auc"))));
+            sb.append(figure("sensitivity", report.get("sensitivity"), ci.get("sensitivity"), "(COVID recall)"));
+            sb.append(figure("specificity", report.get("specificity"), ci.get("specificity"), ""));
+            sb.append(figure("ROC AUC", report.get("auc"), ci.get("auc"), ""));
         }
         sb.append(String.format(Locale.ROOT, "%n%-18s %9s %9s %17s %9s %8s%n", "class", "precision", "recall",
                 "recall 95% CI", "f1", "support"));
@@ -50,8 +48,12 @@ final class EvaluationPrinter {
         return sb.toString();
     }
 
-    private static String interval(Object bounds) {
-        return "95% CI " + ConfidenceInterval.fromReport(bounds).format();
+    /** "sensitivity  0.9702  95% CI 0.9461-0.9838  (COVID recall)"; no interval where the figure has none. */
+    private static String figure(String name, Object value, Object bounds, String note) {
+        ConfidenceInterval ci = ConfidenceInterval.fromReport(bounds);
+        String line = String.format(Locale.ROOT, "%-12s %s", name, num(value))
+                + (ci.isDefined() ? "  95% CI " + ci.format() : "") + (note.isEmpty() ? "" : "  " + note);
+        return line + System.lineSeparator();
     }
 
     private static String num(Object v) {

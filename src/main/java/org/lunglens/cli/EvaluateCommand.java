@@ -1,5 +1,6 @@
 package org.lunglens.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.ProgressListener;
 import org.lunglens.model.Split;
+import org.lunglens.report.Plots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +38,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also write the report as JSON")
     Path json;
 
+    @Option(names = "--plots", paramLabel = "DIR", description = "also write the confusion matrix, the ROC curve "
+            + "(binary models) and the reliability diagram as PNG files named after the model into DIR")
+    Path plots;
+
     @Override
     public Integer call() throws Exception {
         Nd4jSettings.forBatchInference();
@@ -52,6 +58,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json != null) {
             ModelFile.json().writeValue(json.toFile(), evaluation.report());
             System.out.println("JSON report written to " + json);
+        }
+        if (plots != null && evaluation.truth().length > 0) {
+            String name = evaluation.metadata().name();
+            String title = name + (split == null ? ": " + data.getFileName() : ": " + set + " split");
+            Plots.testPlots(evaluation, title, Files.createDirectories(plots), name);
+            System.out.println("Plots written to " + plots + " (" + name + "-*.png)");
         }
         return evaluation.truth().length == 0 ? 1 : 0;
     }

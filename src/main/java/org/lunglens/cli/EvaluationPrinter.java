@@ -3,6 +3,7 @@ package org.lunglens.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lunglens.model.Calibration;
 import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
@@ -42,10 +43,25 @@ final class EvaluationPrinter {
             sb.append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%n95%% CI: %s%n", ci.get("method")));
+        appendCalibration(sb, evaluation.calibration(), evaluation.metadata().isBinary());
         if (!evaluation.skipped().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%d file(s) skipped (listed on stderr)%n", evaluation.skipped().size()));
         }
         return sb.toString();
+    }
+
+    /** ECE, Brier and the reliability bins: is the top class right as often as its probability says? */
+    private static void appendCalibration(StringBuilder sb, Calibration c, boolean binary) {
+        sb.append(String.format(Locale.ROOT, "%ncalibration  ECE %s, Brier score %s (%s)%n", num(c.expectedCalibrationError()),
+                num(c.brier()), binary ? "of P(COVID)" : "summed over the classes"));
+        sb.append(String.format(Locale.ROOT, "%-18s %8s %16s %9s%n", "top probability", "images", "mean probability",
+                "accuracy"));
+        for (Calibration.Bin b : c.bins()) {
+            if (!b.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%-18s %8d %16s %9s%n", String.format(Locale.ROOT, "%.1f-%.1f",
+                        b.from(), b.to()), b.count(), num(b.meanConfidence()), num(b.accuracy())));
+            }
+        }
     }
 
     /** "sensitivity  0.9702  95% CI 0.9461-0.9838  (COVID recall)"; no interval where the figure has none. */

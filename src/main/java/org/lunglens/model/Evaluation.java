@@ -42,6 +42,11 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
         return positive;
     }
 
+    /** Reliability of the probabilities, and the Brier score (of P(COVID) for a binary model). */
+    public Calibration calibration() {
+        return Calibration.of(truth, probabilities, metadata.isBinary() ? metadata.classes().indexOf(ModelMetadata.COVID) : -1);
+    }
+
     /** Mean cross-entropy of the true class. */
     public double logLoss() {
         double sum = 0;
@@ -66,6 +71,7 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
         report.put("logLoss", Metrics.nullIfNaN(logLoss()));
         report.put("skipped", skipped.size());
         report.put("ci95", intervals(m));
+        report.put("calibration", calibration().toMap());
         return report;
     }
 

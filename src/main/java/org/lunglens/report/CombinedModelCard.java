@@ -23,9 +23,7 @@ public final class CombinedModelCard {
         String base = modelFile.getFileName().toString().replaceFirst("\\.zip$", "");
         Evaluation test = result.test();
         ModelFile.json().writeValue(modelFile.resolveSibling(base + ".test.json").toFile(), test.report());
-        Plots.confusion(test.metrics(), meta.name() + ": test split", modelFile.resolveSibling(base + "-confusion.png"));
-        Plots.roc(Metrics.rocCurve(test.positiveScores(), test.positives()),
-                Metrics.auc(test.positiveScores(), test.positives()), modelFile.resolveSibling(base + "-roc.png"));
+        Plots.testPlots(test, meta.name() + ": test split", modelFile.toAbsolutePath().getParent(), base);
         Files.writeString(modelFile.resolveSibling(base + ".md"), render(result, modelFile));
     }
 

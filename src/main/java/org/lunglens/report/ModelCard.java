@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.lunglens.model.Calibration;
 import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
@@ -144,6 +145,24 @@ public final class ModelCard {
         if (meta.isBinary()) {
             md.append("![ROC curve](").append(meta.name()).append("-roc.png)\n");
         }
+        appendCalibration(md, meta, test.calibration());
+    }
+
+    /** Whether the probabilities the reader sees are right as often as they say, bin by bin. */
+    static void appendCalibration(StringBuilder md, ModelMetadata meta, Calibration c) {
+        md.append("\n### Calibration (test split)\n\n");
+        md.append(String.format(Locale.ROOT, "Expected calibration error %.4f, Brier score %.4f (%s). Of the films "
+                + "whose top class has a probability in a bin, the share where that class is right:%n%n",
+                c.expectedCalibrationError(), c.brier(), meta.isBinary() ? "of P(COVID)" : "summed over the classes"));
+        md.append("| top-class probability | images | mean probability | accuracy | accuracy 95% CI |\n"
+                + "|---|---|---|---|---|\n");
+        for (Calibration.Bin b : c.bins()) {
+            if (!b.isEmpty()) {
+                md.append(String.format(Locale.ROOT, "| %.1f-%.1f | %d | %.4f | %.4f | %s |%n", b.from(), b.to(),
+                        b.count(), b.meanConfidence(), b.accuracy(), b.accuracyInterval().format()));
+            }
+        }
+        md.append("\n![reliability diagram](").append(meta.name()).append("-reliability.png)\n");
     }
 
     /** A figure with its interval from the report ("n/a" where it is undefined). */

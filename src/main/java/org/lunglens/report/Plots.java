@@ -9,20 +9,85 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.lunglens.model.Calibration;
+import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.EpochRecord;
+import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
 
 /** PNG plots of a run. */
 public final class Plots {
     private Plots() {
+    }
+
+    /**
+     * The test split's plots beside a model: confusion matrix, ROC curve (binary models) and reliability
+     * diagram, as {@code BASE-confusion.png}, {@code BASE-roc.png} and {@code BASE-reliability.png} in dir.
+     */
+    public static void testPlots(Evaluation test, String title, Path dir, String base) throws IOException {
+        confusion(test.metrics(), title, dir.resolve(base + "-confusion.png"));
+        if (test.metadata().isBinary()) {
+            roc(Metrics.rocCurve(test.positiveScores(), test.positives()),
+                    Metrics.auc(test.positiveScores(), test.positives()), dir.resolve(base + "-roc.png"));
+        }
+        reliability(test.calibration(), title, dir.resolve(base + "-reliability.png"));
+    }
+
+    /**
+     * Reliability diagram: accuracy against mean top-class probability per bin, with the bin's 95% Wilson
+     * interval and number of images, beside the diagonal of perfect calibration. Sparse bins swing widely,
+     * so their intervals are drawn.
+     */
+    public static void reliability(Calibration calibration, String title, Path file) throws IOException {
+        YIntervalSeries observed = new YIntervalSeries(String.format(Locale.ROOT,
+                "model (ECE %.4f), 95%% CI per bin", calibration.expectedCalibrationError()));
+        XYSeries perfect = new XYSeries("perfectly calibrated");
+        perfect.add(0, 0);
+        perfect.add(1, 1);
+        YIntervalSeriesCollection bins = new YIntervalSeriesCollection();
+        bins.addSeries(observed);
+        JFreeChart chart = style(ChartFactory.createXYLineChart("Reliability, " + title,
+                "mean top-class probability in the bin", "accuracy in the bin", bins, PlotOrientation.VERTICAL,
+                true, false, false));
+        XYPlot plot = chart.getXYPlot();
+        for (Calibration.Bin b : calibration.bins()) {
+            if (!b.isEmpty()) {
+                ConfidenceInterval ci = b.accuracyInterval();
+                observed.add(b.meanConfidence(), b.accuracy(), ci.lower(), ci.upper());
+                XYTextAnnotation n = new XYTextAnnotation(" n=" + b.count() + " ", b.meanConfidence(), b.accuracy());
+                n.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                // Labels near the chart's right or bottom edge sit on the other side of their point, or it cuts them
+                boolean right = b.meanConfidence() > 0.85;
+                boolean low = b.accuracy() < 0.1;
+                n.setTextAnchor(low ? (right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT)
+                        : (right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
+                plot.addAnnotation(n);
+            }
+        }
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        plot.setRenderer(0, renderer);
+        plot.setDataset(1, new XYSeriesCollection(perfect));
+        plot.setRenderer(1, new XYLineAndShapeRenderer(true, false));
+        plot.getDomainAxis().setRange(0, 1.02);
+        plot.getRangeAxis().setRange(0, 1.02);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 600, 560);
     }
 
     /** Loss and accuracy per epoch, training vs validation, side by side. */
@@ -109,7 +174,10 @@ public final class Plots {
         for (XYSeries s : series) {
             data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL, true, false, false);
+        return style(ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL, true, false, false));
+    }
+
+    private static JFreeChart style(JFreeChart chart) {
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);

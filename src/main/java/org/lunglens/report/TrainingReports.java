@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lunglens.model.Evaluation;
-import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.TrainingOptions;
 import org.lunglens.model.TrainingResult;
@@ -23,11 +22,7 @@ public final class TrainingReports {
         String name = options.modelName();
         ModelFile.json().writeValue(options.sibling(".test.json").toFile(), test.report());
         Plots.trainingCurves(result.state().history(), options.sibling("-curves.png"));
-        Plots.confusion(test.metrics(), name + ": test split", options.sibling("-confusion.png"));
-        if (result.model().metadata().isBinary()) {
-            Plots.roc(Metrics.rocCurve(test.positiveScores(), test.positives()),
-                    Metrics.auc(test.positiveScores(), test.positives()), options.sibling("-roc.png"));
-        }
+        Plots.testPlots(test, name + ": test split", options.out().toAbsolutePath().getParent(), name);
         // Baselines trained beside this model: --arch ann --out NAME-ann.zip, and with --reduce pca:K NAME-ann-pca.zip
         Map<String, Map<String, Object>> baselines = new LinkedHashMap<>();
         for (String suffix : List.of("-ann", "-ann-pca")) {

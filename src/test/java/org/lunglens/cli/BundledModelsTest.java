@@ -65,5 +65,9 @@ class BundledModelsTest {
         if (card.hasNonNull("auc")) {
             assertThat(now.get("ci95").get("auc").get(0).asDouble()).isLessThan(now.get("auc").asDouble());
         }
+        assertThat(Files.readString(MODELS.resolve(name + ".md"))).contains(String.format(Locale.ROOT,
+                "Expected calibration error %.4f, Brier score %.4f", now.get("calibration").get("ece").asDouble(),
+                now.get("calibration").get("brier").asDouble()));
+        assertThat(MODELS.resolve(name + "-reliability.png")).isNotEmptyFile();
     }
 }

@@ -2,15 +2,24 @@ package org.lunglens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.testutil.ConsoleCapture;
+import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.TinyModels;
 
-/** {@code train} refuses options that do not describe a network before it reads any data. */
+/**
+ * {@code train} refuses options that do not describe a network before it reads any data, and a tiny run
+ * writes everything the model card promises beside the model.
+ */
 class TrainCommandTest {
     @TempDir
     Path dir;
@@ -25,6 +34,33 @@ class TrainCommandTest {
     @Test
     void eraseMustBeAProbability() {
         assertRefused("--erase takes a probability in [0, 1]; got 1.5", "--erase", "1.5");
+    }
+
+    @Test
+    void aTinyRunWritesTheModelItsCardPlotsAndReportsAndEvaluateReproducesThem() throws Exception {
+        Path data = SharedData.miniDataset(dir.resolve("data"), 14, TinyModels.CLASSES);
+        Path out = dir.resolve("models").resolve("tiny.zip");
+        int code = LungLensCommand.run("train", "--data", data.toString(), "--task", "binary", "--out", out.toString(),
+                "--size", "32", "--widths", "8,8,16", "--epochs", "1", "--batch", "16");
+        assertThat(code).as(console.err()).isZero();
+
+        for (String file : List.of("tiny.zip", "tiny.md", "tiny.test.json", "tiny.split.csv", "tiny-curves.png",
+                "tiny-confusion.png", "tiny-roc.png", "tiny-reliability.png")) {
+            assertThat(out.resolveSibling(file)).as(file).isNotEmptyFile();
+        }
+        assertThat(Files.readString(out.resolveSibling("tiny.md"))).contains("| metric | value | 95% CI |",
+                "### Calibration (test split)", "![reliability diagram](tiny-reliability.png)");
+        JsonNode written = new ObjectMapper().readTree(out.resolveSibling("tiny.test.json").toFile());
+        assertThat(written.get("calibration").get("brier").asDouble()).isBetween(0.0, 1.0);
+        assertThat(written.get("ci95").get("accuracy")).hasSize(2);
+
+        Path plots = dir.resolve("plots");
+        code = LungLensCommand.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--split",
+                out.resolveSibling("tiny.split.csv").toString(), "--plots", plots.toString());
+        assertThat(code).as(console.err()).isZero();
+        assertThat(console.out()).contains("calibration  ECE ", "95% CI ");
+        assertThat(plots.resolve("tiny-reliability.png")).isNotEmptyFile();
+        assertThat(plots.resolve("tiny-confusion.png")).hasSameBinaryContentAs(out.resolveSibling("tiny-confusion.png"));
     }
 
     private void assertRefused(String message, String... options) {

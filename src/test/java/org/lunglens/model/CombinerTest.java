@@ -91,6 +91,8 @@ class CombinerTest {
                 .contains("| metric | value | 95% CI |").contains("| accuracy | " + accuracyAndInterval());
         assertThat(out.resolveSibling("combined.test.json")).exists();
         assertThat(out.resolveSibling("combined-roc.png")).exists();
+        assertThat(out.resolveSibling("combined-reliability.png")).exists();
+        assertThat(card).contains("### Calibration (test split)");
     }
 
     /** "0.9000 | 0.7000-0.9700 |": the test figure as the card must print it, beside its Wilson interval. */

@@ -1,10 +1,7 @@
 package org.lunglens.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoublePredicate;
-import java.util.stream.IntStream;
 
 /**
  * A two-sided 95% confidence interval of a test figure, so a model card says how far a score on 1,420 films
@@ -61,70 +58,13 @@ public record ConfidenceInterval(double lower, double upper) {
      * interval is [1, 1]: read it with the number of films.
      */
     public static ConfidenceInterval aucDeLong(double[] scores, boolean[] positive) {
-        double[] pos = select(scores, positive, true);
-        double[] neg = select(scores, positive, false);
-        if (pos.length < 2 || neg.length < 2) {
+        AucPlacements p = AucPlacements.of(scores, positive);
+        if (p == null) {
             return UNDEFINED;
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
-        // Placement values: how each positive ranks among the negatives, and each negative among the positives.
-        double[] positivePlacements = new double[pos.length];
-        for (int i = 0; i < pos.length; i++) {
-            positivePlacements[i] = (countBelow(neg, pos[i]) + countAtMost(neg, pos[i])) / 2.0 / neg.length;
-        }
-        double[] negativePlacements = new double[neg.length];
-        for (int j = 0; j < neg.length; j++) {
-            long above = pos.length - countAtMost(pos, neg[j]);
-            long aboveOrEqual = pos.length - countBelow(pos, neg[j]);
-            negativePlacements[j] = (above + aboveOrEqual) / 2.0 / pos.length;
-        }
-        double auc = mean(positivePlacements);
-        double variance = sampleVariance(positivePlacements, auc) / pos.length
-                + sampleVariance(negativePlacements, auc) / neg.length;
+        double variance = AucPlacements.covariance(p.positives(), p.positives()) / p.positives().length
+                + AucPlacements.covariance(p.negatives(), p.negatives()) / p.negatives().length;
         double half = Z95 * Math.sqrt(variance);
-        return new ConfidenceInterval(Math.max(0, auc - half), Math.min(1, auc + half));
-    }
-
-    private static double[] select(double[] scores, boolean[] positive, boolean side) {
-        return IntStream.range(0, scores.length).filter(i -> positive[i] == side)
-                .mapToDouble(i -> scores[i]).toArray();
-    }
-
-    /** Number of values in the sorted array strictly below x. */
-    private static int countBelow(double[] sorted, double x) {
-        return firstIndex(sorted, v -> v >= x);
-    }
-
-    /** Number of values in the sorted array at or below x. */
-    private static int countAtMost(double[] sorted, double x) {
-        return firstIndex(sorted, v -> v > x);
-    }
-
-    /** The first index whose value passes a test that is false, then true, along the sorted array. */
-    private static int firstIndex(double[] sorted, DoublePredicate passes) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (passes.test(sorted[mid])) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
-    private static double mean(double[] v) {
-        return Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    private static double sampleVariance(double[] v, double mean) {
-        double sum = 0;
-        for (double x : v) {
-            sum += (x - mean) * (x - mean);
-        }
-        return sum / (v.length - 1);
+        return new ConfidenceInterval(Math.max(0, p.auc() - half), Math.min(1, p.auc() + half));
     }
 }

@@ -16,11 +16,16 @@ import java.util.Map;
 public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabilities, Map<Path, String> skipped) {
 
     public Metrics metrics() {
+        return Metrics.of(metadata.classes(), truth, predicted());
+    }
+
+    /** The predicted class index per evaluated image. */
+    public int[] predicted() {
         int[] predicted = new int[truth.length];
         for (int i = 0; i < truth.length; i++) {
             predicted[i] = new Prediction(metadata.classes(), probabilities[i], 0).predictedIndex();
         }
-        return Metrics.of(metadata.classes(), truth, predicted);
+        return predicted;
     }
 
     /** Score of the positive class (COVID) and whether each image is positive: for AUC and ROC. */

@@ -61,6 +61,12 @@ class TrainCommandTest {
         assertThat(console.out()).contains("calibration  ECE ", "95% CI ");
         assertThat(plots.resolve("tiny-reliability.png")).isNotEmptyFile();
         assertThat(plots.resolve("tiny-confusion.png")).hasSameBinaryContentAs(out.resolveSibling("tiny-confusion.png"));
+        // A model compared with itself on the validation set (3 films here, too few for an AUC test): no discordant film
+        code = LungLensCommand.run("compare", out.toString(), out.toString(), "--data", data.toString(), "--split",
+                out.resolveSibling("tiny.split.csv").toString());
+        assertThat(code).as(console.err()).isZero();
+        assertThat(console.out()).contains("Compared on the validation set of", "Only A wrong: 0 images; only B wrong: 0. "
+                + "McNemar exact p = 1.0000");
     }
 
     private void assertRefused(String message, String... options) {

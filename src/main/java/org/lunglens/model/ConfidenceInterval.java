@@ -16,6 +16,11 @@ public record ConfidenceInterval(double lower, double upper) {
 
     private static final ConfidenceInterval UNDEFINED = new ConfidenceInterval(Double.NaN, Double.NaN);
 
+    /** The interval of a figure that has none (no images, one class only). */
+    public static ConfidenceInterval undefined() {
+        return UNDEFINED;
+    }
+
     public boolean isDefined() {
         return !Double.isNaN(lower) && !Double.isNaN(upper);
     }

@@ -47,15 +47,12 @@ public record PairedComparison(int onlyFirstWrong, int onlySecondWrong, double m
             onlySecondWrong += firstRight && !secondRight ? 1 : 0;
         }
         double mcNemar = mcNemarExact(onlyFirstWrong, onlySecondWrong);
-        if (!first.metadata().isBinary()) {
+        // The AUC test needs a binary model and two films on each side
+        AucPlacements p = first.metadata().isBinary() ? AucPlacements.of(first.positiveScores(), first.positives()) : null;
+        AucPlacements q = p == null ? null : AucPlacements.of(second.positiveScores(), second.positives());
+        if (q == null) {
             return new PairedComparison(onlyFirstWrong, onlySecondWrong, mcNemar, Double.NaN,
-                    new ConfidenceInterval(Double.NaN, Double.NaN), Double.NaN);
-        }
-        AucPlacements p = AucPlacements.of(first.positiveScores(), first.positives());
-        AucPlacements q = AucPlacements.of(second.positiveScores(), second.positives());
-        if (p == null || q == null) {
-            return new PairedComparison(onlyFirstWrong, onlySecondWrong, mcNemar, Double.NaN,
-                    new ConfidenceInterval(Double.NaN, Double.NaN), Double.NaN);
+                    ConfidenceInterval.undefined(), Double.NaN);
         }
         double difference = p.auc() - q.auc();
         double variance = varianceOfDifference(p.positives(), q.positives()) / p.positives().length

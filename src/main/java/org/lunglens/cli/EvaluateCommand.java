@@ -44,6 +44,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (plots != null && Files.exists(plots) && !Files.isDirectory(plots)) {
+            System.err.println("lunglens: --plots " + plots + " is a file; give a folder (it is created if missing)");
+            return 2;
+        }
         Nd4jSettings.forBatchInference();
         Classifier classifier = new Classifier(ModelFile.load(model));
         List<LabelledImage> images = split == null ? DataFolder.scan(data).images() : Split.readSet(split, data, set);

@@ -55,7 +55,7 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, doubl
         double squaredError = 0;
         for (int i = 0; i < truth.length; i++) {
             float[] p = probabilities[i];
-            int top = argmax(p);
+            int top = Prediction.indexOfMax(p);
             int bin = Math.min(BINS - 1, (int) (p[top] * BINS));
             counts[bin]++;
             confidence[bin] += p[top];
@@ -109,16 +109,5 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, doubl
 
     private static double square(double x) {
         return x * x;
-    }
-
-    /** The predicted class, with the same rule for ties as {@link Prediction#predictedIndex()}. */
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

@@ -11,6 +11,11 @@ import java.util.List;
  */
 public record Prediction(List<String> classes, float[] probabilities, double millis) {
     public int predictedIndex() {
+        return indexOfMax(probabilities);
+    }
+
+    /** The class a model predicts from its probabilities: the largest, the first of equal ones. */
+    static int indexOfMax(float[] probabilities) {
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {
             if (probabilities[i] > probabilities[best]) {

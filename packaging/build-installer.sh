@@ -58,7 +58,8 @@ for jar in "$stage"/input/lib/sqlite-jdbc-*.jar; do
   zip -q -d "$jar" 'org/sqlite/native/*' -x 'org/sqlite/native/Linux/x86_64/*' >/dev/null || true
 done
 shopt -s nullglob
-# Each model with its card (the AI tab shows it); training checkpoints stay behind: users never resume a run
+# Each model with its card and test report (the AI tab shows the card, and from the report how often the
+# model was right at each confidence); training checkpoints stay behind: users never resume a run
 models=()
 for zip in "$models_dir"/*.zip; do
   [[ $zip == *.checkpoint.zip ]] || models+=("$zip")
@@ -68,7 +69,9 @@ if [ ${#models[@]} -eq 0 ]; then
 else
   for zip in "${models[@]}"; do
     cp "$zip" "$stage/input/models/"
-    [ -f "${zip%.zip}.md" ] && cp "${zip%.zip}.md" "$stage/input/models/"
+    for side in md test.json; do
+      [ -f "${zip%.zip}.$side" ] && cp "${zip%.zip}.$side" "$stage/input/models/"
+    done
   done
 fi
 echo "input: $(du -sh "$stage/input" | cut -f1), $(ls "$stage/input/lib" | wc -l) jars, models: ${models[*]##*/}"

@@ -48,6 +48,7 @@ else
   check ".deb holds the launcher" grep -qE '\./opt/lunglens/bin/LungLens$' "$work/deb.txt"
   check ".deb holds the models" grep -qE '\./opt/lunglens/lib/app/models/[^/]+\.zip$' "$work/deb.txt"
   check ".deb holds the models' cards" grep -qE '\./opt/lunglens/lib/app/models/[^/]+\.md$' "$work/deb.txt"
+  check ".deb holds the models' test reports" grep -qE '\./opt/lunglens/lib/app/models/[^/]+\.test\.json$' "$work/deb.txt"
   check ".deb holds no training checkpoint" bash -c "! grep -q 'checkpoint' '$work/deb.txt'"
   check ".deb holds the desktop entry" grep -qE '\./opt/lunglens/lib/lunglens-LungLens\.desktop$' "$work/deb.txt"
   check ".deb depends on libgtk-3-0" grep -q 'libgtk-3-0' <(dpkg-deb --field "$deb" Depends)

@@ -3,29 +3,39 @@ package org.lunglens.gradcam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.lunglens.imaging.PixelData;
+import org.lunglens.model.Calibration;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelLoadException;
+import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A loaded model ready to classify and explain images. Not thread-safe (a DL4J network is not): confine
  * every session to one thread.
  */
 public final class ModelSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelSession.class);
     /**
      * What the UI and the log need to know about a model, immutable and safe to hand to any thread.
      *
      * @param card        the text of {@code NAME.md} beside the model file, or null when there is none
      * @param gradCamLayer the explained layer, described; null when the model has no convolution
+     * @param calibration  how often the model was right at each confidence on its test split; null when
+     *                     neither the file nor a matching {@code NAME.test.json} beside it says
      */
     public record Info(Path file, ModelMetadata metadata, String sha256, String card, double loadMillis,
-                       String gradCamLayer) {
+                       String gradCamLayer, Calibration calibration) {
         public String title() {
             return metadata.name() + " " + metadata.version();
         }
@@ -53,7 +63,7 @@ public final class ModelSession {
         try {
             String card = readCard(file, model.metadata().name());
             Info info = new Info(file, model.metadata(), ModelFile.sha256(file), card,
-                    (System.nanoTime() - start) / 1e6, layer);
+                    (System.nanoTime() - start) / 1e6, layer, readCalibration(file, model.metadata()));
             return new ModelSession(model, info, gradCam);
         } catch (IOException e) {
             throw new ModelLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
@@ -109,6 +119,34 @@ public final class ModelSession {
 
     private static boolean explainable(LoadedModel model) {
         return model.networks().stream().allMatch(n -> n.metadata().gradCamLayer() >= 0);
+    }
+
+    /**
+     * The calibration in the model's own test report, else in {@code NAME.test.json} beside it (models saved
+     * before the report had one), but only if that report's confusion matrix is the one in the model file:
+     * a stale report of another model must not speak for this one.
+     */
+    static Calibration readCalibration(Path modelFile, ModelMetadata metadata) {
+        Optional<Calibration> own = Calibration.fromReport(metadata.metrics().get("calibration"));
+        if (own.isPresent() || metadata.metrics().get("confusion") == null) {
+            return own.orElse(null);
+        }
+        Path report = modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.zip$", "") + ".test.json");
+        if (!Files.isRegularFile(report)) {
+            return null;
+        }
+        try {
+            Map<?, ?> json = ModelFile.json().readValue(report.toFile(), Map.class);
+            List<String> classes = metadata.classes();
+            Optional<Metrics> stored = Metrics.fromReport(classes, metadata.metrics().get("confusion"));
+            Optional<Metrics> beside = Metrics.fromReport(classes, json.get("confusion"));
+            boolean same = stored.isPresent() && beside.isPresent()
+                    && Arrays.deepEquals(stored.get().confusion(), beside.get().confusion());
+            return same ? Calibration.fromReport(json.get("calibration")).orElse(null) : null;
+        } catch (IOException e) {
+            LOG.warn("Ignoring the unreadable test report {}: {}", report, e.getMessage());
+            return null;
+        }
     }
 
     private static String readCard(Path modelFile, String name) throws IOException {

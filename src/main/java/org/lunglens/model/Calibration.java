@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Whether a model's probabilities can be read as probabilities: of the films it calls with 90% confidence,
@@ -56,7 +57,7 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, doubl
         for (int i = 0; i < truth.length; i++) {
             float[] p = probabilities[i];
             int top = Prediction.indexOfMax(p);
-            int bin = Math.min(BINS - 1, (int) (p[top] * BINS));
+            int bin = binIndex(p[top]);
             counts[bin]++;
             confidence[bin] += p[top];
             correct[bin] += top == truth[i] ? 1 : 0;
@@ -74,6 +75,41 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, doubl
         }
         double n = truth.length;
         return new Calibration(List.copyOf(bins), n == 0 ? Double.NaN : ece, n == 0 ? Double.NaN : squaredError / n);
+    }
+
+    /** The bin of a top-class probability (a model's float output, binned as {@link #of} bins it). */
+    public Bin binOf(float topProbability) {
+        return bins.get(binIndex(topProbability));
+    }
+
+    /**
+     * Reads back what {@link #toMap()} wrote (a model file's metrics, a {@code .test.json}); empty when the
+     * report holds no calibration or a malformed one.
+     */
+    public static Optional<Calibration> fromReport(Object report) {
+        if (!(report instanceof Map<?, ?> map) || !(map.get("bins") instanceof List<?> rows)
+                || !(map.get("ece") instanceof Number ece) || !(map.get("brier") instanceof Number brier)) {
+            return Optional.empty();
+        }
+        List<Bin> bins = new ArrayList<>();
+        for (int b = 0; b < BINS; b++) {
+            bins.add(new Bin((double) b / BINS, (double) (b + 1) / BINS, 0, 0, Double.NaN));
+        }
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> r) || !(r.get("from") instanceof Number from) || !(r.get("n") instanceof Number n)
+                    || !(r.get("correct") instanceof Number correct) || !(r.get("meanConfidence") instanceof Number mean)
+                    || correct.intValue() < 0 || correct.intValue() > n.intValue()) {
+                return Optional.empty();
+            }
+            int b = binIndex(from.floatValue() + 0.5f / BINS);
+            bins.set(b, new Bin(bins.get(b).from(), bins.get(b).to(), n.intValue(), correct.intValue(), mean.doubleValue()));
+        }
+        return Optional.of(new Calibration(List.copyOf(bins), ece.doubleValue(), brier.doubleValue()));
+    }
+
+    /** Float arithmetic on purpose: 0.9f * 10 is 9 in float, 8.99... once widened to double. */
+    private static int binIndex(float topProbability) {
+        return Math.max(0, Math.min(BINS - 1, (int) (topProbability * BINS)));
     }
 
     /** The JSON-ready form: ece, brier and the non-empty bins. */

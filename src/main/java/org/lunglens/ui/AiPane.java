@@ -231,7 +231,7 @@ public final class AiPane extends VBox {
     }
 
     private void showAnalysis(Analysis a) {
-        bars.show(a == null ? null : a.prediction());
+        bars.show(a == null ? null : a.prediction(), a == null ? null : a.model().calibration());
         if (a == null) {
             modelLabel.setText("");
             inputView.setImage(null);

@@ -9,9 +9,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
+import org.lunglens.model.Calibration;
+import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Prediction;
 
-/** Every class's probability as a horizontal bar chart; the predicted class in bold. */
+/**
+ * Every class's probability as a horizontal bar chart; the predicted class in bold; under it, when the model's
+ * test report says, how often the model was right at this confidence on its test split.
+ */
 final class ProbabilityBars extends GridPane {
     private static final double BAR_WIDTH = 150;
 
@@ -22,6 +27,10 @@ final class ProbabilityBars extends GridPane {
     }
 
     void show(Prediction p) {
+        show(p, null);
+    }
+
+    void show(Prediction p, Calibration calibration) {
         getChildren().clear();
         if (p == null) {
             return;
@@ -51,5 +60,28 @@ final class ProbabilityBars extends GridPane {
             GridPane.setHgrow(bars, Priority.NEVER);
             addRow(c, name, bars, value);
         }
+        if (calibration != null) {
+            Label note = new Label(reliabilityNote(calibration, p.probabilities()[best]));
+            note.setId("reliabilityNote");
+            note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            note.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+            add(note, 0, p.classes().size(), 3, 1);
+        }
+    }
+
+    /**
+     * "On its test split, this model was right on 6 of 10 films it called with 70-80% (95% CI 31-83%)." A
+     * probability is only as good as the model's record at that confidence, and a reader should see both.
+     */
+    static String reliabilityNote(Calibration calibration, float topProbability) {
+        Calibration.Bin bin = calibration.binOf(topProbability);
+        String range = String.format(Locale.ROOT, "%.0f-%.0f%%", 100 * bin.from(), 100 * bin.to());
+        if (bin.isEmpty()) {
+            return "On its test split, this model called no film with " + range + ": it has no record here.";
+        }
+        ConfidenceInterval ci = bin.accuracyInterval();
+        return String.format(Locale.ROOT, "On its test split, this model was right on %,d of %,d films it called with "
+                + "%s (95%% CI %.0f-%.0f%%).", bin.correct(), bin.count(), range, 100 * ci.lower(), 100 * ci.upper());
     }
 }

@@ -53,6 +53,30 @@ class CalibrationTest {
     }
 
     @Test
+    void readsBackWhatItWritesAndFindsTheBinOfAProbability() {
+        Calibration c = Calibration.of(new int[] {0, 1, 1, 0},
+                new float[][] {{0.95f, 0.05f}, {0.92f, 0.08f}, {0.35f, 0.65f}, {0.6f, 0.4f}}, 0);
+        Calibration back = Calibration.fromReport(c.toMap()).orElseThrow();
+
+        assertThat(back.bins()).hasSize(Calibration.BINS);
+        assertThat(back.binOf(0.97f)).isEqualTo(c.bins().get(9));
+        assertThat(back.binOf(0.61f).correct()).isEqualTo(2);
+        assertThat(back.binOf(0.45f).isEmpty()).isTrue();
+        assertThat(back.binOf(1f)).as("certainty is in the last bin").isEqualTo(back.bins().get(9));
+        assertThat(back.binOf(0.9f)).as("as of() bins a float").isEqualTo(back.bins().get(9));
+        assertThat(back.expectedCalibrationError()).isEqualTo(c.expectedCalibrationError());
+    }
+
+    @Test
+    void aMissingOrMalformedReportReadsAsNone() {
+        assertThat(Calibration.fromReport(null)).isEmpty();
+        assertThat(Calibration.fromReport(Map.of("ece", 0.1))).isEmpty();
+        assertThat(Calibration.fromReport(Map.of("ece", 0.1, "brier", 0.1,
+                "bins", List.of(Map.of("from", 0.9, "n", 2, "correct", 3, "meanConfidence", 0.95))))).as("3 of 2 right")
+                .isEmpty();
+    }
+
+    @Test
     void reportListsOnlyTheBinsWithImages() {
         Map<String, Object> map = Calibration.of(new int[] {0}, new float[][] {{0.75f, 0.25f}}, 0).toMap();
         assertThat((List<?>) map.get("bins")).hasSize(1);

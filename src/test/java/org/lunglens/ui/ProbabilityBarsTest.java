@@ -9,6 +9,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lunglens.model.Calibration;
 import org.lunglens.model.Prediction;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,5 +40,25 @@ class ProbabilityBarsTest {
         Label name = robot.lookup("#name-Viral_Pneumonia").queryAs(Label.class);
         assertThat(name.getTooltip()).isNotNull();
         assertThat(name.getTooltip().getText()).isEqualTo("Viral Pneumonia");
+    }
+
+    @Test
+    void theModelsRecordAtThisConfidenceIsShownUnderTheBars(FxRobot robot) {
+        // Test report: 10 films called with 70-80%, 6 right; 4 called with 90-100%, all right
+        Calibration calibration = Calibration.of(new int[] {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1},
+                new float[][] {{0.75f, 0.25f}, {0.75f, 0.25f}, {0.75f, 0.25f}, {0.75f, 0.25f}, {0.75f, 0.25f},
+                        {0.75f, 0.25f}, {0.75f, 0.25f}, {0.75f, 0.25f}, {0.75f, 0.25f}, {0.75f, 0.25f},
+                        {0.95f, 0.05f}, {0.95f, 0.05f}, {0.05f, 0.95f}, {0.05f, 0.95f}}, 0);
+        List<String> classes = List.of("COVID", "non-COVID");
+        robot.interact(() -> bars.show(new Prediction(classes, new float[] {0.76f, 0.24f}, 1), calibration));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#reliabilityNote").queryAs(Label.class).getText()).isEqualTo("On its test split, this "
+                + "model was right on 6 of 10 films it called with 70-80% (95% CI 31-83%).");
+        assertThat(ProbabilityBars.reliabilityNote(calibration, 0.55f)).contains("called no film with 50-60%");
+        assertThat(ProbabilityBars.reliabilityNote(calibration, 1f)).contains("right on 4 of 4 films it called with 90-100%");
+
+        robot.interact(() -> bars.show(new Prediction(classes, new float[] {0.76f, 0.24f}, 1)));
+        assertThat(robot.lookup("#reliabilityNote").tryQuery()).as("no report, no note").isEmpty();
     }
 }

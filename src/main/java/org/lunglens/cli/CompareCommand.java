@@ -106,9 +106,8 @@ final class CompareCommand implements Callable<Integer> {
 
     private static void row(StringBuilder sb, String label, Evaluation e) {
         Metrics m = e.metrics();
-        long errors = Math.round(m.n() * (1 - m.accuracy()));
         Map<String, Object> r = e.report();
-        sb.append(String.format(Locale.ROOT, "%s  %-22s %8.4f %6d %9.4f", label, e.metadata().name(), m.accuracy(), errors,
+        sb.append(String.format(Locale.ROOT, "%s  %-22s %8.4f %6d %9.4f", label, e.metadata().name(), m.accuracy(), m.errors(),
                 e.logLoss()));
         if (e.metadata().isBinary()) {
             sb.append(String.format(Locale.ROOT, " %11s %11s %8s", num(r.get("sensitivity")), num(r.get("specificity")),

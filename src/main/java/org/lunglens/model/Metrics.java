@@ -59,12 +59,21 @@ public final class Metrics {
         return Arrays.stream(confusion).flatMapToLong(Arrays::stream).sum();
     }
 
-    public double accuracy() {
+    /** Images on the diagonal: predicted as their true class. */
+    public long correct() {
         long correct = 0;
         for (int i = 0; i < confusion.length; i++) {
             correct += confusion[i][i];
         }
-        return n() == 0 ? Double.NaN : (double) correct / n();
+        return correct;
+    }
+
+    public long errors() {
+        return n() - correct();
+    }
+
+    public double accuracy() {
+        return n() == 0 ? Double.NaN : (double) correct() / n();
     }
 
     public long support(int c) {
@@ -79,11 +88,7 @@ public final class Metrics {
 
     /** 95% Wilson interval of the accuracy. */
     public ConfidenceInterval accuracyInterval() {
-        long correct = 0;
-        for (int i = 0; i < confusion.length; i++) {
-            correct += confusion[i][i];
-        }
-        return ConfidenceInterval.wilson(correct, n());
+        return ConfidenceInterval.wilson(correct(), n());
     }
 
     /** 95% Wilson interval of class c's recall (a binary model's sensitivity or specificity). */

@@ -79,7 +79,6 @@ public final class CombinedModelCard {
 
     private static void validationRow(StringBuilder md, String name, Evaluation e) {
         Metrics m = e.metrics();
-        long errors = Math.round(m.n() * (1 - m.accuracy()));
-        md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %d |%n", name, m.accuracy(), e.logLoss(), errors));
+        md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %d |%n", name, m.accuracy(), e.logLoss(), m.errors()));
     }
 }

@@ -21,6 +21,8 @@ class MetricsTest {
         assertThat(metrics.n()).isEqualTo(100);
         assertThat(metrics.accuracy()).isCloseTo(84 / 100.0, within(1e-12));
         assertThat(metrics.support(1)).isEqualTo(40);
+        assertThat(metrics.correct()).isEqualTo(84);
+        assertThat(metrics.errors()).isEqualTo(16);
     }
 
     @Test

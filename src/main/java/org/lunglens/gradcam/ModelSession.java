@@ -131,7 +131,7 @@ public final class ModelSession {
         if (own.isPresent() || metadata.metrics().get("confusion") == null) {
             return own.orElse(null);
         }
-        Path report = modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.zip$", "") + ".test.json");
+        Path report = besideModel(modelFile, ".test.json");
         if (!Files.isRegularFile(report)) {
             return null;
         }
@@ -150,13 +150,16 @@ public final class ModelSession {
     }
 
     private static String readCard(Path modelFile, String name) throws IOException {
-        String zip = modelFile.getFileName().toString().replaceFirst("\\.zip$", "");
-        for (String candidate : List.of(name + ".md", zip + ".md")) {
-            Path md = modelFile.resolveSibling(candidate);
+        for (Path md : List.of(modelFile.resolveSibling(name + ".md"), besideModel(modelFile, ".md"))) {
             if (Files.isRegularFile(md)) {
                 return Files.readString(md);
             }
         }
         return null;
+    }
+
+    /** The file beside a model named after it: covid-binary.zip -> covid-binary.md, covid-binary.test.json. */
+    private static Path besideModel(Path modelFile, String suffix) {
+        return modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.zip$", "") + suffix);
     }
 }

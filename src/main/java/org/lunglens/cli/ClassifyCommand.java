@@ -18,6 +18,8 @@ import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
+import org.lunglens.model.Familiarity;
+import org.lunglens.model.Prediction;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Preprocessor;
@@ -111,7 +113,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 classifier.model().metadata().name(), modelFile) : null;
              PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
             if (csvOut != null) {
-                csvOut.println("path,predicted," + String.join(",", classes));
+                csvOut.println(header(classes));
             }
             for (int from = 0; from < files.size(); from += CHUNK) {
                 List<Path> chunk = files.subList(from, Math.min(files.size(), from + CHUNK));
@@ -123,7 +125,8 @@ final class ClassifyCommand implements Callable<Integer> {
                     }
                 }
                 long start = System.nanoTime();
-                float[][] probs = predict(classifier, ok);
+                Classifier.Output out = predict(classifier, ok);
+                float[][] probs = out.probabilities();
                 long millisPerImage = ok.isEmpty() ? 0 : (System.nanoTime() - start) / 1_000_000 / ok.size();
                 int k = 0;
                 for (int i = 0; i < chunk.size(); i++) {
@@ -132,8 +135,9 @@ final class ClassifyCommand implements Callable<Integer> {
                         failures++;
                         continue;
                     }
+                    Familiarity familiarity = out.familiarity()[k];
                     float[] p = probs[k++];
-                    String line = format(chunk.get(i), classes, p);
+                    String line = format(chunk.get(i), classes, p, familiarity);
                     System.out.println(line);
                     if (batchLog != null) {
                         Decoded d = (Decoded) decoded.get(i);
@@ -169,12 +173,12 @@ final class ClassifyCommand implements Callable<Integer> {
         int failures = 0;
         try (PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
             if (csvOut != null) {
-                csvOut.println("path,predicted," + String.join(",", classes));
+                csvOut.println(header(classes));
             }
             for (Path file : files) {
                 try {
-                    float[] probs = gradCams != null ? gradCams.process(file) : occlusions.process(file);
-                    String line = format(file, classes, probs);
+                    Prediction prediction = gradCams != null ? gradCams.process(file) : occlusions.process(file);
+                    String line = format(file, classes, prediction.probabilities(), prediction.familiarity());
                     System.out.println(line);
                     if (csvOut != null) {
                         csvOut.println(line);
@@ -218,13 +222,30 @@ final class ClassifyCommand implements Callable<Integer> {
         }).toList();
     }
 
-    private static float[][] predict(Classifier classifier, List<float[]> inputs) {
+    private static Classifier.Output predict(Classifier classifier, List<float[]> inputs) {
         float[][] out = new float[inputs.size()][];
+        Familiarity[] familiarity = new Familiarity[inputs.size()];
         for (int from = 0; from < inputs.size(); from += BATCH) {
-            float[][] batch = classifier.predictInputs(inputs.subList(from, Math.min(inputs.size(), from + BATCH)));
-            System.arraycopy(batch, 0, out, from, batch.length);
+            Classifier.Output batch = classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)));
+            System.arraycopy(batch.probabilities(), 0, out, from, batch.probabilities().length);
+            System.arraycopy(batch.familiarity(), 0, familiarity, from, batch.familiarity().length);
         }
-        return out;
+        return new Classifier.Output(out, familiarity);
+    }
+
+    /**
+     * The CSV header: path, predicted class, one probability per class, then whether the model's check flags the
+     * film as unlike its training films ({@code yes}/{@code no}; empty for a model without a check) and its score
+     * (above 1 is flagged).
+     */
+    static String header(List<String> classes) {
+        return "path,predicted," + String.join(",", classes) + ",unfamiliar,unfamiliarity";
+    }
+
+    static String format(Path file, List<String> classes, float[] probs, Familiarity familiarity) {
+        return format(file, classes, probs) + (familiarity == null ? ",,"
+                : String.format(Locale.ROOT, ",%s,%.3f", familiarity.unfamiliar() ? "yes" : "no",
+                        Math.min(familiarity.unfamiliarity(), 1e6)));
     }
 
     static String format(Path file, List<String> classes, float[] probs) {

@@ -44,10 +44,37 @@ final class EvaluationPrinter {
         }
         sb.append(String.format(Locale.ROOT, "%n95%% CI: %s%n", ci.get("method")));
         appendCalibration(sb, evaluation.calibration(), evaluation.metadata().isBinary());
+        appendFamiliarity(sb, evaluation);
         if (!evaluation.skipped().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%d file(s) skipped (listed on stderr)%n", evaluation.skipped().size()));
         }
         return sb.toString();
+    }
+
+    /** The share the unfamiliar-film check flags, and the figures on the films it lets through. */
+    private static void appendFamiliarity(StringBuilder sb, Evaluation evaluation) {
+        if (!evaluation.hasFamiliarity()) {
+            sb.append(String.format(Locale.ROOT, "%nunfamiliar films: this model has no familiarity check%n"));
+            return;
+        }
+        int n = evaluation.truth().length;
+        int flagged = evaluation.unfamiliarCount();
+        sb.append(String.format(Locale.ROOT, "%nunfamiliar films  %d of %d flagged (%s, 95%% CI %s)%n", flagged, n,
+                n == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * flagged / n),
+                ConfidenceInterval.wilson(flagged, n).format()));
+        Evaluation familiar = evaluation.familiarOnly();
+        if (familiar.truth().length == 0) {
+            return;
+        }
+        Metrics m = familiar.metrics();
+        Map<?, ?> u = (Map<?, ?>) ((Map<?, ?>) evaluation.report().get("unfamiliar")).get("familiar");
+        sb.append(String.format(Locale.ROOT, "on the %d familiar films:%n", m.n()));
+        sb.append(figure("  accuracy", m.accuracy(), u.get("accuracyInterval"), ""));
+        if (evaluation.metadata().isBinary()) {
+            sb.append(figure("  sensitivity", u.get("sensitivity"), u.get("sensitivityInterval"), ""));
+            sb.append(figure("  specificity", u.get("specificity"), u.get("specificityInterval"), ""));
+            sb.append(figure("  ROC AUC", u.get("auc"), null, ""));
+        }
     }
 
     /** ECE, Brier and the reliability bins: is the top class right as often as its probability says? */

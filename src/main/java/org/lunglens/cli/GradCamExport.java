@@ -15,6 +15,7 @@ import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ImageLoadException;
+import org.lunglens.model.Prediction;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
 
@@ -43,7 +44,7 @@ final class GradCamExport {
     }
 
     /** Classifies and writes one overlay; returns the prediction's probabilities. */
-    float[] process(Path file) throws ImageLoadException, IOException {
+    Prediction process(Path file) throws ImageLoadException, IOException {
         PixelData pixels = loader.load(file).pixels();
         Analysis a = session.analyse(pixels, classIndex);
         predictMillis.add(a.prediction().millis());
@@ -54,7 +55,7 @@ final class GradCamExport {
                 Captions.lines(file.getFileName().toString(), a, true), a.heatmap(), style);
         Files.createDirectories(outDir);
         ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
-        return a.prediction().probabilities();
+        return a.prediction();
     }
 
 

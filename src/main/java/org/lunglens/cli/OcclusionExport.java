@@ -20,6 +20,7 @@ import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ImageLoadException;
+import org.lunglens.model.Prediction;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
 
@@ -51,7 +52,7 @@ final class OcclusionExport {
     }
 
     /** Classifies, explains both ways and writes one PNG; returns the prediction's probabilities. */
-    float[] process(Path file) throws ImageLoadException, IOException {
+    Prediction process(Path file) throws ImageLoadException, IOException {
         PixelData pixels = loader.load(file).pixels();
         Analysis a = session.analyse(pixels, classIndex);
         int explained = classIndex >= 0 ? classIndex : a.prediction().predictedIndex();
@@ -73,7 +74,7 @@ final class OcclusionExport {
                 "Occlusion");
         Files.createDirectories(outDir);
         ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
-        return a.prediction().probabilities();
+        return a.prediction();
     }
 
     private static BufferedImage sideBySide(BufferedImage left, BufferedImage right) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.lunglens.model.Architectures;
 import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.SiteRecipe;
 import org.lunglens.model.TrainingOptions;
 import org.lunglens.model.TrainingResult;
 import org.lunglens.model.Trainer;
@@ -84,6 +85,25 @@ final class TrainCommand implements Callable<Integer> {
                     + "with probability P (random erasing; default: 0 = off)")
     double eraseProbability;
 
+    @Option(names = "--normalise", defaultValue = "unit", paramLabel = "unit|equalized",
+            description = "input normalisation stored in the model: unit (grey / full scale) or equalized (then global "
+                    + "histogram equalisation: the same input for any increasing grey-value mapping; default: ${DEFAULT-VALUE})")
+    String normalisation;
+
+    @Option(names = "--photometric", defaultValue = "0", paramLabel = "P",
+            description = "also change each training input's gamma, sharpness and noise, each with probability P "
+                    + "(default: 0 = off)")
+    double photometric;
+
+    @Option(names = "--negatives", paramLabel = "DIR",
+            description = "binary task: add this folder's films (class sub-folders, no COVID) as non-COVID; half train, "
+                    + "a quarter each validation and test; repeatable")
+    java.util.List<Path> negatives = new java.util.ArrayList<>();
+
+    @Option(names = "--init", paramLabel = "MODEL.zip",
+            description = "start from this model's weights (same architecture) instead of fresh ones")
+    Path init;
+
     @Option(names = "--resume", description = "continue from the checkpoint beside --out")
     boolean resume;
 
@@ -122,10 +142,20 @@ final class TrainCommand implements Callable<Integer> {
             }
             pca = Integer.parseInt(reduce.substring(4));
         }
+        if (!normalisation.equals(org.lunglens.model.PreprocessingSpec.UNIT)
+                && !normalisation.equals(org.lunglens.model.PreprocessingSpec.EQUALIZED)) {
+            System.err.println("lunglens: --normalise must be 'unit' or 'equalized', not '" + normalisation + "'");
+            return 2;
+        }
+        if (!(photometric >= 0 && photometric <= 1)) {
+            System.err.println("lunglens: --photometric takes a probability in [0, 1]; got " + photometric);
+            return 2;
+        }
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
-                learningRateDecay, emaDecay, convs, eraseProbability, splitSeed == null ? seed : splitSeed);
+                learningRateDecay, emaDecay, convs, eraseProbability, splitSeed == null ? seed : splitSeed,
+                new SiteRecipe(normalisation, photometric, negatives, init));
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

@@ -1,5 +1,6 @@
 package org.lunglens.gradcam;
 
+import org.lunglens.model.Familiarity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,14 +44,17 @@ final class CombinedGradCam implements HeatmapSource {
 
     @Override
     public Pass forward(float[] input) {
-        List<NetworkPass> passes = lanes.map(cams.size(), m -> {
-            INDArray a = cams.get(m).activations(input);
-            return new NetworkPass(a, cams.get(m).probabilities(a));
-        });
-        List<INDArray> activations = passes.stream().map(NetworkPass::activations).toList();
-        List<float[]> probabilities = passes.stream().map(NetworkPass::probabilities).toList();
+        List<GradCam.Forward> passes = lanes.map(cams.size(), m -> cams.get(m).forwardAll(input));
+        List<INDArray> activations = passes.stream().map(GradCam.Forward::activations).toList();
+        List<float[]> probabilities = passes.stream().map(GradCam.Forward::probabilities).toList();
         float[] combined = CovidOdds.combine(probabilities, covidIndices, classes.indexOf(ModelMetadata.COVID));
-        return new Pass(combined, classIndex -> map(activations, probabilities, classIndex));
+        // Flagged when any network flags it; no verdict unless every network has a check
+        Familiarity familiarity = null;
+        boolean everyNetworkChecks = passes.stream().allMatch(p -> p.familiarity() != null);
+        for (GradCam.Forward p : passes) {
+            familiarity = everyNetworkChecks ? Familiarity.worst(familiarity, p.familiarity()) : null;
+        }
+        return new Pass(combined, familiarity, classIndex -> map(activations, probabilities, classIndex));
     }
 
     private Heatmap map(List<INDArray> activations, List<float[]> probabilities, int classIndex) {
@@ -82,8 +86,6 @@ final class CombinedGradCam implements HeatmapSource {
         return GradCam.heatmap(new GradCam.RawMap(width, height, sum), classIndex, classes.get(classIndex), layer);
     }
 
-    private record NetworkPass(INDArray activations, float[] probabilities) {
-    }
 
     @Override
     public String layerDescription() {

@@ -1,5 +1,8 @@
 package org.lunglens.gradcam;
 
+import java.util.ArrayList;
+import org.lunglens.model.Familiarity;
+import org.lunglens.model.FamiliarityDetector;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -59,9 +62,10 @@ public final class GradCam implements HeatmapSource {
 
     @Override
     public Pass forward(float[] input) {
-        INDArray activations = activations(input);
-        float[] probabilities = probabilities(activations);
-        return new Pass(probabilities, classIndex -> {
+        Forward pass = forwardAll(input);
+        INDArray activations = pass.activations();
+        float[] probabilities = pass.probabilities();
+        return new Pass(probabilities, pass.familiarity(), classIndex -> {
             float[] oneHot = new float[probabilities.length];
             oneHot[classIndex] = 1;
             return heatmap(rawMap(activations, oneHot), classIndex, model.metadata().classes().get(classIndex),
@@ -75,6 +79,25 @@ public final class GradCam implements HeatmapSource {
      */
     public RawMap rawMap(INDArray activations, float[] logitWeights) {
         return weightedSum(activations, gradientOfScore(activations, logitWeights));
+    }
+
+    /** One input's whole forward pass: the explained layer's activations, the probabilities, the familiarity. */
+    public record Forward(INDArray activations, float[] probabilities, Familiarity familiarity) {
+    }
+
+    /** The forward pass, keeping every layer's output for the familiarity check (when the model has one). */
+    public Forward forwardAll(float[] input) {
+        FamiliarityDetector detector = model.metadata().familiarity();
+        INDArray x = InputTensors.of(List.of(input), size());
+        List<INDArray> layers = new ArrayList<>(net.feedForwardToLayer(target, x, false));
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray in = layers.get(target + 1);
+        for (int i = target + 1; i < net.getnLayers(); i++) {
+            in = forward(i, in, mgr);
+            layers.add(in);
+        }
+        Familiarity familiarity = detector == null ? null : detector.assess(layers, 0);
+        return new Forward(layers.get(target + 1), in.toFloatVector(), familiarity);
     }
 
     /** The class probabilities from the target layer's activations: the rest of the forward pass only. */

@@ -84,14 +84,16 @@ public final class ModelSession {
         long start = System.nanoTime();
         float[] input = classifier.preprocessor().toInput(pixels);
         if (gradCam == null) {
-            float[] probs = classifier.predictInputs(List.of(input))[0];
-            Prediction prediction = new Prediction(info.metadata().classes(), probs, (System.nanoTime() - start) / 1e6);
+            var out = classifier.run(List.of(input));
+            Prediction prediction = new Prediction(info.metadata().classes(), out.probabilities()[0],
+                    (System.nanoTime() - start) / 1e6, out.familiarity()[0]);
             return new Analysis(info, input, prediction, null, 0);
         }
         // One forward pass serves the prediction and the map; its time counts as the prediction's
         HeatmapSource.Pass pass = gradCam.forward(input);
         float[] probs = pass.probabilities();
-        Prediction prediction = new Prediction(info.metadata().classes(), probs, (System.nanoTime() - start) / 1e6);
+        Prediction prediction = new Prediction(info.metadata().classes(), probs, (System.nanoTime() - start) / 1e6,
+                pass.familiarity());
         int explained = classIndex >= 0 && classIndex < probs.length ? classIndex : prediction.predictedIndex();
         long mapStart = System.nanoTime();
         Heatmap map = pass.explain(explained);

@@ -17,6 +17,8 @@ public final class Classifier {
     private final List<MultiLayerNetwork> nets = new ArrayList<>();
     /** Index of COVID in each network's output (used only by a combined model). */
     private final List<Integer> covidIndices = new ArrayList<>();
+    /** Each network's familiarity detector, null where it has none. */
+    private final List<FamiliarityDetector> detectors = new ArrayList<>();
     /** The last batch's input tensor, refilled when the next batch has the same size (see InputTensors#into). */
     private INDArray input;
 
@@ -26,6 +28,7 @@ public final class Classifier {
         for (LoadedModel network : model.networks()) {
             nets.add(BatchNormFolding.fold(network.network()));
             covidIndices.add(network.metadata().classes().indexOf(ModelMetadata.COVID));
+            detectors.add(network.metadata().familiarity());
         }
     }
 
@@ -40,22 +43,41 @@ public final class Classifier {
     public Prediction predict(PixelData pixels) {
         long start = System.nanoTime();
         float[] input = preprocessor.toInput(pixels);
-        float[] probs = predictInputs(List.of(input))[0];
-        return new Prediction(model.metadata().classes(), probs, (System.nanoTime() - start) / 1e6);
+        Output out = run(List.of(input));
+        return new Prediction(model.metadata().classes(), out.probabilities()[0], (System.nanoTime() - start) / 1e6,
+                out.familiarity()[0]);
+    }
+
+    /**
+     * A batch's probabilities (one row per input) and each input's familiarity (null entries when the model has
+     * no detector; a combined model has one only when each of its networks has).
+     */
+    public record Output(float[][] probabilities, Familiarity[] familiarity) {
     }
 
     /** Probabilities for already preprocessed inputs, one row per input. */
     public float[][] predictInputs(List<float[]> inputs) {
+        return run(inputs).probabilities();
+    }
+
+    /** Probabilities and familiarity for already preprocessed inputs, from one forward pass per network. */
+    public Output run(List<float[]> inputs) {
         input = InputTensors.into(input, inputs, preprocessor.spec().size());
         List<float[][]> perNetwork = new ArrayList<>();
-        for (MultiLayerNetwork net : nets) {
-            perNetwork.add(probabilities(net, inputs.size()));
+        Familiarity[] familiarity = new Familiarity[inputs.size()];
+        boolean everyNetworkChecks = detectors.stream().allMatch(d -> d != null);
+        for (int n = 0; n < nets.size(); n++) {
+            perNetwork.add(forward(nets.get(n), detectors.get(n), inputs.size(), everyNetworkChecks ? familiarity : null));
         }
+        return new Output(combine(perNetwork, inputs.size()), familiarity);
+    }
+
+    private float[][] combine(List<float[][]> perNetwork, int rows) {
         if (nets.size() == 1) {
             return perNetwork.get(0);
         }
         int covid = model.metadata().classes().indexOf(ModelMetadata.COVID);
-        float[][] combined = new float[inputs.size()][];
+        float[][] combined = new float[rows][];
         for (int i = 0; i < combined.length; i++) {
             List<float[]> row = new ArrayList<>();
             for (float[][] p : perNetwork) {
@@ -66,10 +88,21 @@ public final class Classifier {
         return combined;
     }
 
-    private float[][] probabilities(MultiLayerNetwork net, int rows) {
-        // DL4J's own forward pass: with the native layer helpers installed it runs on oneDNN, and its
-        // workspaces reuse the activations' memory from one call to the next
-        INDArray out = net.output(input, false);
+    /** One network's probabilities; with a detector, each row's familiarity is merged into {@code familiarity}. */
+    private float[][] forward(MultiLayerNetwork net, FamiliarityDetector detector, int rows, Familiarity[] familiarity) {
+        INDArray out;
+        if (detector == null || familiarity == null) {
+            // DL4J's own forward pass: with the native layer helpers installed it runs on oneDNN, and its
+            // workspaces reuse the activations' memory from one call to the next
+            out = net.output(input, false);
+        } else {
+            // The same pass, keeping every layer's output: the detector reads some of them
+            List<INDArray> layers = net.feedForward(input, false);
+            out = layers.get(layers.size() - 1);
+            for (int i = 0; i < rows; i++) {
+                familiarity[i] = Familiarity.worst(familiarity[i], detector.assess(layers, i));
+            }
+        }
         float[][] probs = new float[rows][];
         for (int i = 0; i < rows; i++) {
             probs[i] = out.getRow(i).toFloatVector();

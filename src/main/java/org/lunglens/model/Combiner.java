@@ -118,6 +118,7 @@ public final class Combiner {
         String architecture = networks.size() + " networks, their COVID log-odds averaged. " + String.join("; ", parts);
         ModelMetadata p = first.metadata();
         return new ModelMetadata(ModelMetadata.COMBINED_FORMAT_VERSION, name, "1.0", ModelMetadata.BINARY,
-                p.classes(), p.preprocessing(), architecture, parameters, p.gradCamLayer(), training, Map.of());
+                p.classes(), p.preprocessing(), architecture, parameters, p.gradCamLayer(), training, Map.of(),
+                p.familiarity());
     }
 }

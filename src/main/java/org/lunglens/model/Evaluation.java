@@ -1,5 +1,7 @@
 package org.lunglens.model;
 
+import java.util.Arrays;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,41 @@ import java.util.Map;
  * @param truth         true class index (in the model's classes) per evaluated image
  * @param probabilities class probabilities per evaluated image
  * @param skipped       files that could not be read, with the reason
+ * @param familiarity   the familiarity check per evaluated image, or null when the model has none
  */
-public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabilities, Map<Path, String> skipped) {
+public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabilities, Map<Path, String> skipped,
+                         Familiarity[] familiarity) {
+
+    /** From a model without a familiarity check. */
+    public Evaluation(ModelMetadata metadata, int[] truth, float[][] probabilities, Map<Path, String> skipped) {
+        this(metadata, truth, probabilities, skipped, null);
+    }
+
+    public boolean hasFamiliarity() {
+        return familiarity != null && familiarity.length == truth.length
+                && Arrays.stream(familiarity).allMatch(java.util.Objects::nonNull);
+    }
+
+    /** Images the model's check flags as unlike its training films. */
+    public int unfamiliarCount() {
+        return hasFamiliarity() ? (int) Arrays.stream(familiarity).filter(Familiarity::unfamiliar).count() : 0;
+    }
+
+    /** The same evaluation restricted to the images the check does not flag: what the model vouches for. */
+    public Evaluation familiarOnly() {
+        if (!hasFamiliarity()) {
+            return this;
+        }
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < truth.length; i++) {
+            if (!familiarity[i].unfamiliar()) {
+                keep.add(i);
+            }
+        }
+        return new Evaluation(metadata, keep.stream().mapToInt(i -> truth[i]).toArray(),
+                keep.stream().map(i -> probabilities[i]).toArray(float[][]::new), skipped,
+                keep.stream().map(i -> familiarity[i]).toArray(Familiarity[]::new));
+    }
 
     public Metrics metrics() {
         return Metrics.of(metadata.classes(), truth, predicted());
@@ -77,7 +112,36 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
         report.put("skipped", skipped.size());
         report.put("ci95", intervals(m));
         report.put("calibration", calibration().toMap());
+        if (hasFamiliarity()) {
+            report.put("unfamiliar", unfamiliarReport());
+        }
         return report;
+    }
+
+    /** How many images the familiarity check flags, and the figures on the ones it does not. */
+    private Map<String, Object> unfamiliarReport() {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("flagged", unfamiliarCount());
+        u.put("fraction", truth.length == 0 ? null : (double) unfamiliarCount() / truth.length);
+        u.put("flaggedInterval", ConfidenceInterval.wilson(unfamiliarCount(), truth.length).toList());
+        Evaluation familiar = familiarOnly();
+        Map<String, Object> onFamiliar = new LinkedHashMap<>();
+        if (familiar.truth.length > 0) {
+            Metrics m = familiar.metrics();
+            onFamiliar.put("n", m.n());
+            onFamiliar.put("accuracy", Metrics.nullIfNaN(m.accuracy()));
+            onFamiliar.put("accuracyInterval", m.accuracyInterval().toList());
+            if (metadata.isBinary()) {
+                int pos = metadata.classes().indexOf(ModelMetadata.COVID);
+                onFamiliar.put("sensitivity", Metrics.nullIfNaN(m.recall(pos)));
+                onFamiliar.put("sensitivityInterval", m.recallInterval(pos).toList());
+                onFamiliar.put("specificity", Metrics.nullIfNaN(m.recall(1 - pos)));
+                onFamiliar.put("specificityInterval", m.recallInterval(1 - pos).toList());
+                onFamiliar.put("auc", Metrics.nullIfNaN(Metrics.auc(familiar.positiveScores(), familiar.positives())));
+            }
+        }
+        u.put("familiar", onFamiliar);
+        return u;
     }
 
     /** 95% intervals of the report's figures: how much they could move on another sample of this size. */

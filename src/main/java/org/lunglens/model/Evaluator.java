@@ -26,7 +26,9 @@ public final class Evaluator {
                 continue;
             }
             if (cls < 0) {
-                skipped.put(image.file(), "folder '" + image.folder() + "' is not one of the model's classes "
+                skipped.put(image.file(), ModelMetadata.UNLABELLED_FOLDERS.contains(image.folder().toLowerCase(
+                        java.util.Locale.ROOT)) ? "folder '" + image.folder() + "' holds unlabelled films (never "
+                        + "counted as negatives)" : "folder '" + image.folder() + "' is not one of the model's classes "
                         + meta.classes());
                 continue;
             }
@@ -34,11 +36,14 @@ public final class Evaluator {
             inputs.add(input);
         }
         float[][] probabilities = new float[inputs.size()][];
+        Familiarity[] familiarity = new Familiarity[inputs.size()];
         for (int start = 0; start < inputs.size(); start += BATCH) {
             List<float[]> batch = inputs.subList(start, Math.min(inputs.size(), start + BATCH));
-            float[][] out = classifier.predictInputs(batch);
-            System.arraycopy(out, 0, probabilities, start, out.length);
+            Classifier.Output out = classifier.run(batch);
+            System.arraycopy(out.probabilities(), 0, probabilities, start, batch.size());
+            System.arraycopy(out.familiarity(), 0, familiarity, start, batch.size());
         }
-        return new Evaluation(meta, truth.stream().mapToInt(Integer::intValue).toArray(), probabilities, skipped);
+        return new Evaluation(meta, truth.stream().mapToInt(Integer::intValue).toArray(), probabilities, skipped,
+                familiarity);
     }
 }

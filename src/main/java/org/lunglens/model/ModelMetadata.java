@@ -18,11 +18,13 @@ import java.util.Map;
  * @param gradCamLayer   index of the last convolutional layer (Grad-CAM's target)
  * @param training       how it was trained (data, split, seed, epochs, time, command)
  * @param metrics        held-out test metrics (filled after training)
+ * @param familiarity    the unfamiliar-film detector fitted to this network, or null for a model without one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelMetadata(int formatVersion, String name, String version, String task, List<String> classes,
                             PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
-                            Map<String, Object> training, Map<String, Object> metrics) {
+                            Map<String, Object> training, Map<String, Object> metrics,
+                            FamiliarityDetector familiarity) {
     public static final int FORMAT_VERSION = 1;
     /**
      * The version of a combined model file (partner networks inside, see {@link ModelFile}); a LungLens
@@ -40,25 +42,46 @@ public record ModelMetadata(int formatVersion, String name, String version, Stri
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     }
 
+    /** Without a familiarity detector. */
+    public ModelMetadata(int formatVersion, String name, String version, String task, List<String> classes,
+                         PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
+                         Map<String, Object> training, Map<String, Object> metrics) {
+        this(formatVersion, name, version, task, classes, preprocessing, architecture, parameters, gradCamLayer,
+                training, metrics, null);
+    }
+
     public ModelMetadata withMetrics(Map<String, Object> newMetrics) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, training, newMetrics);
+                parameters, gradCamLayer, training, newMetrics, familiarity);
     }
 
     public ModelMetadata withTraining(Map<String, Object> newTraining) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, newTraining, metrics);
+                parameters, gradCamLayer, newTraining, metrics, familiarity);
+    }
+
+    public ModelMetadata withFamiliarity(FamiliarityDetector detector) {
+        return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
+                parameters, gradCamLayer, training, metrics, detector);
     }
 
     public boolean isBinary() {
         return BINARY.equals(task);
     }
 
+    /** Folder names of films without a usable label (external sets have them): never counted as negatives. */
+    public static final java.util.Set<String> UNLABELLED_FOLDERS = java.util.Set.of("inconclusive", "unlabeled",
+            "unlabelled", "unknown");
+
     /**
      * The model class an image of a data folder belongs to: for a binary model, "COVID" is positive and
-     * every other folder is negative; for a multi-class model the folder name itself, or -1 if unknown.
+     * every other folder is negative; for a multi-class model the folder name itself, or -1 if unknown
+     * (and for folders of unlabelled films, {@link #UNLABELLED_FOLDERS}).
      */
     public int classIndexOfFolder(String folder) {
+        if (UNLABELLED_FOLDERS.contains(folder.toLowerCase(java.util.Locale.ROOT))) {
+            return -1;
+        }
         if (isBinary()) {
             return COVID.equals(folder) ? classes.indexOf(COVID) : 1 - classes.indexOf(COVID);
         }

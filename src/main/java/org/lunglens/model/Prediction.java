@@ -8,8 +8,19 @@ import java.util.List;
  * @param classes       the model's classes, in output order
  * @param probabilities one probability per class (sums to 1)
  * @param millis        time spent in preprocessing and inference
+ * @param familiarity   how unlike the training films the image is, or null when the model has no detector
  */
-public record Prediction(List<String> classes, float[] probabilities, double millis) {
+public record Prediction(List<String> classes, float[] probabilities, double millis, Familiarity familiarity) {
+    /** From a model without a familiarity detector. */
+    public Prediction(List<String> classes, float[] probabilities, double millis) {
+        this(classes, probabilities, millis, null);
+    }
+
+    /** True when the model flags the image as unlike its training films: its reading is not reliable. */
+    public boolean unfamiliar() {
+        return familiarity != null && familiarity.unfamiliar();
+    }
+
     public int predictedIndex() {
         return indexOfMax(probabilities);
     }

@@ -29,6 +29,14 @@ public final class Preprocessor {
         for (int i = 0; i < n; i++) {
             gray[i] = (float) (pixels.luminance(i) * scale);
         }
-        return Resampler.resize(gray, pixels.width(), pixels.height(), spec.size(), spec.size());
+        return normalise(Resampler.resize(gray, pixels.width(), pixels.height(), spec.size(), spec.size()));
+    }
+
+    /**
+     * The spec's normalisation of a resized input in [0, 1] (the input itself for "unit"). Training applies it
+     * again after augmentation, so a network only ever sees inputs of the kind inference gives it.
+     */
+    public float[] normalise(float[] resized) {
+        return spec.equalized() ? HistogramEqualisation.apply(resized) : resized;
     }
 }

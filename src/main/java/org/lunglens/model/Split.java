@@ -37,6 +37,17 @@ public record Split(List<LabelledImage> train, List<LabelledImage> validation, L
         return images;
     }
 
+    /** This split and another's sets, joined set by set (the other's images after this one's). */
+    public Split plus(Split other) {
+        return new Split(join(train, other.train), join(validation, other.validation), join(test, other.test));
+    }
+
+    private static List<LabelledImage> join(List<LabelledImage> a, List<LabelledImage> b) {
+        List<LabelledImage> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
     public Map<String, List<LabelledImage>> sets() {
         Map<String, List<LabelledImage>> sets = new LinkedHashMap<>();
         sets.put(TRAIN, train);

@@ -33,11 +33,16 @@ public final class Trainer {
         this(options, listener, augmentationFor(options));
     }
 
-    /** The standard augmentation, followed by random erasing when the options ask for it. */
+    /** The standard augmentation, then random erasing and photometric changes when the options ask for them. */
     static Augmentation augmentationFor(TrainingOptions options) {
-        return options.eraseProbability() > 0
-                ? Augmenter.standard().andThen(new RandomErasing(options.eraseProbability()))
-                : Augmenter.standard();
+        Augmentation a = Augmenter.standard();
+        if (options.eraseProbability() > 0) {
+            a = a.andThen(new RandomErasing(options.eraseProbability()));
+        }
+        if (options.site().photometric() > 0) {
+            a = a.andThen(new PhotometricAugmenter(options.site().photometric()));
+        }
+        return a;
     }
 
     /** With a given augmentation: tests pass one that records what it is shown. */
@@ -51,14 +56,24 @@ public final class Trainer {
         DataFolder folder = DataFolder.scan(options.data());
         classes = classesFor(folder);
         Split split = Splitter.standard(options.splitSeed()).split(folder.images());
+        List<LabelledImage> all = new ArrayList<>(folder.images());
+        for (java.nio.file.Path negatives : options.site().negatives()) {
+            DataFolder extra = DataFolder.scan(negatives);
+            if (!ModelMetadata.BINARY.equals(options.task()) || extra.classes().contains(ModelMetadata.COVID)) {
+                throw new IOException(negatives + ": extra negatives need a binary task and no COVID folder");
+            }
+            double share = SiteRecipe.NEGATIVES_SPLIT;
+            split = split.plus(new Splitter(share, share, options.splitSeed()).split(extra.images()));
+            all.addAll(extra.images());
+        }
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         split.write(options.splitFile(), options.data());
         listener.message(String.format("Split (seed %d): train %d, validation %d, test %d; written to %s",
                 options.splitSeed(), split.train().size(), split.validation().size(), split.test().size(),
                 options.splitFile()));
 
-        Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.ofSize(options.size()));
-        InputCache cache = new InputCache(folder.images(), preprocessor,
+        Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.of(options.size(), options.site().normalisation()));
+        InputCache cache = new InputCache(all, preprocessor,
                 (done, total, msg) -> listener.message(msg + " " + done + "/" + total));
         Evaluation.describeSkipped(cache.failures()).forEach(listener::message);
         List<LabelledImage> train = cache.readable(split.train());
@@ -85,6 +100,9 @@ public final class Trainer {
                             options.seed());
             net = new MultiLayerNetwork(network.config());
             net.init();
+            if (options.site().init() != null) {
+                startFrom(net, options.site().init());
+            }
             if (pca != null) {
                 pca.install(net);
             }
@@ -106,7 +124,7 @@ public final class Trainer {
                 break;
             }
             long start = System.nanoTime();
-            double trainLoss = runEpoch(net, epoch, sampler, cache, classes.size(), average);
+            double trainLoss = runEpoch(net, epoch, sampler, cache, preprocessor, average);
             double seconds = (System.nanoTime() - start) / 1e9;
             int thisEpoch = epoch;
             TrainingState before = state;
@@ -144,6 +162,15 @@ public final class Trainer {
     private TrainingResult finish(Split split, InputCache cache, TrainingState state, ModelMetadata run)
             throws IOException, ModelLoadException {
         LoadedModel best = ModelFile.load(options.out());
+        if (!FamiliarityFitter.tapsOf(best.network()).isEmpty()) {
+            try {
+                ModelMetadata checked = FamiliarityFit.fit(best, options.splitFile(), options.data(),
+                        (done, total, msg) -> listener.message(msg));
+                best = new LoadedModel(best.file(), best.network(), checked);
+            } catch (IOException e) {
+                listener.message("No familiarity check fitted: " + e.getMessage());
+            }
+        }
         Evaluation test = Evaluator.evaluate(new Classifier(best), cache.readable(split.test()), cache);
         Map<String, Object> training = new LinkedHashMap<>(run.training());
         training.put("bestEpoch", state.bestEpoch());
@@ -154,8 +181,21 @@ public final class Trainer {
         return new TrainingResult(new LoadedModel(options.out(), best.network(), meta), test, state);
     }
 
-    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache cache, int classCount,
-                            WeightAverage average) {
+    /** Fresh weights replaced by a trained model's (its batch-norm statistics included): a warm start. */
+    private void startFrom(MultiLayerNetwork net, java.nio.file.Path init) throws IOException, ModelLoadException {
+        MultiLayerNetwork parent = ModelFile.load(init).network();
+        if (parent.numParams() != net.numParams() || parent.getnLayers() != net.getnLayers()) {
+            throw new IOException(init + ": --init needs a model of the same architecture (" + parent.numParams()
+                    + " parameters, " + parent.getnLayers() + " layers; this run: " + net.numParams() + ", "
+                    + net.getnLayers() + ")");
+        }
+        net.setParams(parent.params().dup());
+        listener.message("Starting from the weights of " + init);
+    }
+
+    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache cache,
+                            Preprocessor preprocessor, WeightAverage average) {
+        int classCount = classes.size();
         Random random = new Random(options.seed() * 1_000_003L + epoch);
         List<LabelledImage> images = sampler.draw(random);
         // The learning-rate schedule counts epochs from 0; a resumed run continues where it stopped
@@ -169,7 +209,8 @@ public final class Trainer {
             List<float[]> inputs = new ArrayList<>(batch.size());
             INDArray labels = Nd4j.zeros(batch.size(), classCount);
             for (int i = 0; i < batch.size(); i++) {
-                inputs.add(augmentation.apply(cache.get(batch.get(i).file()), size, random));
+                // normalised again: augmentation changes grey values, inference never sees unnormalised input
+                inputs.add(preprocessor.normalise(augmentation.apply(cache.get(batch.get(i).file()), size, random)));
                 labels.putScalar(i, modelClassOf(batch.get(i).folder()), 1.0);
             }
             net.fit(new DataSet(InputTensors.of(inputs, size), labels));
@@ -219,7 +260,7 @@ public final class Trainer {
         return classes.indexOf(folder);
     }
 
-    private Map<String, Object> trainingFacts(Split split, float[] weights) {
+    private Map<String, Object> trainingFacts(Split split, float[] weights) throws IOException {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("data", options.data().toString());
         facts.put("split", "80:10:10 stratified by class, near-duplicate groups kept together, seed " + options.splitSeed());
@@ -241,10 +282,28 @@ public final class Trainer {
         if (options.emaDecay() > 0) {
             facts.put("weightAverage", weightAverage(1));
         }
+        putSiteFacts(facts, split);
         if (!options.command().isEmpty()) {
             facts.put("command", options.command());
         }
         return facts;
+    }
+
+    private void putSiteFacts(Map<String, Object> facts, Split split) throws IOException {
+        SiteRecipe site = options.site();
+        facts.put("normalisation", site.normalisation());
+        if (site.photometric() > 0) {
+            facts.put("photometricAugmentation", new PhotometricAugmenter(site.photometric()).description());
+        }
+        if (!site.negatives().isEmpty()) {
+            facts.put("extraNegatives", site.negatives().stream().map(Object::toString).toList());
+            facts.put("extraNegativesSplit", "per folder: " + (1 - 2 * SiteRecipe.NEGATIVES_SPLIT) + " train, "
+                    + SiteRecipe.NEGATIVES_SPLIT + " validation, " + SiteRecipe.NEGATIVES_SPLIT + " test, seed "
+                    + options.splitSeed() + " (rows under ../ in the split file)");
+        }
+        if (site.init() != null) {
+            facts.put("initialWeights", site.init() + " (SHA-256 " + ModelFile.sha256(site.init()) + ")");
+        }
     }
 
     /** A resumed run records its own command, and from which epoch a weight average newly asked for began. */

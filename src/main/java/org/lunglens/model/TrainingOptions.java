@@ -30,12 +30,24 @@ import java.nio.file.Path;
  *                     ({@link RandomErasing}; 0 = off)
  * @param splitSeed    seed of the train/validation/test split; networks meant to be combined share it and
  *                     differ in {@code seed}
+ * @param site         preprocessing, augmentation, extra data and initial weights aimed at other hospitals' films
  */
 public record TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
                               int batch, int patience, int maxPerClass, double learningRate, long seed,
                               boolean resume, int pcaComponents, String command, boolean batchNorm,
                               double learningRateDecay, double emaDecay, int[] convs, double eraseProbability,
-                              long splitSeed) {
+                              long splitSeed, SiteRecipe site) {
+
+    /** Without the site-shift recipe (the first bundled models'). */
+    public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,
+                           int batch, int patience, int maxPerClass, double learningRate, long seed,
+                           boolean resume, int pcaComponents, String command, boolean batchNorm,
+                           double learningRateDecay, double emaDecay, int[] convs, double eraseProbability,
+                           long splitSeed) {
+        this(data, task, out, size, arch, stem, widths, epochs, batch, patience, maxPerClass, learningRate, seed,
+                resume, pcaComponents, command, batchNorm, learningRateDecay, emaDecay, convs, eraseProbability,
+                splitSeed, SiteRecipe.none());
+    }
 
     /** The split drawn with the same seed as the weights. */
     public TrainingOptions(Path data, String task, Path out, int size, String arch, int stem, int[] widths, int epochs,

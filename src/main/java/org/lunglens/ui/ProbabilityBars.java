@@ -15,7 +15,8 @@ import org.lunglens.model.Prediction;
 
 /**
  * Every class's probability as a horizontal bar chart; the predicted class in bold; under it, when the model's
- * test report says, how often the model was right at this confidence on its test split.
+ * test report says, how often the model was right at this confidence on its test split (not for a film the
+ * model's familiarity check flags: that record is not about such films).
  */
 final class ProbabilityBars extends GridPane {
     private static final double BAR_WIDTH = 150;
@@ -60,7 +61,8 @@ final class ProbabilityBars extends GridPane {
             GridPane.setHgrow(bars, Priority.NEVER);
             addRow(c, name, bars, value);
         }
-        if (calibration != null) {
+        // The record on the test split speaks for films like the test split's, not for one the model flags
+        if (calibration != null && !p.unfamiliar()) {
             Label note = new Label(reliabilityNote(calibration, p.probabilities()[best]));
             note.setId("reliabilityNote");
             note.setWrapText(true);

@@ -1,0 +1,25 @@
+package org.lunglens.model;
+
+/**
+ * How unlike the model's training films one film is.
+ *
+ * @param unfamiliarity the detector's score: above 1 means the film is unlike the films the model learned from,
+ *                      and its reading is not reliable (1 is the threshold chosen on the validation split)
+ */
+public record Familiarity(double unfamiliarity) {
+    public static Familiarity of(double unfamiliarity) {
+        return new Familiarity(Double.isFinite(unfamiliarity) ? unfamiliarity : Double.MAX_VALUE);
+    }
+
+    public boolean unfamiliar() {
+        return unfamiliarity > 1;
+    }
+
+    /** The film counts as unfamiliar when any one network of a combined model says so: the worst score. */
+    public static Familiarity worst(Familiarity a, Familiarity b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.unfamiliarity >= b.unfamiliarity ? a : b;
+    }
+}

@@ -1,0 +1,54 @@
+package org.lunglens.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Fits a single network's familiarity detector from its split file (training films for the Gaussians,
+ * validation films for the threshold) and writes it into the model file. Shared by {@code train} (every new
+ * model gets one) and {@code lunglens familiarity} (models trained before the detector existed).
+ */
+public final class FamiliarityFit {
+    /** Training films the Gaussians are fitted on: enough for a 128-dimensional covariance, and seconds. */
+    public static final int TRAIN_SAMPLE = 4000;
+
+    private FamiliarityFit() {
+    }
+
+    /** The model's metadata with a detector fitted on {@code split}'s train and validation sets. */
+    public static ModelMetadata fit(LoadedModel model, Path split, Path dataRoot, ProgressListener progress)
+            throws IOException {
+        if (model.isCombined()) {
+            throw new IllegalArgumentException(model.file() + " is a combined model: fit each of its networks, then "
+                    + "combine them again (a combined model flags a film when any of its networks does)");
+        }
+        ModelMetadata meta = model.metadata();
+        List<LabelledImage> train = new ArrayList<>(Split.readSet(split, dataRoot, Split.TRAIN));
+        Collections.shuffle(train, new Random(42));
+        train = train.subList(0, Math.min(TRAIN_SAMPLE, train.size())).stream()
+                .filter(i -> meta.classIndexOfFolder(i.folder()) >= 0).toList();
+        List<LabelledImage> validation = Split.readSet(split, dataRoot, Split.VALIDATION);
+        List<LabelledImage> all = new ArrayList<>(train);
+        all.addAll(validation);
+        InputCache cache = new InputCache(all, model.preprocessor(), progress);
+        List<LabelledImage> readableTrain = cache.readable(train);
+        List<float[]> trainInputs = readableTrain.stream().map(i -> cache.get(i.file())).toList();
+        int[] classes = readableTrain.stream().mapToInt(i -> meta.classIndexOfFolder(i.folder())).toArray();
+        List<float[]> validationInputs = cache.readable(validation).stream().map(i -> cache.get(i.file())).toList();
+        if (trainInputs.isEmpty() || validationInputs.isEmpty()) {
+            throw new IOException(split + ": no readable training or validation films under " + dataRoot);
+        }
+        progress.progress(0, 1, "fitting the familiarity check on " + trainInputs.size() + " training films");
+        MultiLayerNetwork net = BatchNormFolding.fold(model.network());
+        String fittedOn = trainInputs.size() + " training films of " + split.getFileName() + ", threshold on its "
+                + validationInputs.size() + " validation films";
+        FamiliarityDetector detector = FamiliarityFitter.fit(net, trainInputs, classes, validationInputs,
+                meta.preprocessing().size(), fittedOn);
+        return meta.withFamiliarity(detector);
+    }
+}

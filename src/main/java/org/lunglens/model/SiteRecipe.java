@@ -1,0 +1,30 @@
+package org.lunglens.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The parts of a training recipe aimed at films from other hospitals (site shift).
+ *
+ * @param normalisation the stored preprocessing's normalisation ({@link PreprocessingSpec#UNIT} or
+ *                      {@link PreprocessingSpec#EQUALIZED})
+ * @param photometric   chance of each photometric change ({@link PhotometricAugmenter}; 0 = off)
+ * @param negatives     folders of non-COVID films from other sources, each with class sub-folders, added to a
+ *                      binary model's data; half of each is trained on, a quarter validates, a quarter tests
+ *                      ({@link #NEGATIVES_SPLIT}), so they stop being an external check for the half trained on
+ * @param init          a model whose weights start the run (same architecture), or null for fresh weights
+ */
+public record SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init) {
+    /** Validation and test shares of each negatives folder. */
+    public static final double NEGATIVES_SPLIT = 0.25;
+
+    public SiteRecipe {
+        negatives = List.copyOf(negatives);
+        PreprocessingSpec.of(32, normalisation); // refuses an unknown normalisation now, not after decoding
+    }
+
+    /** The recipe of the first bundled models: plain unit inputs, no extra data, fresh weights. */
+    public static SiteRecipe none() {
+        return new SiteRecipe(PreprocessingSpec.UNIT, 0, List.of(), null);
+    }
+}

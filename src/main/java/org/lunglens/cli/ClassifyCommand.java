@@ -41,7 +41,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private static final int CHUNK = 256;
     private static final int BATCH = 64;
 
-    @Option(names = "--model", description = "model file (default: the bundled binary model)")
+    @Option(names = "--model", description = "model file (default: the app's default, the first bundled one of " + BundledModels.EQUALIZED + ", " + BundledModels.COMBINED + ", " + BundledModels.BINARY + ")")
     Path model;
 
     @Option(names = "--csv", description = "also write the results as CSV")
@@ -95,9 +95,10 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The single binary network: twice the batch throughput of the combined model (docs/MODELS.md)
-        Path modelFile = model != null ? model : BundledModels.find(BundledModels.BINARY).orElseThrow(
-                () -> new IOException("the bundled model " + BundledModels.BINARY + " was not found; pass --model FILE"));
+        // The app's default too: the same film gets the same answer from both
+        String defaultModel = BundledModels.defaultFileName();
+        Path modelFile = model != null ? model : BundledModels.find(defaultModel).orElseThrow(
+                () -> new IOException("the bundled model " + defaultModel + " was not found; pass --model FILE"));
         List<Path> files = ImageFiles.expand(inputs);
         if (gradCamDir != null && occlusionDir != null) {
             throw new IOException("use --gradcam or --occlusion, not both (the occlusion PNG shows the Grad-CAM too)");

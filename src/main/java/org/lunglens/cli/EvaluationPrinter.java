@@ -59,9 +59,10 @@ final class EvaluationPrinter {
         }
         int n = evaluation.truth().length;
         int flagged = evaluation.unfamiliarCount();
-        sb.append(String.format(Locale.ROOT, "%nunfamiliar films  %d of %d flagged (%s, 95%% CI %s)%n", flagged, n,
-                n == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * flagged / n),
-                ConfidenceInterval.wilson(flagged, n).format()));
+        ConfidenceInterval ci = ConfidenceInterval.wilson(flagged, n);
+        sb.append(String.format(Locale.ROOT, "%nunfamiliar films  %d of %d flagged (%s)%n", flagged, n,
+                n == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%, 95%% CI %.1f-%.1f%%", 100.0 * flagged / n,
+                        100 * ci.lower(), 100 * ci.upper())));
         Evaluation familiar = evaluation.familiarOnly();
         if (familiar.truth().length == 0) {
             return;

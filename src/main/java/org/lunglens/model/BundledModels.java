@@ -17,6 +17,11 @@ public final class BundledModels {
     public static final String MULTICLASS = "cxr-multiclass.zip";
     /** The binary and the 3-class network combined ({@link CovidOdds}): the app's default reading when present. */
     public static final String COMBINED = "covid-combined.zip";
+    /**
+     * The binary network trained for other hospitals' films (equalised input, photometric augmentation, films
+     * of other sources as negatives; docs/MODELS.md): the default of the app and of classify when present.
+     */
+    public static final String EQUALIZED = "covid-equalized.zip";
 
     private BundledModels() {
     }
@@ -28,15 +33,19 @@ public final class BundledModels {
     /** Every bundled model found, the default one first. */
     public static List<Path> all() {
         List<Path> found = new ArrayList<>();
+        find(EQUALIZED).ifPresent(found::add);
         find(COMBINED).ifPresent(found::add);
         find(BINARY).ifPresent(found::add);
         find(MULTICLASS).ifPresent(found::add);
         return found;
     }
 
-    /** The app's default model: the combined one where it is installed, else the single binary network. */
+    /**
+     * The default model of the app and of {@code classify} alike (a user gets the same answer from both): the
+     * network trained for other sites where installed, else the combined one, else the single binary network.
+     */
     public static String defaultFileName() {
-        return find(COMBINED).isPresent() ? COMBINED : BINARY;
+        return find(EQUALIZED).isPresent() ? EQUALIZED : find(COMBINED).isPresent() ? COMBINED : BINARY;
     }
 
     static List<Path> candidates() {

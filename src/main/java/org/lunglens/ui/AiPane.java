@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class AiPane extends VBox {
     private static final Logger LOG = LoggerFactory.getLogger(AiPane.class);
     private static final Map<String, String> MODEL_LABELS = Map.of(
+            BundledModels.EQUALIZED, "Binary: trained for other hospitals (default)",
             BundledModels.COMBINED, "Binary: two networks combined",
             BundledModels.BINARY, "Binary: one network",
             BundledModels.MULTICLASS, "Multi-class: COVID / Normal / Viral");

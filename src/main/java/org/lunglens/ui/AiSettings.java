@@ -27,7 +27,8 @@ final class AiSettings {
     private final ObjectBinding<OverlayStyle> style;
 
     /** The bundled models a reader can choose, in the order the choice lists them. */
-    static final List<String> MODEL_FILES = List.of(BundledModels.COMBINED, BundledModels.BINARY, BundledModels.MULTICLASS);
+    static final List<String> MODEL_FILES = List.of(BundledModels.EQUALIZED, BundledModels.COMBINED, BundledModels.BINARY,
+            BundledModels.MULTICLASS);
 
     AiSettings(Preferences prefs) {
         this.prefs = prefs;

@@ -46,7 +46,7 @@ class ClassifyGradCamTest {
                 "--colormap", "VIRIDIS", "--opacity", "0.6", "--threshold", "0.1", covid.toString(), normal.toString());
 
         assertThat(code).as(console.err()).isZero();
-        assertThat(console.out().lines()).hasSize(2).allMatch(l -> l.split(",").length == 5);
+        assertThat(console.out().lines()).hasSize(2).allMatch(l -> l.split(",").length == 7); // + unfamiliar, score
         assertThat(console.err()).contains("timing (2 images").contains("Grad-CAM median");
         assertThat(dir.resolve("COVID-1-gradcam.png")).exists();
         assertThat(dir.resolve("Normal-1-16bit-gradcam.png")).exists();

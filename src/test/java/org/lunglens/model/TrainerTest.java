@@ -146,6 +146,34 @@ class TrainerTest {
         assertThat(seen).as("the recorder sees training inputs").anyMatch(s -> Arrays.equals(s, aTrainingInput));
     }
 
+    @Test
+    void siteRecipeStoresEqualisedPreprocessingAndSplitsTheExtraNegatives() throws Exception {
+        Path tb = Files.createDirectories(tmp.resolve("tb/Tuberculosis"));
+        try (var files = Files.list(SharedData.root().resolve("tuberculosis-128/Tuberculosis"))) {
+            for (Path f : files.sorted().limit(12).toList()) {
+                Files.createSymbolicLink(tb.resolve(f.getFileName()), f.toAbsolutePath());
+            }
+        }
+        Path out = tmp.resolve("site/binary.zip");
+        Path parent = tmp.resolve("site-parent/binary.zip");
+        new Trainer(options(parent, "binary", 1, false), Quiet.LISTENER).train();
+        TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
+                1, 16, 10, 0, 0.003, 7, false, 0, "", false, 1.0, 0, new int[] {1}, 0, 7,
+                new SiteRecipe(PreprocessingSpec.EQUALIZED, 0.5, List.of(tmp.resolve("tb")), parent));
+        TrainingResult result = new Trainer(opts, Quiet.LISTENER).train();
+
+        assertThat(result.model().metadata().preprocessing().normalisation()).isEqualTo(PreprocessingSpec.EQUALIZED);
+        assertThat(result.model().metadata().training()).containsKeys("photometricAugmentation", "extraNegatives",
+                "initialWeights");
+        List<String> tbRows = Files.readAllLines(opts.splitFile()).stream().filter(l -> l.contains("Tuberculosis")).toList();
+        // Half of the extra films train, a quarter each validate and test; their paths lead out of the data folder
+        assertThat(tbRows).hasSize(12).allMatch(l -> l.contains(",../"));
+        assertThat(tbRows.stream().filter(l -> l.startsWith("train,"))).hasSize(6);
+        assertThat(tbRows.stream().filter(l -> l.startsWith("test,"))).hasSize(3);
+        // Inference reads the normalisation from the file: it equalises as training did
+        assertThat(ModelFile.load(out).preprocessor().spec().equalized()).isTrue();
+    }
+
     /** A listener that prints nothing. */
     enum Quiet implements TrainingListener {
         LISTENER;

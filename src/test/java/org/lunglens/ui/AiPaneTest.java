@@ -96,6 +96,31 @@ class AiPaneTest {
     }
 
     @Test
+    void anUnfamiliarFilmIsSaidFirstAndGetsNoRecordLine(FxRobot robot) throws Exception {
+        robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
+        // A familiar film first: the model's record at its confidence is shown, no warning
+        Path film = data.resolve("Normal").resolve(Files.list(data.resolve("Normal")).sorted().findFirst()
+                .orElseThrow().getFileName()).toAbsolutePath().normalize();
+        openAndAnalyse(robot, film);
+        boolean flagged = ai.analysisProperty().get().prediction().unfamiliar();
+        assertThat(robot.lookup("#unfamiliarWarning").queryAs(Label.class).isVisible()).isEqualTo(flagged);
+        assertThat(robot.lookup("#reliabilityNote").tryQuery().isPresent()).isEqualTo(!flagged);
+
+        // A blank film: flagged, said before the bars, and the record line is gone
+        BufferedImage blank = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY);
+        Path blankFile = tmp.resolve("blank.png").toAbsolutePath().normalize();
+        ImageIO.write(blank, "png", blankFile.toFile());
+        openAndAnalyse(robot, blankFile);
+        assertThat(ai.analysisProperty().get().prediction().unfamiliar()).isTrue();
+        Label warning = robot.lookup("#unfamiliarWarning").queryAs(Label.class);
+        assertThat(warning.isVisible()).isTrue();
+        assertThat(warning.getText()).startsWith("This film is unlike the films the model learned from");
+        assertThat(robot.lookup("#reliabilityNote").tryQuery()).isEmpty();
+        List<Node> order = ai.getChildren();
+        assertThat(order.indexOf(warning)).isLessThan(order.indexOf(robot.lookup("#probabilityBars").query()));
+    }
+
+    @Test
     void showsProbabilitiesAndTheOverlayFollowsZoomAndRotation(FxRobot robot) throws TimeoutException {
         // The default is the combined model wherever one is found (./models of the checkout too)
         robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
@@ -207,13 +232,15 @@ class AiPaneTest {
     }
 
     @Test
-    void combinedModelIsTheDefaultOnceInstalledAndExplainsEitherClass(FxRobot robot) throws Exception {
+    void combinedModelExplainsEitherClass(FxRobot robot) throws Exception {
         Path dir = tmp.resolve("models");
         Path combined = dir.resolve(BundledModels.COMBINED);
         Combiner.combine(dir.resolve(BundledModels.BINARY), List.of(dir.resolve(BundledModels.MULTICLASS)), data,
                 combined, "combine", ProgressListener.NONE);
         try {
-            assertThat(new AiSettings(prefs.node("fresh")).modelFileProperty().get()).isEqualTo(BundledModels.COMBINED);
+            // The app's default and classify's are one: the site-trained network where installed, else this one
+            assertThat(new AiSettings(prefs.node("fresh")).modelFileProperty().get())
+                    .isEqualTo(BundledModels.defaultFileName()).isIn(BundledModels.EQUALIZED, BundledModels.COMBINED);
             robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.COMBINED));
             openAndAnalyse(robot, COVID);
             Analysis a = ai.analysisProperty().get();

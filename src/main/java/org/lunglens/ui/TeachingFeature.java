@@ -59,7 +59,10 @@ public final class TeachingFeature {
             pane.load(csvPath == null ? Path.of(dir) : csvPath.getParent(), csvPath);
             if (!start.isEmpty()) {
                 whenLoaded(set -> {
-                    if (start.equals("overview")) {
+                    if (start.startsWith("lesson:")) {
+                        // -Dlunglens.quiz.start=lesson:DIR: the shortcut lesson against DIR's films
+                        pane.shortcutLesson(Path.of(start.substring("lesson:".length())));
+                    } else if (start.equals("overview")) {
                         DataSetOverview.open(window.root().getScene().getWindow(), set, seed, work);
                     } else {
                         startQuiz(set, n, seed, start.equals("presenter"));

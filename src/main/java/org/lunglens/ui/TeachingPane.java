@@ -3,6 +3,7 @@ package org.lunglens.ui;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -58,7 +59,10 @@ final class TeachingPane extends VBox {
         overview.setOnAction(e -> DataSetOverview.open(getScene().getWindow(), caseSet, seed(), feature.work()));
         quiz.setOnAction(e -> feature.startQuiz(caseSet, cases.getValue(), seed(), false));
         presenter.setOnAction(e -> feature.startQuiz(caseSet, cases.getValue(), seed(), true));
-        for (Button b : new Button[] {overview, quiz, presenter}) {
+        Button lesson = new Button("Shortcut learning: these films vs another site ...");
+        lesson.setId("shortcutLessonButton");
+        lesson.setOnAction(e -> chooseOtherSite());
+        for (Button b : new Button[] {overview, quiz, presenter, lesson}) {
             b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> caseSet == null,
                     setLabel.textProperty()));
         }
@@ -76,7 +80,7 @@ final class TeachingPane extends VBox {
         keys.setWrapText(true);
         keys.setStyle("-fx-text-fill: #555;");
         getChildren().addAll(title("Case set"), new HBox(8, folder, csv), setLabel, form, overview,
-                new HBox(8, quiz, presenter), keys, title("Open film"), explain, status);
+                new HBox(8, quiz, presenter), keys, title("Lesson"), lesson, title("Open film"), explain, status);
     }
 
     private static Label title(String text) {
@@ -126,6 +130,39 @@ final class TeachingPane extends VBox {
         });
         task.setOnFailed(e -> status.setText("Not a case set: " + task.getException().getMessage()));
         feature.work().load("Case set", task);
+    }
+
+    private void chooseOtherSite() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Another site's films (a folder of class folders)");
+        File dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) {
+            shortcutLesson(dir.toPath());
+        }
+    }
+
+    /** The shortcut-learning lesson: the model on this case set's films beside {@code otherSite}'s films. */
+    void shortcutLesson(Path otherSite) {
+        if (caseSet == null) {
+            return;
+        }
+        List<Path> other;
+        try {
+            other = org.lunglens.model.DataFolder.scan(otherSite).images().stream()
+                    .map(org.lunglens.model.LabelledImage::file).toList();
+        } catch (IOException e) {
+            status.setText("Not a folder of films: " + e.getMessage());
+            return;
+        }
+        status.setText("Running the model on " + caseSet.name() + " and " + otherSite.getFileName() + " ...");
+        List<Path> own = caseSet.cases().stream().map(org.lunglens.model.LabelledImage::file).toList();
+        ShortcutLesson.compute(feature.work(), sessions, feature.modelFile(), caseSet.name() + " (like the training "
+                + "films)", own, otherSite.getFileName() + " (another site)", other, (r, t) -> {
+                    status.setText(t == null ? "" : "The lesson failed: " + t.getMessage());
+                    if (r != null) {
+                        ShortcutLesson.open(getScene().getWindow(), r);
+                    }
+                });
     }
 
     CaseSet caseSet() {

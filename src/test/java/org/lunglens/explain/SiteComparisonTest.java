@@ -1,0 +1,52 @@
+package org.lunglens.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.gradcam.ModelSession;
+import org.lunglens.model.ProgressListener;
+import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.TinyModels;
+
+/** The shortcut lesson's figures on a tiny model: own films beside tuberculosis films from other sources. */
+class SiteComparisonTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void eachSideCountsItsFilmsCallsFlagsAndShowsExamples() throws Exception {
+        Path data = SharedData.miniDataset(tmp.resolve("data"), 10, TinyModels.CLASSES);
+        Path model = TinyModels.train(data, "binary", tmp.resolve("m/tiny.zip"), 1);
+        ModelSession session = ModelSession.open(model);
+        List<Path> own;
+        try (Stream<Path> files = Files.walk(data)) {
+            own = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        List<Path> other;
+        try (Stream<Path> files = Files.list(SharedData.root().resolve("tuberculosis-128/Tuberculosis"))) {
+            other = files.sorted().limit(12).toList();
+        }
+        Path broken = Files.writeString(tmp.resolve("broken.png"), "not an image");
+        SiteComparison lesson = new SiteComparison(session, 20, 3, 1);
+
+        SiteComparison.Side a = lesson.side("own", own, ProgressListener.NONE, () -> false);
+        SiteComparison.Side b = lesson.side("other", Stream.concat(other.stream(), Stream.of(broken)).toList(),
+                ProgressListener.NONE, () -> false);
+
+        assertThat(a.films()).isEqualTo(20);
+        assertThat(b.films()).isEqualTo(12);
+        assertThat(b.unreadable()).isEqualTo(1);
+        for (SiteComparison.Side s : List.of(a, b)) {
+            assertThat(s.calledCovid()).isBetween(0, s.films());
+            assertThat(s.unfamiliar()).isBetween(0, s.films());
+            assertThat(s.examples()).hasSize(3).allMatch(e -> e.view().getWidth() >= 256 && e.check() != null);
+        }
+        SiteComparison.Side stopped = lesson.side("stopped", own, ProgressListener.NONE, () -> true);
+        assertThat(stopped.films()).as("cancelled before the first film").isZero();
+    }
+}

@@ -16,6 +16,9 @@ import org.lunglens.imaging.ColorMap;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.LoadedImage;
+import org.lunglens.log.CsvExport;
+import org.lunglens.log.LogSettings;
+import org.lunglens.log.PrivateFiles;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.ModelFile;
@@ -85,6 +88,10 @@ final class ClassifyCommand implements Callable<Integer> {
             + "preference, else $XDG_DATA_HOME/lunglens/lunglens.db)")
     Path db;
 
+    @Option(names = "--force", description = "replace an existing --csv file or export PNG even if LungLens did not "
+            + "write it (inputs, the model and the patient log are never replaced)")
+    boolean force;
+
     @ParentCommand
     LungLensCommand parent;
 
@@ -100,8 +107,9 @@ final class ClassifyCommand implements Callable<Integer> {
         if (gradCamDir != null && occlusionDir != null) {
             throw new IOException("use --gradcam or --occlusion, not both (the occlusion PNG shows the Grad-CAM too)");
         }
+        OutputGuard guard = checkOutputs(files, modelFile);
         if (gradCamDir != null || occlusionDir != null) {
-            return withGradCam(modelFile, files);
+            return withGradCam(modelFile, files, guard);
         }
         Nd4jSettings.forBatchInference();
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
@@ -109,7 +117,7 @@ final class ClassifyCommand implements Callable<Integer> {
         int failures = 0;
         try (BatchLog batchLog = log ? BatchLog.open(db != null ? db : parent == null ? null : parent.db,
                 classifier.model().metadata().name(), modelFile) : null;
-             PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
+             PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
             if (csvOut != null) {
                 csvOut.println("path,predicted," + String.join(",", classes));
             }
@@ -155,7 +163,24 @@ final class ClassifyCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private Integer withGradCam(Path modelFile, List<Path> files) throws Exception {
+    /** Refuses, before anything is written, an output that would replace an input, the model or the log. */
+    private OutputGuard checkOutputs(List<Path> files, Path modelFile) throws UnsafeOutputException {
+        Path logFile = db != null ? db : parent == null ? null : parent.db;
+        OutputGuard guard = new OutputGuard(force).protect(files).protect(List.of(modelFile))
+                .protectLog(log || logFile != null ? LogSettings.forUser().resolve(logFile) : null);
+        if (csv != null) {
+            guard.checkFile("--csv", csv, "path,");
+        }
+        if (gradCamDir != null) {
+            guard.checkFolder("--gradcam", gradCamDir);
+        }
+        if (occlusionDir != null) {
+            guard.checkFolder("--occlusion", occlusionDir);
+        }
+        return guard;
+    }
+
+    private Integer withGradCam(Path modelFile, List<Path> files, OutputGuard guard) throws Exception {
         ModelSession session = ModelSession.open(modelFile);
         List<String> classes = session.info().metadata().classes();
         int classIndex = explain == null ? -1 : classes.indexOf(explain);
@@ -163,11 +188,13 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new IOException("--explain " + explain + ": the model's classes are " + classes);
         }
         OverlayStyle style = new OverlayStyle(colorMap, opacity, threshold);
-        GradCamExport gradCams = gradCamDir == null ? null : new GradCamExport(session, gradCamDir, style, classIndex);
+        GradCamExport gradCams = gradCamDir == null ? null : new GradCamExport(session,
+                new ExportFolder(gradCamDir, "gradcam", guard), style, classIndex);
         OcclusionExport occlusions = occlusionDir == null ? null
-                : new OcclusionExport(session, occlusionDir, style, classIndex, occlusionSettings(session));
+                : new OcclusionExport(session,
+                new ExportFolder(occlusionDir, "occlusion", guard), style, classIndex, occlusionSettings(session));
         int failures = 0;
-        try (PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
+        try (PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
             if (csvOut != null) {
                 csvOut.println("path,predicted," + String.join(",", classes));
             }
@@ -241,7 +268,8 @@ final class ClassifyCommand implements Callable<Integer> {
         return line.toString();
     }
 
+    /** A file named "=cmd|calc!A0.png" must not become a formula in a spreadsheet: the log's export rule. */
     private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvExport.cell(s);
     }
 }

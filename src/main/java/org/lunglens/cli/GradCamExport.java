@@ -2,13 +2,11 @@ package org.lunglens.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
@@ -27,17 +25,16 @@ final class GradCamExport {
     private static final int MIN_SIDE = 512;
 
     private final ModelSession session;
-    private final Path outDir;
+    private final ExportFolder folder;
     private final OverlayStyle style;
     private final int classIndex;
     private final ImageLoader loader = new ImageLoader();
     private final List<Double> predictMillis = new ArrayList<>();
     private final List<Double> gradCamMillis = new ArrayList<>();
-    private final OutputNames names = new OutputNames("gradcam");
 
-    GradCamExport(ModelSession session, Path outDir, OverlayStyle style, int classIndex) {
+    GradCamExport(ModelSession session, ExportFolder folder, OverlayStyle style, int classIndex) {
         this.session = session;
-        this.outDir = outDir;
+        this.folder = folder;
         this.style = style;
         this.classIndex = classIndex;
     }
@@ -52,8 +49,7 @@ final class GradCamExport {
         BufferedImage view = a.heatmap() == null ? base : HeatmapRenderer.overlay(base, a.heatmap(), style);
         BufferedImage out = HeatmapRenderer.withCaption(view,
                 Captions.lines(file.getFileName().toString(), a, true), a.heatmap(), style);
-        Files.createDirectories(outDir);
-        ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
+        folder.writePng(out, file);
         return a.prediction().probabilities();
     }
 

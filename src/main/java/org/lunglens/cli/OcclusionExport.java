@@ -6,12 +6,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.lunglens.explain.HeatCheck;
 import org.lunglens.explain.Occlusion;
 import org.lunglens.gradcam.Analysis;
@@ -32,18 +30,17 @@ final class OcclusionExport {
     private static final int GAP = 12;
 
     private final ModelSession session;
-    private final Path outDir;
+    private final ExportFolder folder;
     private final OverlayStyle style;
     private final int classIndex;
     private final Occlusion.Settings settings;
     private final Occlusion occlusion;
     private final ImageLoader loader = new ImageLoader();
     private final List<Double> millis = new ArrayList<>();
-    private final OutputNames names = new OutputNames("occlusion");
 
-    OcclusionExport(ModelSession session, Path outDir, OverlayStyle style, int classIndex, Occlusion.Settings settings) {
+    OcclusionExport(ModelSession session, ExportFolder folder, OverlayStyle style, int classIndex, Occlusion.Settings settings) {
         this.session = session;
-        this.outDir = outDir;
+        this.folder = folder;
         this.style = style;
         this.classIndex = classIndex;
         this.settings = settings;
@@ -71,8 +68,7 @@ final class OcclusionExport {
         HeatCheck.of(occ.map(), a.input(), size).warnings().forEach(w -> lines.add("Warning (occlusion): " + w));
         BufferedImage out = HeatmapRenderer.withCaption(sideBySide(gradCam, occView), lines, occ.map(), style,
                 "Occlusion");
-        Files.createDirectories(outDir);
-        ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
+        folder.writePng(out, file);
         return a.prediction().probabilities();
     }
 

@@ -115,8 +115,8 @@ final class ClassifyCommand implements Callable<Integer> {
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;
-        try (BatchLog batchLog = log ? BatchLog.open(db != null ? db : parent == null ? null : parent.db,
-                classifier.model().metadata().name(), modelFile) : null;
+        try (BatchLog batchLog = log ? BatchLog.open(logFile(), classifier.model().metadata().name(), modelFile)
+                : null;
              PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
             if (csvOut != null) {
                 csvOut.println("path,predicted," + String.join(",", classes));
@@ -141,12 +141,13 @@ final class ClassifyCommand implements Callable<Integer> {
                         continue;
                     }
                     float[] p = probs[k++];
-                    String line = format(chunk.get(i), classes, p);
-                    System.out.println(line);
+                    // Logged first: a run killed between the two never leaves a printed but unlogged result.
                     if (batchLog != null) {
                         Decoded d = (Decoded) decoded.get(i);
                         batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), classes, p, millisPerImage);
                     }
+                    String line = format(chunk.get(i), classes, p);
+                    System.out.println(line);
                     if (csvOut != null) {
                         csvOut.println(line);
                     }
@@ -165,7 +166,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     /** Refuses, before anything is written, an output that would replace an input, the model or the log. */
     private OutputGuard checkOutputs(List<Path> files, Path modelFile) throws UnsafeOutputException {
-        Path logFile = db != null ? db : parent == null ? null : parent.db;
+        Path logFile = logFile();
         OutputGuard guard = new OutputGuard(force).protect(files).protect(List.of(modelFile))
                 .protectLog(log || logFile != null ? LogSettings.forUser().resolve(logFile) : null);
         if (csv != null) {
@@ -178,6 +179,11 @@ final class ClassifyCommand implements Callable<Integer> {
             guard.checkFolder("--occlusion", occlusionDir);
         }
         return guard;
+    }
+
+    /** --db, else the top-level --db; null lets the log settings choose. */
+    private Path logFile() {
+        return db != null ? db : parent == null ? null : parent.db;
     }
 
     private Integer withGradCam(Path modelFile, List<Path> files, OutputGuard guard) throws Exception {
@@ -194,13 +200,21 @@ final class ClassifyCommand implements Callable<Integer> {
                 : new OcclusionExport(session,
                 new ExportFolder(occlusionDir, "occlusion", guard), style, classIndex, occlusionSettings(session));
         int failures = 0;
-        try (PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
+        ImageLoader loader = new ImageLoader();
+        try (BatchLog batchLog = log ? BatchLog.open(logFile(), session.info().metadata().name(), modelFile) : null;
+             PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
             if (csvOut != null) {
                 csvOut.println("path,predicted," + String.join(",", classes));
             }
             for (Path file : files) {
                 try {
-                    float[] probs = gradCams != null ? gradCams.process(file) : occlusions.process(file);
+                    long start = System.nanoTime();
+                    LoadedImage image = loader.load(file);
+                    float[] probs = gradCams != null ? gradCams.process(image) : occlusions.process(image);
+                    if (batchLog != null) {
+                        batchLog.record(file, image.format(), image.acquisitionDate().orElse(null), classes, probs,
+                                (System.nanoTime() - start) / 1_000_000);
+                    }
                     String line = format(file, classes, probs);
                     System.out.println(line);
                     if (csvOut != null) {
@@ -210,6 +224,9 @@ final class ClassifyCommand implements Callable<Integer> {
                     System.err.println("lunglens: " + e.getMessage());
                     failures++;
                 }
+            }
+            if (batchLog != null) {
+                System.err.println("lunglens: logged " + batchLog.logged() + " analyses in " + batchLog.file());
             }
         }
         if (files.isEmpty()) {

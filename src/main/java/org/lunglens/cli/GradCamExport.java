@@ -12,8 +12,7 @@ import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
-import org.lunglens.imaging.ImageLoadException;
-import org.lunglens.imaging.ImageLoader;
+import org.lunglens.imaging.LoadedImage;
 import org.lunglens.imaging.PixelData;
 
 /**
@@ -28,7 +27,6 @@ final class GradCamExport {
     private final ExportFolder folder;
     private final OverlayStyle style;
     private final int classIndex;
-    private final ImageLoader loader = new ImageLoader();
     private final List<Double> predictMillis = new ArrayList<>();
     private final List<Double> gradCamMillis = new ArrayList<>();
 
@@ -40,8 +38,9 @@ final class GradCamExport {
     }
 
     /** Classifies and writes one overlay; returns the prediction's probabilities. */
-    float[] process(Path file) throws ImageLoadException, IOException {
-        PixelData pixels = loader.load(file).pixels();
+    float[] process(LoadedImage image) throws IOException {
+        Path file = image.source();
+        PixelData pixels = image.pixels();
         Analysis a = session.analyse(pixels, classIndex);
         predictMillis.add(a.prediction().millis());
         gradCamMillis.add(a.gradCamMillis());

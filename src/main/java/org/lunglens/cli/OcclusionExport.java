@@ -17,8 +17,7 @@ import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
-import org.lunglens.imaging.ImageLoadException;
-import org.lunglens.imaging.ImageLoader;
+import org.lunglens.imaging.LoadedImage;
 import org.lunglens.imaging.PixelData;
 
 /**
@@ -35,7 +34,6 @@ final class OcclusionExport {
     private final int classIndex;
     private final Occlusion.Settings settings;
     private final Occlusion occlusion;
-    private final ImageLoader loader = new ImageLoader();
     private final List<Double> millis = new ArrayList<>();
 
     OcclusionExport(ModelSession session, ExportFolder folder, OverlayStyle style, int classIndex, Occlusion.Settings settings) {
@@ -48,8 +46,9 @@ final class OcclusionExport {
     }
 
     /** Classifies, explains both ways and writes one PNG; returns the prediction's probabilities. */
-    float[] process(Path file) throws ImageLoadException, IOException {
-        PixelData pixels = loader.load(file).pixels();
+    float[] process(LoadedImage image) throws IOException {
+        Path file = image.source();
+        PixelData pixels = image.pixels();
         Analysis a = session.analyse(pixels, classIndex);
         int explained = classIndex >= 0 ? classIndex : a.prediction().predictedIndex();
         Occlusion.Result occ = occlusion.compute(a.input(), explained, settings);

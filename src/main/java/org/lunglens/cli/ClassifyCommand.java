@@ -248,7 +248,10 @@ final class ClassifyCommand implements Callable<Integer> {
     private record Decoded(float[] input, String format, LocalDate acquiredOn) {
     }
 
-    /** Per file, the {@link Decoded} input or the error message; decoding runs on all cores. */
+    /**
+     * Per file, the {@link Decoded} input or the error message; decoding runs on all cores, as many large films at
+     * once as the loader's memory pool allows. One file's failure never ends the batch.
+     */
     private static List<Object> decode(List<Path> files, Preprocessor preprocessor) {
         ImageLoader loader = new ImageLoader();
         return files.parallelStream().map(f -> {
@@ -258,6 +261,10 @@ final class ClassifyCommand implements Callable<Integer> {
                         img.acquisitionDate().orElse(null));
             } catch (ImageLoadException e) {
                 return e.getMessage();
+            } catch (OutOfMemoryError e) {
+                // The loader bounds decoding by memory; preprocessing a large film may still find the heap full.
+                // This film is skipped, the batch goes on.
+                return f + ": not enough memory to prepare this image for the model (give Java more memory: -Xmx)";
             }
         }).toList();
     }

@@ -100,8 +100,13 @@ public final class ImageFixtures {
      * IEND: a header that claims a huge image without any pixel data behind it.
      */
     public static byte[] pngHeaderOnly(int width, int height) {
+        return pngHeaderOnly(width, height, 8, 0);
+    }
+
+    /** The same with a bit depth and a PNG colour type (0 gray, 2 RGB, 6 RGBA...). */
+    public static byte[] pngHeaderOnly(int width, int height, int bitDepth, int colourType) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(PNG_SIGNATURE);
         out.writeBytes(chunk("IHDR", ihdr.array()));

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** dcmtk's command-line tools for tests that make DICOM files; the test is skipped where dcmtk is missing. */
-final class Dcmtk {
+public final class Dcmtk {
     private Dcmtk() {
     }
 
     /** An uncompressed 8-bit MONOCHROME2 DICOM of a 64 x 48 ramp, made from a JPEG by img2dcm and dcmdjpeg. */
-    static Path uncompressedRamp(Path dir, String name) throws IOException, InterruptedException {
+    public static Path uncompressedRamp(Path dir, String name) throws IOException, InterruptedException {
         Path jpeg = ImageFixtures.write(ImageFixtures.grayRamp(64, 48), "jpeg", dir.resolve(name + ".jpg"));
         Path compressed = dir.resolve(name + "-jpeg.dcm");
         run("img2dcm", jpeg.toString(), compressed.toString());
@@ -29,7 +29,7 @@ final class Dcmtk {
     }
 
     /** Sets tags, e.g. {@code "(0028,0010)=46000"}, inserting missing ones. */
-    static void modify(Path file, String... assignments) throws IOException, InterruptedException {
+    public static void modify(Path file, String... assignments) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("-nb"));
         for (String a : assignments) {
             args.addAll(List.of("-i", a));
@@ -38,7 +38,7 @@ final class Dcmtk {
         run("dcmodify", args.toArray(String[]::new));
     }
 
-    static void run(String tool, String... args) throws IOException, InterruptedException {
+    public static void run(String tool, String... args) throws IOException, InterruptedException {
         Optional<Path> exe = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
                 .map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
         Assumptions.assumeTrue(exe.isPresent(), tool + " (dcmtk) is not installed");

@@ -3,8 +3,6 @@ package org.lunglens.imaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +60,7 @@ class ImageBombTest {
     void jpegDeclaring16000By12000IsRefusedByTheBudget() throws Exception {
         byte[] jpeg = ImageFixtures.encode(ImageFixtures.argbImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB,
                 (x, y) -> x * 0x100000 + y * 0x1000), "jpeg");
-        Path bomb = Files.write(dir.resolve("huge.jpg"), withJpegSize(jpeg, 16_000, 12_000));
+        Path bomb = Files.write(dir.resolve("huge.jpg"), ImageFixtures.withJpegSize(jpeg, 16_000, 12_000));
         assertThat(Files.size(bomb)).isLessThan(10_000);
 
         assertRefusedQuickly(bomb, bomb + ": image too large to open safely (16000 x 12000 px, 8-bit RGB: ");
@@ -70,7 +68,7 @@ class ImageBombTest {
 
     @Test
     void bmpDeclaring12000SquareIsRefusedByTheBudget() throws Exception {
-        Path bomb = Files.write(dir.resolve("huge.bmp"), bmpHeaderOnly(12_000, 12_000, 32));
+        Path bomb = Files.write(dir.resolve("huge.bmp"), ImageFixtures.bmpHeaderOnly(12_000, 12_000, 32));
 
         assertRefusedQuickly(bomb, bomb + ": image too large to open safely (12000 x 12000 px");
     }
@@ -88,26 +86,5 @@ class ImageBombTest {
                 .hasMessageStartingWith(messageStart)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-    }
-
-    /** Rewrites the height and width of a baseline JPEG's SOF0 marker: a small file that declares a huge image. */
-    static byte[] withJpegSize(byte[] jpeg, int width, int height) {
-        byte[] out = jpeg.clone();
-        for (int i = 2; i + 8 < out.length; i++) {
-            if ((out[i] & 0xFF) == 0xFF && (out[i + 1] & 0xFF) == 0xC0) {
-                ByteBuffer.wrap(out, i + 5, 4).putShort((short) height).putShort((short) width);
-                return out;
-            }
-        }
-        throw new IllegalStateException("no SOF0 marker");
-    }
-
-    /** A BITMAPINFOHEADER BMP declaring a size, with no pixel data behind it. */
-    static byte[] bmpHeaderOnly(int width, int height, int bits) {
-        ByteBuffer b = ByteBuffer.allocate(54).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
-        b.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) bits).putInt(0)
-                .putInt(0).putInt(2835).putInt(2835).putInt(0).putInt(0);
-        return b.array();
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.lunglens.log.LogStoreException.Reason;
 
 /**
@@ -33,11 +34,9 @@ final class LogFileValidator {
             if (userVersion > latestVersion) {
                 throw Migrator.newerVersion(userVersion, latestVersion);
             }
-            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                String result = rs.getString(1);
-                if (!"ok".equals(result)) {
-                    throw corrupt(file, result, null);
-                }
+            List<String> problems = LogIntegrity.problems(st);
+            if (!problems.isEmpty()) {
+                throw corrupt(file, problems.get(0) + (problems.size() > 1 ? "; and more" : ""), null);
             }
         } catch (SQLException e) {
             LogStoreException translated = SqliteErrors.translate(e, file);
@@ -48,8 +47,8 @@ final class LogFileValidator {
 
     static LogStoreException corrupt(Path file, String detail, Throwable cause) {
         return new LogStoreException(Reason.CORRUPT, "The patient log " + file + " is damaged (" + detail
-                + "). LungLens leaves it untouched so that it can be recovered (for example with the sqlite3 "
-                + "'.recover' command); choose another file to keep working.", cause);
+                + "). LungLens does not write to it: 'lunglens log repair --db " + file + "' writes a recovered copy "
+                + "beside it (the file itself is left untouched); choose another file to keep working.", cause);
     }
 
     private static int intPragma(Statement st, String sql) throws SQLException {

@@ -1,5 +1,7 @@
 package org.lunglens.log;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,7 +19,38 @@ final class LogFileValidator {
     private LogFileValidator() {
     }
 
+    /**
+     * Refuses a file that is not a sound LungLens log of a known version. A read-only connection to a WAL-mode file
+     * makes -wal and -shm files beside it; on a refusal those it made are removed again (a -wal only while empty), so
+     * a refused file's folder is left as it was.
+     */
     static void validate(Path file, LogOptions options, int latestVersion) throws LogStoreException {
+        List<Path> sideFiles = List.of(file.resolveSibling(file.getFileName() + "-wal"),
+                file.resolveSibling(file.getFileName() + "-shm"));
+        List<Path> existing = sideFiles.stream().filter(Files::exists).toList();
+        try {
+            check(file, options, latestVersion);
+        } catch (LogStoreException e) {
+            for (Path side : sideFiles) {
+                if (!existing.contains(side)) {
+                    removeIfOurs(side);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void removeIfOurs(Path side) {
+        try {
+            if (side.getFileName().toString().endsWith("-shm") || Files.size(side) == 0) {
+                Files.deleteIfExists(side);
+            }
+        } catch (IOException e) {
+            // Already gone, or not ours to remove: leave it.
+        }
+    }
+
+    private static void check(Path file, LogOptions options, int latestVersion) throws LogStoreException {
         try (Connection c = LogDatabase.config(options, true).createConnection(LogDatabase.url(file));
              Statement st = c.createStatement()) {
             int applicationId = intPragma(st, "PRAGMA application_id");

@@ -27,7 +27,7 @@ final class DicomReader {
     }
 
     static LoadedImage read(Path file, ImageLimits limits) throws ImageLoadException {
-        ImageHeader header = header(file);
+        ImageHeader header = DicomHeader.read(file);
         if (header != null) {
             header.check(file, limits);
         }
@@ -59,49 +59,6 @@ final class DicomReader {
             colourModel += " (inverted for display)";
         }
         return new LoadedImage(file, "DICOM", colourModel, pixels, tags);
-    }
-
-    /**
-     * Rows, columns, bits and frames from the tags alone (ImageJ's header pass reads no pixel data): ImageJ's
-     * {@code open} allocates what the header declares, so a 480-byte file declaring 46,000 x 46,000 px once took
-     * 4.5 GB and one declaring 65,535 x 65,535 ended in a NegativeArraySizeException. Null when the tags lack a
-     * size: {@code open} then fails with its own message.
-     */
-    private static ImageHeader header(Path file) throws ImageLoadException {
-        String info;
-        try {
-            info = new DICOM().getInfo(file.toString());
-        } catch (RuntimeException e) {
-            throw new ImageLoadException(file + ": the DICOM file is corrupt (" + e.getMessage() + ")", e);
-        }
-        Map<String, Long> numbers = new LinkedHashMap<>();
-        for (String line : info == null ? new String[0] : info.split("\n")) {
-            String t = line.strip();
-            int colon = t.indexOf(':');
-            if (t.length() > 9 && t.startsWith("0028,") && colon > 0) {
-                try {
-                    numbers.putIfAbsent(t.substring(0, 9), Long.parseLong(t.substring(colon + 1).strip()));
-                } catch (NumberFormatException e) {
-                    // Not a number: a corrupt value is left to ImageJ's own checks.
-                }
-            }
-        }
-        Long rows = numbers.get("0028,0010");
-        Long columns = numbers.get("0028,0011");
-        if (rows == null || columns == null) {
-            return null;
-        }
-        long samples = Math.max(1, numbers.getOrDefault("0028,0002", 1L));
-        long bits = numbers.getOrDefault("0028,0100", 16L);
-        long frames = numbers.getOrDefault("0028,0008", 1L);
-        // ImageJ holds colour as one int per pixel; gray as 8 or 16 bits (32-bit data as float).
-        int bytesPerPixel = (int) Math.min(16, samples > 1 ? 4 : Math.max(1, (bits + 7) / 8));
-        return new ImageHeader(clamp(columns), clamp(rows), bytesPerPixel, 1, clamp(Math.max(1, frames)),
-                bits + "-bit " + (samples > 1 ? "colour" : "gray"));
-    }
-
-    private static int clamp(long v) {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
     }
 
     /** ImageJ pads missing pixel data with zeros without a word; a cut-off file must not pass as an image. */

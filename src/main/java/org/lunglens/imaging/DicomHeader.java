@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,6 +28,10 @@ final class DicomHeader {
     /** No header value of a film needs more; a larger one is damage (or an attack) either way. */
     private static final long MAX_VALUE_BYTES = 64L << 20;
 
+    private static final long UNDEFINED = Long.MAX_VALUE;
+
+    /** Ends of the sequences and items being walked ({@link #UNDEFINED} until their delimiter). */
+    private final Deque<Long> open = new ArrayDeque<>();
     private final Path file;
     private final ByteBuffer buf;
     private boolean explicit = true;
@@ -55,6 +61,9 @@ final class DicomHeader {
     private ImageHeader walk(long fileSize) throws ImageLoadException {
         buf.position(132);
         for (int n = 0; n < MAX_ELEMENTS; n++) {
+            while (!open.isEmpty() && open.peek() <= buf.position()) {
+                open.pop();
+            }
             if (buf.remaining() < 8) {
                 return result();
             }
@@ -72,7 +81,12 @@ final class DicomHeader {
             String vr = null;
             if (group == 0xFFFE) {
                 // Item and delimiters: no VR in any syntax; an item's content is walked, not skipped.
-                buf.getInt();
+                long itemLength = buf.getInt() & 0xFFFFFFFFL;
+                if (element == 0xE000) {
+                    open.push(itemLength == 0xFFFFFFFFL ? UNDEFINED : buf.position() + itemLength);
+                } else if (!open.isEmpty()) {
+                    open.pop();
+                }
                 continue;
             }
             if (explicit || group == 0x0002) {
@@ -89,17 +103,23 @@ final class DicomHeader {
             } else {
                 length = buf.getInt() & 0xFFFFFFFFL;
             }
-            if (tag == PIXEL_DATA) {
+            if (tag == PIXEL_DATA && open.isEmpty()) {
                 return result();
             }
             if (length == 0xFFFFFFFFL || "SQ".equals(vr)) {
-                continue; // a sequence: its items follow and are walked
+                // A sequence: its items follow and are walked; sizes inside (an icon's rows) are not the film's.
+                open.push(length == 0xFFFFFFFFL ? UNDEFINED : buf.position() + length);
+                continue;
             }
             if (length > buf.remaining() || length > MAX_VALUE_BYTES) {
                 throw corrupt(String.format(Locale.ROOT, "element (%04X,%04X) declares %,d bytes, more than the "
                         + "%,d left in the file", group, element, length, fileSize - buf.position()));
             }
-            read(tag, (int) length);
+            if (open.isEmpty()) {
+                read(tag, (int) length);
+            } else {
+                buf.position(buf.position() + (int) length);
+            }
         }
         throw corrupt("too many header elements");
     }

@@ -48,6 +48,30 @@ class ImageBombTest {
     }
 
     @Test
+    void aSizeInsideASequenceIsNotTheFilms() throws Exception {
+        // An icon image sequence comes after the film's own group 0028 and carries its own rows and columns.
+        Path film = Dcmtk.uncompressedRamp(dir, "with-icon.dcm");
+        Dcmtk.modify(film, "(0088,0200)[0].(0028,0010)=40000", "(0088,0200)[0].(0028,0011)=40000");
+
+        LoadedImage image = loader.load(film);
+
+        assertThat(image.pixels().width()).isEqualTo(64);
+        assertThat(image.pixels().height()).isEqualTo(48);
+    }
+
+    @Test
+    void aDicomElementLongerThanTheFileIsRefusedBeforeImageJAllocatesIt() throws Exception {
+        Path film = Dcmtk.uncompressedRamp(dir, "long-element.dcm");
+        byte[] bytes = Files.readAllBytes(film);
+        // The first element after the preamble and "DICM", (0002,0000) UL, gets a two-byte length of 0xBEBE.
+        bytes[138] = (byte) 0xBE;
+        bytes[139] = (byte) 0xBE;
+        Files.write(film, bytes);
+
+        assertRefusedQuickly(film, film + ": the DICOM file is corrupt (element (0002,0000) declares 48,830 bytes");
+    }
+
+    @Test
     void sixteenBitRgbaPngOf14000SquareIsRefusedByTheBudget() throws Exception {
         // Inside the side and pixel-count limits (14,000 < 16,384; 196 < 200 megapixels): only the budget stops it.
         Path bomb = Files.write(dir.resolve("rgba16.png"), ImageFixtures.pngHeaderOnly(14_000, 14_000, 16, 6));

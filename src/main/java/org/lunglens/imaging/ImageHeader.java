@@ -35,9 +35,10 @@ record ImageHeader(int width, int height, int bytesPerPixel, int keptBands, int 
         if (decodedBytes() > limits.maxDecodedBytes()) {
             throw new ImageLoadException(String.format(Locale.ROOT,
                     "%s: image too large to open safely (%d x %d px%s, %s: about %,d MB while decoding; "
-                            + "the limit is %,d MB). Reduce it (for example to 8-bit gray) and open it again.",
+                            + "the limit is %,d MB). Export it with fewer pixels%s and open it again.",
                     file, width, height, frames > 1 ? " x " + frames + " frames" : "", description,
-                    decodedBytes() >> 20, limits.maxDecodedBytes() >> 20));
+                    decodedBytes() >> 20, limits.maxDecodedBytes() >> 20,
+                    bytesPerPixel > 1 || keptBands > 1 ? " or as 8-bit gray" : ""));
         }
     }
 

@@ -16,6 +16,9 @@ import org.lunglens.imaging.ColorMap;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.LoadedImage;
+import org.lunglens.log.CsvExport;
+import org.lunglens.log.LogSettings;
+import org.lunglens.log.PrivateFiles;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.Familiarity;
@@ -87,6 +90,10 @@ final class ClassifyCommand implements Callable<Integer> {
             + "preference, else $XDG_DATA_HOME/lunglens/lunglens.db)")
     Path db;
 
+    @Option(names = "--force", description = "replace an existing --csv file or export PNG even if LungLens did not "
+            + "write it (inputs, the model and the patient log are never replaced)")
+    boolean force;
+
     @ParentCommand
     LungLensCommand parent;
 
@@ -103,16 +110,17 @@ final class ClassifyCommand implements Callable<Integer> {
         if (gradCamDir != null && occlusionDir != null) {
             throw new IOException("use --gradcam or --occlusion, not both (the occlusion PNG shows the Grad-CAM too)");
         }
+        OutputGuard guard = checkOutputs(files, modelFile);
         if (gradCamDir != null || occlusionDir != null) {
-            return withGradCam(modelFile, files);
+            return withGradCam(modelFile, files, guard);
         }
         Nd4jSettings.forBatchInference();
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;
-        try (BatchLog batchLog = log ? BatchLog.open(db != null ? db : parent == null ? null : parent.db,
-                classifier.model().metadata().name(), modelFile) : null;
-             PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
+        try (BatchLog batchLog = log ? BatchLog.open(logFile(), classifier.model().metadata().name(), modelFile)
+                : null;
+             PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
             if (csvOut != null) {
                 csvOut.println(header(classes));
             }
@@ -138,12 +146,13 @@ final class ClassifyCommand implements Callable<Integer> {
                     }
                     Familiarity familiarity = out.familiarity()[k];
                     float[] p = probs[k++];
-                    String line = format(chunk.get(i), classes, p, familiarity);
-                    System.out.println(line);
+                    // Logged first: a run killed between the two never leaves a printed but unlogged result.
                     if (batchLog != null) {
                         Decoded d = (Decoded) decoded.get(i);
                         batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), classes, p, millisPerImage);
                     }
+                    String line = format(chunk.get(i), classes, p, familiarity);
+                    System.out.println(line);
                     if (csvOut != null) {
                         csvOut.println(line);
                     }
@@ -160,7 +169,29 @@ final class ClassifyCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private Integer withGradCam(Path modelFile, List<Path> files) throws Exception {
+    /** Refuses, before anything is written, an output that would replace an input, the model or the log. */
+    private OutputGuard checkOutputs(List<Path> files, Path modelFile) throws UnsafeOutputException {
+        Path logFile = logFile();
+        OutputGuard guard = new OutputGuard(force).protect(files).protect(List.of(modelFile))
+                .protectLog(log || logFile != null ? LogSettings.forUser().resolve(logFile) : null);
+        if (csv != null) {
+            guard.checkFile("--csv", csv, "path,");
+        }
+        if (gradCamDir != null) {
+            guard.checkFolder("--gradcam", gradCamDir);
+        }
+        if (occlusionDir != null) {
+            guard.checkFolder("--occlusion", occlusionDir);
+        }
+        return guard;
+    }
+
+    /** --db, else the top-level --db; null lets the log settings choose. */
+    private Path logFile() {
+        return db != null ? db : parent == null ? null : parent.db;
+    }
+
+    private Integer withGradCam(Path modelFile, List<Path> files, OutputGuard guard) throws Exception {
         ModelSession session = ModelSession.open(modelFile);
         List<String> classes = session.info().metadata().classes();
         int classIndex = explain == null ? -1 : classes.indexOf(explain);
@@ -168,18 +199,29 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new IOException("--explain " + explain + ": the model's classes are " + classes);
         }
         OverlayStyle style = new OverlayStyle(colorMap, opacity, threshold);
-        GradCamExport gradCams = gradCamDir == null ? null : new GradCamExport(session, gradCamDir, style, classIndex);
+        GradCamExport gradCams = gradCamDir == null ? null : new GradCamExport(session,
+                new ExportFolder(gradCamDir, "gradcam", guard), style, classIndex);
         OcclusionExport occlusions = occlusionDir == null ? null
-                : new OcclusionExport(session, occlusionDir, style, classIndex, occlusionSettings(session));
+                : new OcclusionExport(session,
+                new ExportFolder(occlusionDir, "occlusion", guard), style, classIndex, occlusionSettings(session));
         int failures = 0;
-        try (PrintWriter csvOut = csv == null ? null : new PrintWriter(Files.newBufferedWriter(csv))) {
+        ImageLoader loader = new ImageLoader();
+        try (BatchLog batchLog = log ? BatchLog.open(logFile(), session.info().metadata().name(), modelFile) : null;
+             PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
             if (csvOut != null) {
                 csvOut.println(header(classes));
             }
             for (Path file : files) {
                 try {
-                    Prediction prediction = gradCams != null ? gradCams.process(file) : occlusions.process(file);
-                    String line = format(file, classes, prediction.probabilities(), prediction.familiarity());
+                    long start = System.nanoTime();
+                    LoadedImage image = loader.load(file);
+                    Prediction prediction = gradCams != null ? gradCams.process(image) : occlusions.process(image);
+                    float[] probs = prediction.probabilities();
+                    if (batchLog != null) {
+                        batchLog.record(file, image.format(), image.acquisitionDate().orElse(null), classes, probs,
+                                (System.nanoTime() - start) / 1_000_000);
+                    }
+                    String line = format(file, classes, probs, prediction.familiarity());
                     System.out.println(line);
                     if (csvOut != null) {
                         csvOut.println(line);
@@ -188,6 +230,9 @@ final class ClassifyCommand implements Callable<Integer> {
                     System.err.println("lunglens: " + e.getMessage());
                     failures++;
                 }
+            }
+            if (batchLog != null) {
+                System.err.println("lunglens: logged " + batchLog.logged() + " analyses in " + batchLog.file());
             }
         }
         if (files.isEmpty()) {
@@ -209,7 +254,10 @@ final class ClassifyCommand implements Callable<Integer> {
     private record Decoded(float[] input, String format, LocalDate acquiredOn) {
     }
 
-    /** Per file, the {@link Decoded} input or the error message; decoding runs on all cores. */
+    /**
+     * Per file, the {@link Decoded} input or the error message; decoding runs on all cores, as many large films at
+     * once as the loader's memory pool allows. One file's failure never ends the batch.
+     */
     private static List<Object> decode(List<Path> files, Preprocessor preprocessor) {
         ImageLoader loader = new ImageLoader();
         return files.parallelStream().map(f -> {
@@ -219,6 +267,10 @@ final class ClassifyCommand implements Callable<Integer> {
                         img.acquisitionDate().orElse(null));
             } catch (ImageLoadException e) {
                 return e.getMessage();
+            } catch (OutOfMemoryError e) {
+                // The loader bounds decoding by memory; preprocessing a large film may still find the heap full.
+                // This film is skipped, the batch goes on.
+                return f + ": not enough memory to prepare this image for the model (give Java more memory: -Xmx)";
             }
         }).toList();
     }
@@ -263,7 +315,8 @@ final class ClassifyCommand implements Callable<Integer> {
         return line.toString();
     }
 
+    /** A file named "=cmd|calc!A0.png" must not become a formula in a spreadsheet: the log's export rule. */
     private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvExport.cell(s);
     }
 }

@@ -42,11 +42,20 @@ final class EvaluateCommand implements Callable<Integer> {
             + "(binary models) and the reliability diagram as PNG files named after the model into DIR")
     Path plots;
 
+    @Option(names = "--force", description = "replace an existing --json file LungLens did not write "
+            + "(the model, the split and images are never replaced)")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         if (plots != null && Files.exists(plots) && !Files.isDirectory(plots)) {
             System.err.println("lunglens: --plots " + plots + " is a file; give a folder (it is created if missing)");
             return 2;
+        }
+        if (json != null) {
+            // A JSON report of ours starts with '{'; the model, the split or an image named by mistake is refused.
+            new OutputGuard(force).protect(split == null ? List.of(model) : List.of(model, split))
+                    .checkFile("--json", json, "{");
         }
         Nd4jSettings.forBatchInference();
         Classifier classifier = new Classifier(ModelFile.load(model));

@@ -2,21 +2,18 @@ package org.lunglens.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
-import org.lunglens.imaging.ImageLoadException;
+import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.Prediction;
-import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
 
 /**
@@ -28,24 +25,23 @@ final class GradCamExport {
     private static final int MIN_SIDE = 512;
 
     private final ModelSession session;
-    private final Path outDir;
+    private final ExportFolder folder;
     private final OverlayStyle style;
     private final int classIndex;
-    private final ImageLoader loader = new ImageLoader();
     private final List<Double> predictMillis = new ArrayList<>();
     private final List<Double> gradCamMillis = new ArrayList<>();
-    private final OutputNames names = new OutputNames("gradcam");
 
-    GradCamExport(ModelSession session, Path outDir, OverlayStyle style, int classIndex) {
+    GradCamExport(ModelSession session, ExportFolder folder, OverlayStyle style, int classIndex) {
         this.session = session;
-        this.outDir = outDir;
+        this.folder = folder;
         this.style = style;
         this.classIndex = classIndex;
     }
 
     /** Classifies and writes one overlay; returns the prediction's probabilities. */
-    Prediction process(Path file) throws ImageLoadException, IOException {
-        PixelData pixels = loader.load(file).pixels();
+    Prediction process(LoadedImage image) throws IOException {
+        Path file = image.source();
+        PixelData pixels = image.pixels();
         Analysis a = session.analyse(pixels, classIndex);
         predictMillis.add(a.prediction().millis());
         gradCamMillis.add(a.gradCamMillis());
@@ -53,8 +49,7 @@ final class GradCamExport {
         BufferedImage view = a.heatmap() == null ? base : HeatmapRenderer.overlay(base, a.heatmap(), style);
         BufferedImage out = HeatmapRenderer.withCaption(view,
                 Captions.lines(file.getFileName().toString(), a, true), a.heatmap(), style);
-        Files.createDirectories(outDir);
-        ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
+        folder.writePng(out, file);
         return a.prediction();
     }
 

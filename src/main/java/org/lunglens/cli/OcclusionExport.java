@@ -6,12 +6,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.lunglens.explain.HeatCheck;
 import org.lunglens.explain.Occlusion;
 import org.lunglens.gradcam.Analysis;
@@ -19,9 +17,8 @@ import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
-import org.lunglens.imaging.ImageLoadException;
+import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.Prediction;
-import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
 
 /**
@@ -33,18 +30,16 @@ final class OcclusionExport {
     private static final int GAP = 12;
 
     private final ModelSession session;
-    private final Path outDir;
+    private final ExportFolder folder;
     private final OverlayStyle style;
     private final int classIndex;
     private final Occlusion.Settings settings;
     private final Occlusion occlusion;
-    private final ImageLoader loader = new ImageLoader();
     private final List<Double> millis = new ArrayList<>();
-    private final OutputNames names = new OutputNames("occlusion");
 
-    OcclusionExport(ModelSession session, Path outDir, OverlayStyle style, int classIndex, Occlusion.Settings settings) {
+    OcclusionExport(ModelSession session, ExportFolder folder, OverlayStyle style, int classIndex, Occlusion.Settings settings) {
         this.session = session;
-        this.outDir = outDir;
+        this.folder = folder;
         this.style = style;
         this.classIndex = classIndex;
         this.settings = settings;
@@ -52,8 +47,9 @@ final class OcclusionExport {
     }
 
     /** Classifies, explains both ways and writes one PNG; returns the prediction's probabilities. */
-    Prediction process(Path file) throws ImageLoadException, IOException {
-        PixelData pixels = loader.load(file).pixels();
+    Prediction process(LoadedImage image) throws IOException {
+        Path file = image.source();
+        PixelData pixels = image.pixels();
         Analysis a = session.analyse(pixels, classIndex);
         int explained = classIndex >= 0 ? classIndex : a.prediction().predictedIndex();
         Occlusion.Result occ = occlusion.compute(a.input(), explained, settings);
@@ -72,8 +68,7 @@ final class OcclusionExport {
         HeatCheck.of(occ.map(), a.input(), size).warnings().forEach(w -> lines.add("Warning (occlusion): " + w));
         BufferedImage out = HeatmapRenderer.withCaption(sideBySide(gradCam, occView), lines, occ.map(), style,
                 "Occlusion");
-        Files.createDirectories(outDir);
-        ImageIO.write(out, "png", outDir.resolve(names.next(file)).toFile());
+        folder.writePng(out, file);
         return a.prediction();
     }
 

@@ -27,11 +27,21 @@ final class DicomReader {
     }
 
     static LoadedImage read(Path file, ImageLimits limits) throws ImageLoadException {
+        ImageHeader header = DicomHeader.read(file);
+        if (header != null) {
+            header.check(file, limits);
+        }
         DICOM dicom = new DICOM();
-        try {
+        try (DecodeMemory.Lease lease = DecodeMemory.reserve(header == null ? 0 : header.decodedBytes())) {
             dicom.open(file.toString());
         } catch (RuntimeException e) {
             throw new ImageLoadException(file + ": the DICOM file is corrupt (" + e.getMessage() + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw ImageLoader.outOfMemory(file, header == null ? 0 : header.width(),
+                    header == null ? 0 : header.height());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageLoadException(file + ": loading was cancelled", e);
         }
         if (dicom.getWidth() == 0 || dicom.getProcessor() == null) {
             // ImageJ reports neither cause: a header it cannot parse and a compressed pixel format look alike.

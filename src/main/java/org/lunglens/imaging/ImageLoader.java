@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,9 +62,9 @@ public final class ImageLoader {
                             + " (LungLens opens PNG, JPEG, BMP and DICOM)");
                 }
                 reader.setInput(in, true, true);
-                checkSize(file, reader.getWidth(0), reader.getHeight(0));
-                BufferedImage image = reader.read(0);
-                return toLoadedImage(file, format.toUpperCase(Locale.ROOT), image);
+                ImageHeader header = ImageHeader.of(file, reader, head, limits);
+                header.check(file, limits);
+                return decode(file, format, reader, header);
             } finally {
                 reader.dispose();
             }
@@ -76,8 +78,42 @@ public final class ImageLoader {
         }
     }
 
+    /**
+     * Decodes within the process-wide memory pool. JPEG decoders fill a cut-off file with gray and only warn: a
+     * warning refuses the film, which would otherwise be classified as if whole.
+     */
+    private static LoadedImage decode(Path file, String format, ImageReader reader, ImageHeader header)
+            throws IOException, ImageLoadException {
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        try (DecodeMemory.Lease lease = DecodeMemory.reserve(header.decodedBytes())) {
+            BufferedImage image = reader.read(0);
+            if (format.equals("jpeg") && !warnings.isEmpty()) {
+                throw new ImageLoadException(file + ": the JPEG data is truncated or corrupt (" + warnings.get(0)
+                        + "); LungLens does not show or classify a partly decoded film");
+            }
+            return toLoadedImage(file, format.toUpperCase(Locale.ROOT), image);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageLoadException(file + ": loading was cancelled", e);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(file, header.width(), header.height());
+        }
+    }
+
+    /** Within the limits but more than this JVM has free now: the batch goes on without this file. */
+    static ImageLoadException outOfMemory(Path file, int width, int height) {
+        return new ImageLoadException(String.format(Locale.ROOT, "%s: not enough memory to open this image "
+                + "(%d x %d px; %,d MB free for LungLens). Close other films or give Java more memory (-Xmx).",
+                file, width, height, Runtime.getRuntime().maxMemory() >> 20));
+    }
+
     /** Refuses a size beyond the limits; DICOM uses it too. */
     void checkSize(Path file, int width, int height) throws ImageLoadException {
+        checkSize(file, width, height, limits);
+    }
+
+    static void checkSize(Path file, int width, int height, ImageLimits limits) throws ImageLoadException {
         if (width > limits.maxSide() || height > limits.maxSide()
                 || (long) width * height > limits.maxPixels()) {
             throw new ImageLoadException(String.format(Locale.ROOT,
@@ -176,14 +212,16 @@ public final class ImageLoader {
         // Gray+alpha keeps only gray: transparency carries no diagnostic meaning in a radiograph.
         int keep = bandCount == 2 ? 1 : Math.min(bandCount, 4);
         short[][] bands = new short[keep][];
-        int[] buf = new int[w * h];
+        // One row at a time: a whole-image int buffer would double the peak memory of a large film.
+        int[] row = new int[w];
         for (int b = 0; b < keep; b++) {
-            raster.getSamples(0, 0, w, h, b, buf);
             short[] band = new short[w * h];
-            for (int i = 0; i < buf.length; i++) {
-                // Sub-byte depths (1, 2, 4 bit) are stretched to 8 bits so that 1 means white.
-                int v = bits < 8 ? buf[i] * 255 / srcMax : buf[i];
-                band[i] = (short) v;
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, b, row);
+                for (int x = 0; x < w; x++) {
+                    // Sub-byte depths (1, 2, 4 bit) are stretched to 8 bits so that 1 means white.
+                    band[y * w + x] = (short) (bits < 8 ? row[x] * 255 / srcMax : row[x]);
+                }
             }
             bands[b] = band;
         }
@@ -195,13 +233,17 @@ public final class ImageLoader {
         int h = image.getHeight();
         boolean alpha = icm.hasAlpha();
         short[][] bands = new short[alpha ? 4 : 3][w * h];
-        int[] idx = image.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]);
-        for (int i = 0; i < idx.length; i++) {
-            bands[0][i] = (short) icm.getRed(idx[i]);
-            bands[1][i] = (short) icm.getGreen(idx[i]);
-            bands[2][i] = (short) icm.getBlue(idx[i]);
-            if (alpha) {
-                bands[3][i] = (short) icm.getAlpha(idx[i]);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRaster().getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                bands[0][i] = (short) icm.getRed(row[x]);
+                bands[1][i] = (short) icm.getGreen(row[x]);
+                bands[2][i] = (short) icm.getBlue(row[x]);
+                if (alpha) {
+                    bands[3][i] = (short) icm.getAlpha(row[x]);
+                }
             }
         }
         return new PixelData(w, h, 8, bands);

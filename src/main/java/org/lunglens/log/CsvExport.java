@@ -31,7 +31,8 @@ public final class CsvExport {
         out.write("\r\n");
     }
 
-    static String cell(String value) {
+    /** One CSV cell, quoted as needed, with a formula-looking start neutralised by an apostrophe. */
+    public static String cell(String value) {
         String text = value == null ? "" : value;
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
             text = "'" + text;

@@ -3,6 +3,7 @@ package org.lunglens.log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Set;
 import org.lunglens.log.LogStoreException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks on the log file made with plain file I/O before SQLite opens it, so that a file that is not ours is
@@ -26,6 +29,7 @@ final class DatabaseFile {
         SQLITE
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseFile.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -33,14 +37,20 @@ final class DatabaseFile {
     private DatabaseFile() {
     }
 
-    /** Creates a missing file (owner-only), refuses folders, read-only and non-SQLite files. */
+    /** Creates a missing file (owner-only), refuses folders, devices, pipes, read-only and non-SQLite files. */
     static State prepare(Path file) throws LogStoreException {
         if (Files.isDirectory(file)) {
             throw new LogStoreException(Reason.CANNOT_OPEN,
                     "The patient log path " + file + " is a folder. Choose a file name instead.");
         }
+        boolean created = false;
         if (!Files.exists(file)) {
-            create(file);
+            created = create(file);
+        }
+        if (!Files.isRegularFile(file)) {
+            // Reading a FIFO blocks for ever; /dev/null swallows every write and ends in "cannot rollback".
+            throw new LogStoreException(Reason.CANNOT_OPEN, "The patient log path " + file + " is not a regular "
+                    + "file (a device, a pipe or a socket). Choose a file name instead.");
         }
         if (isReadOnly(file)) {
             throw new LogStoreException(Reason.READ_ONLY, "The patient log " + file
@@ -50,7 +60,26 @@ final class DatabaseFile {
             throw new LogStoreException(Reason.READ_ONLY, "The folder of the patient log " + file
                     + " is read-only; SQLite needs to create its journal files there.");
         }
-        return sniff(file);
+        State state = sniff(file);
+        if (state == State.EMPTY && !created) {
+            adoptEmpty(file);
+        }
+        return state;
+    }
+
+    /**
+     * An existing 0-byte file holds nothing to lose, so it becomes the log, but not silently: the log says so and
+     * the file is made owner-only like a log LungLens creates.
+     */
+    private static void adoptEmpty(Path file) {
+        LOG.warn("The empty file {} becomes a new patient log (owner-only)", file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            try {
+                Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+            } catch (IOException e) {
+                LOG.warn("Could not make {} owner-only: {}", file, e.getMessage());
+            }
+        }
     }
 
     /** Read-only by its permission bits even for root, who could write it anyway: respect the owner's wish. */
@@ -89,10 +118,15 @@ final class DatabaseFile {
         return State.SQLITE;
     }
 
-    private static void create(Path file) throws LogStoreException {
+    /** True when this call made the file. */
+    private static boolean create(Path file) throws LogStoreException {
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(parent) && isReadOnly(parent)) {
+            throw new LogStoreException(Reason.READ_ONLY, "The patient log " + file + " cannot be created: the "
+                    + "folder " + parent + " is read-only. Choose a folder you can write to.");
+        }
         try {
-            Path parent = file.toAbsolutePath().getParent();
             if (posix) {
                 Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
@@ -100,8 +134,14 @@ final class DatabaseFile {
                 Files.createDirectories(parent);
                 Files.createFile(file);
             }
+            return true;
         } catch (FileAlreadyExistsException e) {
             // Another process created it between our check and now: it will be sniffed like any other file.
+            return false;
+        } catch (AccessDeniedException e) {
+            // The exception's message is only a path: say what it means.
+            throw new LogStoreException(Reason.READ_ONLY, "The patient log " + file + " cannot be created: no "
+                    + "permission to write in " + e.getFile() + ". Choose a folder you can write to.", e);
         } catch (IOException e) {
             throw new LogStoreException(Reason.CANNOT_OPEN,
                     "The patient log " + file + " cannot be created: " + e.getMessage(), e);

@@ -1,10 +1,13 @@
 package org.lunglens.log;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.lunglens.log.LogStoreException.Reason;
 
 /**
@@ -16,7 +19,38 @@ final class LogFileValidator {
     private LogFileValidator() {
     }
 
+    /**
+     * Refuses a file that is not a sound LungLens log of a known version. A read-only connection to a WAL-mode file
+     * makes -wal and -shm files beside it; on a refusal those it made are removed again (a -wal only while empty), so
+     * a refused file's folder is left as it was.
+     */
     static void validate(Path file, LogOptions options, int latestVersion) throws LogStoreException {
+        List<Path> sideFiles = List.of(file.resolveSibling(file.getFileName() + "-wal"),
+                file.resolveSibling(file.getFileName() + "-shm"));
+        List<Path> existing = sideFiles.stream().filter(Files::exists).toList();
+        try {
+            check(file, options, latestVersion);
+        } catch (LogStoreException e) {
+            for (Path side : sideFiles) {
+                if (!existing.contains(side)) {
+                    removeIfOurs(side);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void removeIfOurs(Path side) {
+        try {
+            if (side.getFileName().toString().endsWith("-shm") || Files.size(side) == 0) {
+                Files.deleteIfExists(side);
+            }
+        } catch (IOException e) {
+            // Already gone, or not ours to remove: leave it.
+        }
+    }
+
+    private static void check(Path file, LogOptions options, int latestVersion) throws LogStoreException {
         try (Connection c = LogDatabase.config(options, true).createConnection(LogDatabase.url(file));
              Statement st = c.createStatement()) {
             int applicationId = intPragma(st, "PRAGMA application_id");
@@ -33,11 +67,9 @@ final class LogFileValidator {
             if (userVersion > latestVersion) {
                 throw Migrator.newerVersion(userVersion, latestVersion);
             }
-            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                String result = rs.getString(1);
-                if (!"ok".equals(result)) {
-                    throw corrupt(file, result, null);
-                }
+            List<String> problems = LogIntegrity.problems(st);
+            if (!problems.isEmpty()) {
+                throw corrupt(file, problems.get(0) + (problems.size() > 1 ? "; and more" : ""), null);
             }
         } catch (SQLException e) {
             LogStoreException translated = SqliteErrors.translate(e, file);
@@ -48,8 +80,8 @@ final class LogFileValidator {
 
     static LogStoreException corrupt(Path file, String detail, Throwable cause) {
         return new LogStoreException(Reason.CORRUPT, "The patient log " + file + " is damaged (" + detail
-                + "). LungLens leaves it untouched so that it can be recovered (for example with the sqlite3 "
-                + "'.recover' command); choose another file to keep working.", cause);
+                + "). LungLens does not write to it: 'lunglens log repair --db " + file + "' writes a recovered copy "
+                + "beside it (the file itself is left untouched); choose another file to keep working.", cause);
     }
 
     private static int intPragma(Statement st, String sql) throws SQLException {

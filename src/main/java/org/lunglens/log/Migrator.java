@@ -42,7 +42,7 @@ final class Migrator {
                     }
                     st.execute("COMMIT");
                 } catch (SQLException | LogStoreException | RuntimeException e) {
-                    st.execute("ROLLBACK");
+                    rollback(st, e);
                     throw e;
                 }
             }
@@ -67,6 +67,15 @@ final class Migrator {
             ps.setString(3, Timestamps.format(now));
             ps.setString(4, actor);
             ps.executeUpdate();
+        }
+    }
+
+    /** A failed ROLLBACK ("no transaction is active") must not hide the error that caused it. */
+    private static void rollback(Statement st, Exception cause) {
+        try {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.lunglens.ui;
 
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.lunglens.log.LogStoreException.Reason;
 import org.lunglens.log.Patient;
 import org.lunglens.log.PatientLog;
 import org.lunglens.log.PatientQuery;
+import org.lunglens.log.PrivateFiles;
 import org.lunglens.log.ReadRecord;
 
 /** What the patient log pane's buttons do: a dialog on the FX thread, then the log work on the database thread. */
@@ -130,7 +130,7 @@ final class PatientLogActions {
     void exportCsv() {
         List<LogRow> rows = pane.visibleRows();
         dialogs.chooseCsvFile(owner()).ifPresent(file -> service.read(log -> {
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            try (Writer out = PrivateFiles.newWriter(file)) {
                 CsvExport.writeLogRows(out, rows);
             }
             return rows.size();

@@ -120,6 +120,26 @@ class ClassifyLogTest {
     }
 
     @Test
+    void gradCamAndOcclusionRunsAreLoggedToo() throws Exception {
+        Path db = dir.resolve("explained.db");
+
+        int gradCam = classify("--log", "--db", db.toString(), "--gradcam", dir.resolve("gc").toString());
+        int occlusion = classify("--log", "--db", db.toString(), "--occlusion", dir.resolve("occ").toString(),
+                "--patch", "32");
+
+        assertThat(gradCam).isZero();
+        assertThat(occlusion).isZero();
+        assertThat(console.err()).contains("logged 2 analyses in " + db.toAbsolutePath());
+        try (PatientLog log = PatientLog.open(db)) {
+            List<LogRow> rows = log.search(LogQuery.all());
+            assertThat(rows).hasSize(2);
+            for (LogRow row : rows) {
+                assertThat(log.history(row.imageId()).analyses()).hasSize(2);
+            }
+        }
+    }
+
+    @Test
     void withoutLogNothingIsWritten() {
         Path db = dir.resolve("unused.db");
 

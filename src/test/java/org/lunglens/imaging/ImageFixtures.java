@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,13 +101,39 @@ public final class ImageFixtures {
      * IEND: a header that claims a huge image without any pixel data behind it.
      */
     public static byte[] pngHeaderOnly(int width, int height) {
+        return pngHeaderOnly(width, height, 8, 0);
+    }
+
+    /** The same with a bit depth and a PNG colour type (0 gray, 2 RGB, 6 RGBA...). */
+    public static byte[] pngHeaderOnly(int width, int height, int bitDepth, int colourType) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(PNG_SIGNATURE);
         out.writeBytes(chunk("IHDR", ihdr.array()));
         out.writeBytes(chunk("IEND", new byte[0]));
         return out.toByteArray();
+    }
+
+    /** Rewrites the height and width of a baseline JPEG's SOF0 marker: a small file that declares a huge image. */
+    public static byte[] withJpegSize(byte[] jpeg, int width, int height) {
+        byte[] out = jpeg.clone();
+        for (int i = 2; i + 8 < out.length; i++) {
+            if ((out[i] & 0xFF) == 0xFF && (out[i + 1] & 0xFF) == 0xC0) {
+                ByteBuffer.wrap(out, i + 5, 4).putShort((short) height).putShort((short) width);
+                return out;
+            }
+        }
+        throw new IllegalStateException("no SOF0 marker");
+    }
+
+    /** A BITMAPINFOHEADER BMP declaring a size, with no pixel data behind it. */
+    public static byte[] bmpHeaderOnly(int width, int height, int bits) {
+        ByteBuffer b = ByteBuffer.allocate(54).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
+        b.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) bits).putInt(0)
+                .putInt(0).putInt(2835).putInt(2835).putInt(0).putInt(0);
+        return b.array();
     }
 
     /** PNG colour type (IHDR byte 25): 0 gray, 2 RGB, 3 palette, 4 gray+alpha, 6 RGBA. */

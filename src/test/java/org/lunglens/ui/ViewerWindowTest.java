@@ -2,6 +2,7 @@ package org.lunglens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.imaging.ChannelView;
 import org.lunglens.imaging.DisplaySettings;
+import org.lunglens.imaging.ImageFixtures;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -143,6 +146,24 @@ class ViewerWindowTest {
         assertThat(message.isVisible()).isTrue();
         assertThat(message.getText()).startsWith("Could not open broken.png").contains("corrupt or truncated");
         assertThat(window.statusBar().getText()).contains("corrupt or truncated");
+    }
+
+    @Test
+    void aMemoryBombAndACutJpegShowTheCliMessagesInTheWindow(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bomb = Files.write(dir.resolve("bomb.png"), ImageFixtures.pngHeaderOnly(14_000, 14_000, 16, 6));
+        openAndWait(robot, bomb);
+        assertThat(window.model().stateProperty().get()).isEqualTo(LoadState.FAILED);
+        assertThat(window.viewer().messageLabel().getText()).startsWith("Could not open bomb.png")
+                .contains("image too large to open safely (14000 x 14000 px, 16-bit RGBA");
+
+        BufferedImage film = ImageIO.read(SAMPLES.resolve("Normal-1.png").toFile());
+        byte[] jpeg = ImageFixtures.encode(film, "jpeg");
+        Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
+        openAndWait(robot, cut);
+        assertThat(window.model().stateProperty().get()).isEqualTo(LoadState.FAILED);
+        assertThat(window.viewer().messageLabel().getText()).startsWith("Could not open cut.jpg")
+                .contains("the JPEG data is truncated or corrupt");
+        assertThat(window.statusBar().getText()).contains("truncated or corrupt");
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.lunglens.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** dcmtk's command-line tools for tests that make DICOM files; the test is skipped where dcmtk is missing. */
+public final class Dcmtk {
+    private Dcmtk() {
+    }
+
+    /** An uncompressed 8-bit MONOCHROME2 DICOM of a 64 x 48 ramp, made from a JPEG by img2dcm and dcmdjpeg. */
+    public static Path uncompressedRamp(Path dir, String name) throws IOException, InterruptedException {
+        Path jpeg = ImageFixtures.write(ImageFixtures.grayRamp(64, 48), "jpeg", dir.resolve(name + ".jpg"));
+        Path compressed = dir.resolve(name + "-jpeg.dcm");
+        run("img2dcm", jpeg.toString(), compressed.toString());
+        Path out = dir.resolve(name);
+        run("dcmdjpeg", compressed.toString(), out.toString());
+        return out;
+    }
+
+    /** Sets tags, e.g. {@code "(0028,0010)=46000"}, inserting missing ones. */
+    public static void modify(Path file, String... assignments) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-nb"));
+        for (String a : assignments) {
+            args.addAll(List.of("-i", a));
+        }
+        args.add(file.toString());
+        run("dcmodify", args.toArray(String[]::new));
+    }
+
+    public static void run(String tool, String... args) throws IOException, InterruptedException {
+        Optional<Path> exe = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
+                .map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
+        Assumptions.assumeTrue(exe.isPresent(), tool + " (dcmtk) is not installed");
+        List<String> command = new ArrayList<>(List.of(exe.get().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(tool + " output: " + output).isZero();
+    }
+}

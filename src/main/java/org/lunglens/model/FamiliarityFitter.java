@@ -80,8 +80,8 @@ public final class FamiliarityFitter {
         return new FamiliarityDetector(taps, scores, threshold, (double) flagged / combined.length, fittedOn);
     }
 
-    /** Each tap's features of every input, tap by tap. */
-    static List<List<float[]>> features(MultiLayerNetwork net, List<FeatureTap> taps, List<float[]> inputs, int size) {
+    /** Each tap's features of every input, tap by tap (public for the benchmarks' FamiliarityProbe). */
+    public static List<List<float[]>> features(MultiLayerNetwork net, List<FeatureTap> taps, List<float[]> inputs, int size) {
         List<List<float[]>> out = new ArrayList<>();
         taps.forEach(t -> out.add(new ArrayList<>()));
         for (int from = 0; from < inputs.size(); from += BATCH) {
@@ -98,7 +98,7 @@ public final class FamiliarityFitter {
     }
 
     /** Class means and the shrunk inverse of the pooled within-class covariance. */
-    static GaussianScore gaussian(List<float[]> features, int[] classes, int classCount) {
+    public static GaussianScore gaussian(List<float[]> features, int[] classes, int classCount) {
         int d = features.get(0).length;
         double[][] sums = new double[classCount][d];
         int[] counts = new int[classCount];

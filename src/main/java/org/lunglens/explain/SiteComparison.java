@@ -19,13 +19,18 @@ import org.lunglens.model.ProgressListener;
 
 /**
  * The "shortcut learning" lesson: one model on films like its training data and on another site's films, side
- * by side. For each side, how many films it calls COVID, how many its familiarity check flags, how many heatmaps
- * lie mostly outside the chest ({@link HeatCheck}), and a few films with their Grad-CAM to show. A model that
+ * by side. For each side, how many films it calls COVID, how many its familiarity check flags, how many of its
+ * COVID calls rest on heat mostly outside the chest ({@link HeatCheck}), and a few films with the Grad-CAM of
+ * their predicted class to show. A model that
  * learned the hospital instead of the disease (DeGrave et al., Nature Machine Intelligence 2021) looks excellent
  * on the first side and calls the second side's normal films COVID.
  */
 public final class SiteComparison {
-    /** A side's figures and its example films. */
+    /**
+     * A side's figures and its example films.
+     *
+     * @param heatOutside films called COVID whose COVID heatmap lies mostly outside the chest or on the border
+     */
     public record Side(String name, int films, int unreadable, int calledCovid, int unfamiliar, int heatOutside,
                        List<Example> examples) {
         public double share(int count) {
@@ -78,12 +83,13 @@ public final class SiteComparison {
                 unreadable++;
                 continue;
             }
-            Analysis a = session.analyse(pixels, covidIndex);
+            Analysis a = session.analyse(pixels, -1); // the map of the class it called
             HeatCheck check = a.heatmap() == null ? null : HeatCheck.of(a.heatmap(), a.input(), a.inputSize());
             films++;
-            covid += a.prediction().predictedIndex() == covidIndex ? 1 : 0;
+            boolean calledCovid = a.prediction().predictedIndex() == covidIndex;
+            covid += calledCovid ? 1 : 0;
             unfamiliar += a.prediction().unfamiliar() ? 1 : 0;
-            outside += check != null && check.warns() ? 1 : 0;
+            outside += calledCovid && check != null && check.warns() ? 1 : 0;
             if (shown.size() < examples) {
                 BufferedImage view = HeatmapRenderer.grayImage(pixels, 256);
                 if (a.heatmap() != null) {

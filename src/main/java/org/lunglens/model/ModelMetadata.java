@@ -79,7 +79,7 @@ public record ModelMetadata(int formatVersion, String name, String version, Stri
      * (and for folders of unlabelled films, {@link #UNLABELLED_FOLDERS}).
      */
     public int classIndexOfFolder(String folder) {
-        if (UNLABELLED_FOLDERS.contains(folder.toLowerCase(java.util.Locale.ROOT))) {
+        if (folder.isEmpty() || UNLABELLED_FOLDERS.contains(folder.toLowerCase(java.util.Locale.ROOT))) {
             return -1;
         }
         if (isBinary()) {

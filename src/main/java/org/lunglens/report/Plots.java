@@ -91,6 +91,19 @@ public final class Plots {
     }
 
     /** Loss and accuracy per epoch, training vs validation, side by side. */
+    /** Films per tenth of P(COVID) as bars: where a site's films fall on the model's scale. */
+    public static void covidHistogram(int[] counts, String title, Path file) throws IOException {
+        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+        for (int b = 0; b < counts.length; b++) {
+            data.addValue(counts[b], "films", String.format(java.util.Locale.ROOT, "%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, "P(COVID)", "films", data, PlotOrientation.VERTICAL,
+                false, false, false);
+        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 700, 420);
+    }
+
     public static void trainingCurves(List<EpochRecord> history, Path file) throws IOException {
         XYSeries trainLoss = new XYSeries("train loss (augmented)");
         XYSeries valLoss = new XYSeries("validation loss");

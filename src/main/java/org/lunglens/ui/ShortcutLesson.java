@@ -20,7 +20,6 @@ import javafx.stage.Window;
 import org.lunglens.explain.SiteComparison;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSessions;
-import org.lunglens.model.ModelMetadata;
 
 /**
  * The "shortcut learning" lesson window: the model on films like its training data beside another site's films,
@@ -59,7 +58,8 @@ final class ShortcutLesson extends VBox {
             sides.getColumnConstraints().add(half);
         }
         sides.addRow(0, side(r.own(), "own"), side(r.other(), "other"));
-        Label reading = new Label("How to read it: the heatmaps show where the model found evidence for COVID. Heat "
+        Label reading = new Label("How to read it: each heatmap shows where the model found evidence for the class it "
+                + "called. Heat "
                 + "on the lungs is what a reader hopes for; heat on borders, text, markers or outside the body means "
                 + "the model reads the film's origin. A film flagged unfamiliar is unlike the films the model learned "
                 + "from: the app says its reading is not reliable there. " + HeatmapRenderer.DISCLAIMER);
@@ -73,10 +73,10 @@ final class ShortcutLesson extends VBox {
         name.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
         name.setWrapText(true);
         Label figures = new Label(String.format(Locale.ROOT, "%d films%s%ncalled COVID: %d (%s)%nflagged unfamiliar: "
-                + "%d (%s)%nheat mostly outside the chest: %d (%s)", s.films(),
+                + "%d (%s)%nCOVID calls with the heat mostly outside the chest: %d of %d", s.films(),
                 s.unreadable() > 0 ? " (" + s.unreadable() + " unreadable skipped)" : "", s.calledCovid(),
                 percent(s.share(s.calledCovid())), s.unfamiliar(), percent(s.share(s.unfamiliar())), s.heatOutside(),
-                percent(s.share(s.heatOutside()))));
+                s.calledCovid()));
         figures.setId("lessonFigures-" + id);
         figures.setStyle("-fx-font-size: 1.1em;");
         TilePane films = new TilePane(8, 8);
@@ -86,8 +86,9 @@ final class ShortcutLesson extends VBox {
             view.setFitWidth(180);
             view.setPreserveRatio(true);
             var p = e.analysis().prediction();
-            Label caption = new Label(String.format(Locale.ROOT, "%s%nP(COVID) %.0f%%%s", e.file().getFileName(),
-                    100 * p.probability(ModelMetadata.COVID), p.unfamiliar() ? " \u00b7 unfamiliar" : ""));
+            Label caption = new Label(String.format(Locale.ROOT, "%s%n%s %.0f%%%s", e.file().getFileName(),
+                    p.predictedClass(), 100 * p.probabilities()[p.predictedIndex()],
+                    p.unfamiliar() ? " \u00b7 unfamiliar" : ""));
             caption.setMaxWidth(180);
             caption.setStyle(p.unfamiliar() ? "-fx-text-fill: #b3261e;" : "");
             films.getChildren().add(new VBox(2, view, caption));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = "Offline chest X-ray viewer with a local AI second reader. "
                 + "Teaching and research only; not for clinical diagnosis.%n"
                 + "Run without arguments to open the desktop app; with only --db FILE to open it with that patient log.",
-        subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class, FamiliarityCommand.class, SiteCheckCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class, FamiliarityCommand.class, SiteCheckCommand.class, AdaptCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
 public final class LungLensCommand implements Runnable {
     /** Opens the desktop app with a patient log file; supplied by {@code Main}, since the CLI knows no UI. */
     @FunctionalInterface

@@ -69,7 +69,8 @@ final class OutputGuard {
             }
             return;
         }
-        if (!Files.isRegularFile(target) || !startsWith(target, ownHeaderStart)) {
+        // null: this command recognises no file of its own (a model file): an existing one needs --force
+        if (!Files.isRegularFile(target) || ownHeaderStart == null || !startsWith(target, ownHeaderStart)) {
             throw new UnsafeOutputException(option + " " + target + " already exists and was not written by "
                     + "LungLens; it was left untouched. Give a new file name, or add --force to replace it.");
         }

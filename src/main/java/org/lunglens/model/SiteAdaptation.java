@@ -1,0 +1,125 @@
+package org.lunglens.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Adapts a network to one site from that site's unlabelled films by re-estimating every batch normalisation's
+ * statistics on them (AdaBN: Li et al., "Revisiting batch normalization for practical domain adaptation", 2016).
+ * A site's films differ from the training films most in their low-level statistics; the network's weights stay,
+ * only what it considers an average activation moves to the site's.
+ *
+ * <p>Layer by layer, in order: each batch norm's new statistics are those of its input on the site's films
+ * with the earlier layers already adapted, as they will run at inference.
+ */
+public final class SiteAdaptation {
+    /** Fewer films than this give batch-norm statistics too noisy to use at all. */
+    public static final int MIN_FILMS = 20;
+    /** Below this, the command warns: the statistics still move with every film added. */
+    public static final int ADVISED_FILMS = 200;
+    /** Share of the site's films kept aside to set the adapted model's familiarity threshold. */
+    static final double HELD_OUT = 0.2;
+    private static final int BATCH = 64;
+
+    private SiteAdaptation() {
+    }
+
+    /** A copy of {@code net} with every batch norm's mean and variance taken from {@code inputs}. */
+    public static MultiLayerNetwork adapt(MultiLayerNetwork net, List<float[]> inputs, int size) {
+        if (inputs.size() < MIN_FILMS) {
+            throw new IllegalArgumentException("adaptation needs at least " + MIN_FILMS + " films; got " + inputs.size());
+        }
+        MultiLayerNetwork copy = net.clone();
+        NativeLayerHelpers.install(copy);
+        for (int i = 0; i < copy.getnLayers(); i++) {
+            if (copy.getLayerWiseConfigurations().getConf(i).getLayer() instanceof BatchNormalization bn) {
+                INDArray[] stats = channelStatistics(copy, i, inputs, size);
+                setStatistics(copy.getLayer(i), bn, stats[0], stats[1]);
+            }
+        }
+        return copy;
+    }
+
+    /** Mean and (population) variance per channel of layer {@code layer}'s input over all inputs. */
+    private static INDArray[] channelStatistics(MultiLayerNetwork net, int layer, List<float[]> inputs, int size) {
+        double[] sum = null;
+        double[] squares = null;
+        long count = 0;
+        for (int from = 0; from < inputs.size(); from += BATCH) {
+            INDArray x = InputTensors.of(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), size);
+            // index 0 is the input, index i + 1 the output of layer i: the input of layer `layer` is at `layer`
+            INDArray a = layer == 0 ? x : net.feedForwardToLayer(layer - 1, x, false).get(layer);
+            int channels = (int) a.size(1);
+            INDArray perChannel = a.permute(1, 0, 2, 3).dup('c').reshape(channels, -1).castTo(DataType.DOUBLE);
+            double[] s = perChannel.sum(1).toDoubleVector();
+            double[] q = perChannel.mul(perChannel).sum(1).toDoubleVector();
+            if (sum == null) {
+                sum = new double[channels];
+                squares = new double[channels];
+            }
+            for (int c = 0; c < channels; c++) {
+                sum[c] += s[c];
+                squares[c] += q[c];
+            }
+            count += perChannel.size(1);
+        }
+        double[] mean = new double[sum.length];
+        double[] variance = new double[sum.length];
+        for (int c = 0; c < sum.length; c++) {
+            mean[c] = sum[c] / count;
+            variance[c] = Math.max(0, squares[c] / count - mean[c] * mean[c]);
+        }
+        return new INDArray[] {Nd4j.createFromArray(mean), Nd4j.createFromArray(variance)};
+    }
+
+    /** DL4J keeps either the variance or log10 of the standard deviation (with its epsilon), by configuration. */
+    private static void setStatistics(org.deeplearning4j.nn.api.Layer layer, BatchNormalization conf, INDArray mean,
+                                      INDArray variance) {
+        INDArray storedMean = layer.getParam("mean");
+        storedMean.assign(mean.castTo(storedMean.dataType()).reshape(storedMean.shape()));
+        if (conf.isUseLogStd()) {
+            INDArray logStd = layer.getParam("log10stdev");
+            double[] v = variance.toDoubleVector();
+            double[] out = new double[v.length];
+            for (int c = 0; c < v.length; c++) {
+                out[c] = Math.log10(Math.sqrt(v[c] + conf.getEps()));
+            }
+            logStd.assign(Nd4j.createFromArray(out).castTo(logStd.dataType()).reshape(logStd.shape()));
+        } else {
+            INDArray var = layer.getParam("var");
+            var.assign(variance.castTo(var.dataType()).reshape(var.shape()));
+        }
+    }
+
+    /**
+     * The adapted network's familiarity check, fitted on the site's own films: the Gaussians on 80% of them
+     * (classes: the adapted network's own calls), the threshold on the other 20%. After adaptation the check
+     * asks "is this film unlike this site's films?", which is what matters where the model now works: a film
+     * from another machine, a photograph, a blank image.
+     */
+    public static FamiliarityDetector refitFamiliarity(MultiLayerNetwork adapted, List<float[]> inputs, int size,
+                                                       String source) {
+        List<float[]> shuffled = new ArrayList<>(inputs);
+        Collections.shuffle(shuffled, new Random(42));
+        int heldOut = Math.max(1, (int) Math.round(shuffled.size() * HELD_OUT));
+        List<float[]> fit = shuffled.subList(heldOut, shuffled.size());
+        List<float[]> threshold = shuffled.subList(0, heldOut);
+        MultiLayerNetwork folded = BatchNormFolding.fold(adapted);
+        int[] calls = new int[fit.size()];
+        for (int from = 0; from < fit.size(); from += BATCH) {
+            INDArray out = folded.output(InputTensors.of(fit.subList(from, Math.min(fit.size(), from + BATCH)), size), false);
+            for (int r = 0; r < out.rows(); r++) {
+                calls[from + r] = Prediction.indexOfMax(out.getRow(r).toFloatVector());
+            }
+        }
+        return FamiliarityFitter.fit(folded, fit, calls, threshold, size, fit.size() + " films of " + source
+                + " (the site's own, after adaptation), threshold on " + threshold.size() + " more of them");
+    }
+}

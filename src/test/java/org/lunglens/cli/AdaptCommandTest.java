@@ -1,0 +1,53 @@
+package org.lunglens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.model.ModelFile;
+import org.lunglens.model.ModelMetadata;
+import org.lunglens.testutil.ConsoleCapture;
+import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.TinyModels;
+
+/** {@code lunglens adapt}: the adapted file names its source, film count, date and parent, and has a card. */
+class AdaptCommandTest {
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
+    @Test
+    void writesTheAdaptedModelWithItsProvenanceAndRefusesTooFewFilms() throws Exception {
+        Path data = SharedData.miniDataset(tmp.resolve("data"), 8, TinyModels.CLASSES);
+        Path parent = TinyModels.train(data, "binary", tmp.resolve("models/tiny.zip"), 1);
+        Path site = SharedData.root().resolve("tuberculosis-128");
+        Path out = tmp.resolve("adapted/site.zip");
+
+        int code = LungLensCommand.run("adapt", "--model", parent.toString(), "--data", site.toString(), "--out",
+                out.toString(), "--max-films", "40");
+
+        assertThat(code).as(console.err()).isZero();
+        ModelMetadata meta = ModelFile.readMetadata(out);
+        Map<?, ?> adaptation = (Map<?, ?>) meta.training().get("adaptation");
+        assertThat(adaptation.get("films")).isEqualTo(40);
+        assertThat(adaptation.get("parentSha256")).isEqualTo(ModelFile.sha256(parent));
+        assertThat(adaptation.get("source").toString()).endsWith("tuberculosis-128");
+        assertThat(adaptation.get("date")).isNotNull();
+        assertThat(meta.familiarity()).isNotNull();
+        assertThat(meta.metrics()).as("the parent's test record does not describe it").isEmpty();
+        assertThat(Files.readString(out.resolveSibling("site.md"))).contains("a folder of one class is biased".substring(2));
+        assertThat(console.out()).contains("before").contains("after");
+
+        // A second run does not replace the file without --force; too few films are refused
+        assertThat(LungLensCommand.run("adapt", "--model", parent.toString(), "--data", site.toString(), "--out",
+                out.toString())).isEqualTo(2);
+        assertThat(LungLensCommand.run("adapt", "--model", parent.toString(), "--data", site.toString(), "--out",
+                tmp.resolve("few.zip").toString(), "--max-films", "5")).isEqualTo(1);
+    }
+}

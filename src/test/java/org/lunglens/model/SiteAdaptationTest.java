@@ -1,0 +1,62 @@
+package org.lunglens.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.imaging.ImageLoader;
+import org.lunglens.testutil.SharedData;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+
+/** AdaBN on a tiny batch-norm CNN: after adaptation, each batch norm centres the site's own films. */
+class SiteAdaptationTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyBatchNormNormalisesTheSitesFilms() throws Exception {
+        Path data = SharedData.miniDataset(tmp.resolve("data"), 10, List.of("COVID", "Normal", "Viral_Pneumonia"));
+        Path out = tmp.resolve("m/bn.zip");
+        TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
+                1, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});
+        new Trainer(opts, TrainerTest.Quiet.LISTENER).train();
+        LoadedModel model = ModelFile.load(out);
+        List<float[]> site;
+        ImageLoader loader = new ImageLoader();
+        try (Stream<Path> files = Files.list(SharedData.root().resolve("tuberculosis-128/Tuberculosis"))) {
+            site = files.sorted().limit(30).map(f -> {
+                try {
+                    return model.preprocessor().toInput(loader.load(f).pixels());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+
+        MultiLayerNetwork adapted = SiteAdaptation.adapt(model.network(), site, 32);
+
+        // The first batch norm (layer 1) at inference: per channel, its output over the site's films has mean beta
+        INDArray x = InputTensors.of(site, 32);
+        INDArray bnIn = adapted.feedForwardToLayer(0, x, false).get(1);
+        INDArray bnOut = adapted.getLayer(1).activate(bnIn, false, LayerWorkspaceMgr.noWorkspaces());
+        INDArray beta = adapted.getLayer(1).getParam("beta");
+        long channels = bnOut.size(1);
+        INDArray means = bnOut.permute(1, 0, 2, 3).dup('c').reshape(channels, -1).mean(1);
+        for (int c = 0; c < channels; c++) {
+            assertThat(means.getDouble(c)).as("channel " + c).isCloseTo(beta.getDouble(c), within(1e-3));
+        }
+        // The parent is untouched
+        assertThat(model.network().params().equalsWithEps(adapted.params(), 1e-9)).isFalse();
+        assertThat(ModelFile.load(out).network().params().equalsWithEps(model.network().params(), 0)).isTrue();
+
+        FamiliarityDetector check = SiteAdaptation.refitFamiliarity(adapted, site, 32, "tb");
+        assertThat(check.fittedOn()).contains("24 films of tb");
+    }
+}

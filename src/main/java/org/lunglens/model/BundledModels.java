@@ -26,8 +26,41 @@ public final class BundledModels {
     private BundledModels() {
     }
 
+    /** The bundled model of that name, else the user's model of that name ({@link #userFolder()}). */
     public static Optional<Path> find(String fileName) {
-        return candidates().stream().map(dir -> dir.resolve(fileName)).filter(Files::isRegularFile).findFirst();
+        List<Path> dirs = new ArrayList<>(candidates());
+        dirs.add(userFolder());
+        return dirs.stream().map(dir -> dir.resolve(fileName)).filter(Files::isRegularFile).findFirst();
+    }
+
+    /**
+     * Where a user keeps models of their own (a model adapted to their site with {@code lunglens adapt}):
+     * {@code -Dlunglens.userModels=DIR}, else {@code $XDG_DATA_HOME/lunglens/models} (or
+     * {@code ~/.local/share/lunglens/models}), beside the patient log's default place.
+     */
+    public static Path userFolder() {
+        String property = System.getProperty("lunglens.userModels");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path dataHome = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return dataHome.resolve("lunglens").resolve("models");
+    }
+
+    /** The model files in the user's folder, by name (training checkpoints left out); none when it is missing. */
+    public static List<String> userModels() {
+        Path dir = userFolder();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".zip") && !n.contains(".checkpoint")).sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     /** Every bundled model found, the default one first. */

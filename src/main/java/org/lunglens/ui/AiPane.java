@@ -115,17 +115,17 @@ public final class AiPane extends VBox {
     private VBox modelRow() {
         ChoiceBox<String> choice = new ChoiceBox<>();
         choice.setId("modelChoice");
-        choice.getItems().addAll(AiSettings.MODEL_FILES);
+        choice.getItems().addAll(settings.modelFiles());
         choice.setConverter(new StringConverter<>() {
             @Override
             public String toString(String file) {
-                return MODEL_LABELS.getOrDefault(file, file);
+                return MODEL_LABELS.getOrDefault(file, "Your model: " + file);
             }
 
             @Override
             public String fromString(String label) {
                 return MODEL_LABELS.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey)
-                        .findFirst().orElse(BundledModels.BINARY);
+                        .findFirst().orElse(label.startsWith("Your model: ") ? label.substring(12) : BundledModels.BINARY);
             }
         });
         choice.valueProperty().bindBidirectional(settings.modelFileProperty());
@@ -208,7 +208,8 @@ public final class AiPane extends VBox {
 
     static Path resolve(String fileName) throws ModelLoadException {
         return BundledModels.find(fileName).orElseThrow(() -> new ModelLoadException("Model " + fileName
-                + " not found (looked in -Dlunglens.models, models/ beside the app, ./models). Train one with "
+                + " not found (looked in -Dlunglens.models, models/ beside the app, ./models, "
+                + BundledModels.userFolder() + "). Train one with "
                 + "'lunglens train' (the combined one with 'lunglens combine') or start LungLens with -Dlunglens.models=DIR."));
     }
 

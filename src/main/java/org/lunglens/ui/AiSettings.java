@@ -29,14 +29,19 @@ final class AiSettings {
     /** The bundled models a reader can choose, in the order the choice lists them. */
     static final List<String> MODEL_FILES = List.of(BundledModels.EQUALIZED, BundledModels.COMBINED, BundledModels.BINARY,
             BundledModels.MULTICLASS);
+    /** The bundled models, then the user's own (an adapted model, say), read once when the settings are made. */
+    private final List<String> modelFiles;
 
     AiSettings(Preferences prefs) {
         this.prefs = prefs;
         OverlayStyle d = OverlayStyle.DEFAULT;
         autoRun = new SimpleBooleanProperty(prefs.getBoolean("autoRun", true));
         autoRun.addListener((o, old, v) -> prefs.putBoolean("autoRun", v));
+        List<String> files = new java.util.ArrayList<>(MODEL_FILES);
+        BundledModels.userModels().stream().filter(f -> !files.contains(f)).forEach(files::add);
+        modelFiles = List.copyOf(files);
         String model = prefs.get("model", BundledModels.defaultFileName());
-        modelFile = new SimpleStringProperty(MODEL_FILES.contains(model) ? model : BundledModels.defaultFileName());
+        modelFile = new SimpleStringProperty(modelFiles.contains(model) ? model : BundledModels.defaultFileName());
         modelFile.addListener((o, old, v) -> prefs.put("model", v));
         colorMap = new SimpleObjectProperty<>(parse(prefs.get("colorMap", d.colorMap().name())));
         colorMap.addListener((o, old, v) -> prefs.put("colorMap", v.name()));
@@ -69,7 +74,12 @@ final class AiSettings {
         return autoRun;
     }
 
-    /** File name of the chosen bundled model, one of {@link #MODEL_FILES}. */
+    /** Every model a reader can choose: the bundled ones, then the user's own. */
+    List<String> modelFiles() {
+        return modelFiles;
+    }
+
+    /** File name of the chosen model, one of {@link #modelFiles()}. */
     StringProperty modelFileProperty() {
         return modelFile;
     }

@@ -47,8 +47,23 @@ final class AiViews {
         export.setOnAction(e -> chooseExport());
         side.disableProperty().bind(pane.analysisProperty().isNull());
         export.disableProperty().bind(pane.analysisProperty().isNull());
-        FlowPane row = new FlowPane(6, 6, card, side, export);
+        Button check = new Button("Check a folder against the model ...");
+        check.setId("siteCheckButton");
+        check.setOnAction(e -> chooseSiteCheck());
+        FlowPane row = new FlowPane(6, 6, card, side, export, check);
         return row;
+    }
+
+    /** A folder of this site's films, checked against the chosen model (see {@link SiteCheckWindow}). */
+    void chooseSiteCheck() {
+        java.io.File dir = new javafx.stage.DirectoryChooser().showDialog(viewer.getScene().getWindow());
+        if (dir != null) {
+            checkFolder(dir.toPath());
+        }
+    }
+
+    javafx.stage.Stage checkFolder(java.nio.file.Path dir) {
+        return SiteCheckWindow.open(viewer.getScene().getWindow(), work, settings.modelFileProperty().get(), dir);
     }
 
     /** The card of the chosen model: from the shown analysis, else loaded on the AI thread. */

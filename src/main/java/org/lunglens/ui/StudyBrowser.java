@@ -124,7 +124,7 @@ public final class StudyBrowser extends VBox {
         }
     }
 
-    private static boolean looksLikeImage(Path p) {
+    static boolean looksLikeImage(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1));

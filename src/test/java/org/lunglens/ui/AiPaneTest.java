@@ -96,6 +96,19 @@ class AiPaneTest {
     }
 
     @Test
+    void checksAFolderAgainstTheModelWithProgressThenTheReport(FxRobot robot) throws Exception {
+        robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
+        Stage[] stage = new Stage[1];
+        robot.interact(() -> stage[0] = ai.views().checkFolder(data));
+        FxTestSupport.await(WAIT_SECONDS, () -> stage[0].getScene().lookup("#siteCheckSummary") != null);
+        Label summary = (Label) stage[0].getScene().lookup("#siteCheckSummary");
+        assertThat(summary.getText()).contains("42 films classified").contains("flagged unfamiliar")
+                .contains("called COVID").contains("with the class folders as labels (42 films)");
+        assertThat(stage[0].getScene().lookup("#siteCheckCancel")).as("progress and Cancel give way to the report").isNull();
+        robot.interact(stage[0]::close);
+    }
+
+    @Test
     void anUnfamiliarFilmIsSaidFirstAndGetsNoRecordLine(FxRobot robot) throws Exception {
         robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
         // A familiar film first: the model's record at its confidence is shown, no warning

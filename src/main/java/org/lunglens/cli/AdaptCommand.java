@@ -48,9 +48,7 @@ final class AdaptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String defaultModel = BundledModels.defaultFileName();
-        Path parentFile = model != null ? model : BundledModels.find(defaultModel).orElseThrow(
-                () -> new java.io.IOException("the bundled model " + defaultModel + " was not found; pass --model FILE"));
+        Path parentFile = model != null ? model : BundledModels.defaultModel();
         if (!out.getFileName().toString().endsWith(".zip")) {
             System.err.println("lunglens: --out must name a .zip file");
             return 2;

@@ -2,7 +2,6 @@ package org.lunglens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,9 +102,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // The app's default too: the same film gets the same answer from both
-        String defaultModel = BundledModels.defaultFileName();
-        Path modelFile = model != null ? model : BundledModels.find(defaultModel).orElseThrow(
-                () -> new IOException("the bundled model " + defaultModel + " was not found; pass --model FILE"));
+        // The app's default too: the same film gets the same answer from both
+        Path modelFile = model != null ? model : BundledModels.defaultModel();
         List<Path> files = ImageFiles.expand(inputs);
         if (gradCamDir != null && occlusionDir != null) {
             throw new IOException("use --gradcam or --occlusion, not both (the occlusion PNG shows the Grad-CAM too)");

@@ -2,7 +2,6 @@ package org.lunglens.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,18 +53,11 @@ final class SiteCheckCommand implements Callable<Integer> {
             System.err.println("lunglens: --plots " + plots + " is a file; give a folder (it is created if missing)");
             return 2;
         }
-        String defaultModel = BundledModels.defaultFileName();
-        Path modelFile = model != null ? model : BundledModels.find(defaultModel).orElseThrow(
-                () -> new java.io.IOException("the bundled model " + defaultModel + " was not found; pass --model FILE"));
+        Path modelFile = model != null ? model : BundledModels.defaultModel();
         if (json != null) {
             new OutputGuard(force).protect(List.of(modelFile)).checkFile("--json", json, "{");
         }
-        List<LabelledImage> images = new ArrayList<>();
-        Path root = dir.toAbsolutePath().normalize();
-        for (Path f : ImageFiles.expand(List.of(dir))) {
-            Path parent = f.toAbsolutePath().normalize().getParent();
-            images.add(new LabelledImage(f, parent.equals(root) ? "" : parent.getFileName().toString(), "file:" + f));
-        }
+        List<LabelledImage> images = SiteCheck.labelled(dir, ImageFiles.expand(List.of(dir)));
         if (images.isEmpty()) {
             System.err.println("lunglens: no image files in " + dir);
             return 1;
@@ -94,17 +86,8 @@ final class SiteCheckCommand implements Callable<Integer> {
 
     static String format(SiteCheck c, String model) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Model %s on %d films%n", model, c.n()));
-        if (c.hasCheck()) {
-            ConfidenceInterval ci = ConfidenceInterval.wilson(c.unfamiliar(), c.n());
-            sb.append(String.format(Locale.ROOT, "flagged unfamiliar  %d (%.1f%%, 95%% CI %.1f-%.1f%%): the model's "
-                    + "readings of these are not reliable%n", c.unfamiliar(), 100 * c.unfamiliarFraction(),
-                    100 * ci.lower(), 100 * ci.upper()));
-        } else {
-            sb.append("flagged unfamiliar  n/a: this model has no familiarity check\n");
-        }
-        c.calls().forEach((cls, k) -> sb.append(String.format(Locale.ROOT, "called %-14s %d (%.1f%%)%n", cls, k,
-                100.0 * k / Math.max(1, c.n()))));
+        sb.append("Model ").append(model).append('\n');
+        c.summaryLines().forEach(l -> sb.append(l).append('\n'));
         sb.append("P(COVID)          ");
         for (int b = 0; b < c.covidHistogram().length; b++) {
             sb.append(String.format(Locale.ROOT, " %.1f:%d", b / 10.0, c.covidHistogram()[b]));

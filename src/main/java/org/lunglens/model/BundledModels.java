@@ -63,6 +63,13 @@ public final class BundledModels {
         }
     }
 
+    /** The default model's file ({@link #defaultFileName()}), for commands run without {@code --model}. */
+    public static Path defaultModel() throws ModelLoadException {
+        String name = defaultFileName();
+        return find(name).orElseThrow(() -> new ModelLoadException("the bundled model " + name
+                + " was not found; pass --model FILE"));
+    }
+
     /** Every bundled model found, the default one first. */
     public static List<Path> all() {
         List<Path> found = new ArrayList<>();

@@ -32,6 +32,36 @@ public record SiteCheck(int n, int unfamiliar, boolean hasCheck, Map<String, Int
     public record Film(Path file, String predicted, double covidProbability, double unfamiliarity) {
     }
 
+    /**
+     * Image files under {@code root} as a site check reads them: a film's label is the name of its sub-folder, none
+     * (the empty string) for a film directly in {@code root}.
+     */
+    public static List<LabelledImage> labelled(Path root, List<Path> files) {
+        Path top = root.toAbsolutePath().normalize();
+        return files.stream().map(f -> {
+            Path parent = f.toAbsolutePath().normalize().getParent();
+            return new LabelledImage(f, parent.equals(top) ? "" : parent.getFileName().toString(), "file:" + f);
+        }).toList();
+    }
+
+    /** The report's first lines: films, the share flagged (with its 95% interval), the calls per class. */
+    public List<String> summaryLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(java.util.Locale.ROOT, "%d films classified%s", n,
+                skipped.isEmpty() ? "" : ", " + skipped.size() + " unreadable"));
+        if (hasCheck) {
+            ConfidenceInterval ci = ConfidenceInterval.wilson(unfamiliar, n);
+            lines.add(String.format(java.util.Locale.ROOT, "flagged unfamiliar: %d (%.1f%%, 95%% CI %.1f-%.1f%%): the "
+                    + "model's readings of these are not reliable", unfamiliar, 100 * unfamiliarFraction(),
+                    100 * ci.lower(), 100 * ci.upper()));
+        } else {
+            lines.add("flagged unfamiliar: n/a (this model has no familiarity check)");
+        }
+        calls.forEach((cls, k) -> lines.add(String.format(java.util.Locale.ROOT, "called %s: %d (%.1f%%)", cls, k,
+                100.0 * k / Math.max(1, n))));
+        return lines;
+    }
+
     public double unfamiliarFraction() {
         return n == 0 ? Double.NaN : (double) unfamiliar / n;
     }

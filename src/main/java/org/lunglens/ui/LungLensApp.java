@@ -77,6 +77,11 @@ public final class LungLensApp extends Application {
         window.aiPane().overlayShownProperty().set(Boolean.getBoolean("lunglens.gradcam"));
         // -Dlunglens.quiz=DIR [-Dlunglens.quiz.start=window|presenter], -Dlunglens.explain=true (demos, screenshots)
         teaching.startFromProperties();
+        // -Dlunglens.sitecheck=DIR checks that folder against the chosen model at start (demos, screenshots)
+        String siteCheck = System.getProperty("lunglens.sitecheck");
+        if (siteCheck != null && !siteCheck.isBlank()) {
+            window.aiPane().views().checkFolder(Path.of(siteCheck));
+        }
     }
 
     /**

@@ -21,7 +21,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.model.Classifier;
-import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.LabelledImage;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelFile;
@@ -87,17 +86,14 @@ final class SiteCheckWindow extends VBox {
 
     /** Every image file under the folder; a film's label is its sub-folder's name (none at the top). */
     static List<LabelledImage> films(Path folder) throws java.io.IOException {
-        Path root = folder.toAbsolutePath().normalize();
-        List<LabelledImage> films = new ArrayList<>();
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root)) {
-            walk.filter(java.nio.file.Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted().forEach(f ->
-                    films.add(new LabelledImage(f, f.getParent().equals(root) ? "" : f.getParent().getFileName().toString(),
-                            "file:" + f)));
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted().toList();
         }
-        if (films.isEmpty()) {
+        if (files.isEmpty()) {
             throw new java.io.IOException("no image files in " + folder);
         }
-        return films;
+        return SiteCheck.labelled(folder, files);
     }
 
     private void done(String text) {
@@ -111,19 +107,7 @@ final class SiteCheckWindow extends VBox {
     private void show(SiteCheck c, String modelFile) {
         done("");
         getChildren().removeIf(n -> n instanceof HBox);
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%d films classified%s", c.n(),
-                c.skipped().isEmpty() ? "" : ", " + c.skipped().size() + " unreadable"));
-        if (c.hasCheck()) {
-            ConfidenceInterval ci = ConfidenceInterval.wilson(c.unfamiliar(), c.n());
-            lines.add(String.format(Locale.ROOT, "flagged unfamiliar: %d (%.1f%%, 95%% CI %.1f-%.1f%%): the model's "
-                    + "readings of these are not reliable", c.unfamiliar(), 100 * c.unfamiliarFraction(),
-                    100 * ci.lower(), 100 * ci.upper()));
-        } else {
-            lines.add("this model has no familiarity check");
-        }
-        c.calls().forEach((cls, k) -> lines.add(String.format(Locale.ROOT, "called %s: %d (%.1f%%)", cls, k,
-                100.0 * k / Math.max(1, c.n()))));
+        List<String> lines = new ArrayList<>(c.summaryLines());
         if (c.evaluation() != null && c.evaluation().truth().length > 0) {
             Metrics m = c.evaluation().metrics();
             lines.add(String.format(Locale.ROOT, "with the class folders as labels (%d films): accuracy %.3f (95%% CI %s)",

@@ -54,6 +54,9 @@ else
   check ".deb depends on libgtk-3-0" grep -q 'libgtk-3-0' <(dpkg-deb --field "$deb" Depends)
   # A scratch-root install: unpack and run the launcher from there
   dpkg-deb -x "$deb" "$work/root"
+  desktop="$work/root/opt/lunglens/lib/lunglens-LungLens.desktop"
+  check "the desktop entry declares PNG, JPEG, BMP and DICOM" bash -c "grep -q '^MimeType=.*image/png' '$desktop' && grep -q 'application/dicom' '$desktop' && grep -q 'image/jpeg' '$desktop' && grep -q 'image/bmp' '$desktop'"
+  check "the desktop entry passes files (%F or %U)" grep -qE '^Exec=.*%[FfUu]' "$desktop"
   check "unpacked .deb runs --version" grep -q '^LungLens' <("$work/root/opt/lunglens/bin/LungLens" --version 2>&1)
   check ".deb's postinst writes the class-data archive" grep -q 'make-class-archive.sh' <(dpkg-deb --info "$deb" postinst)
   check ".deb's prerm removes it" grep -q 'rm -f /opt/lunglens/lib/app/lunglens.jsa' <(dpkg-deb --info "$deb" prerm)

@@ -89,7 +89,7 @@ public final class Trainer {
             net = ModelSerializer.restoreMultiLayerNetwork(options.checkpoint().toFile(), true);
             state = ModelFile.json().readValue(options.checkpointState().toFile(), TrainingState.class);
             listener.message("Resuming after epoch " + state.epochsDone() + " (best: epoch " + state.bestEpoch() + ")");
-            meta = meta.withTraining(resumedFacts(meta, state));
+            meta = meta.withTraining(new TrainingFacts(options).resumed(meta, state));
         } else {
             PrincipalComponents pca = options.pcaComponents() > 0 ? fitPca(train, cache) : null;
             Architectures.Network network = options.arch().equals(Architectures.ANN)
@@ -108,7 +108,7 @@ public final class Trainer {
             }
             meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, options.modelName(), "1.0", options.task(), classes,
                     preprocessor.spec(), network.description(), net.numParams(), network.gradCamLayer(),
-                    trainingFacts(split, weights), Map.of());
+                    new TrainingFacts(options).of(split, weights), Map.of());
             state = new TrainingState(0, Double.POSITIVE_INFINITY, List.of(), 0);
         }
         NativeLayerHelpers.install(net);
@@ -258,69 +258,6 @@ public final class Trainer {
             return ModelMetadata.COVID.equals(folder) ? 0 : 1;
         }
         return classes.indexOf(folder);
-    }
-
-    private Map<String, Object> trainingFacts(Split split, float[] weights) throws IOException {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("data", options.data().toString());
-        facts.put("split", "80:10:10 stratified by class, near-duplicate groups kept together, seed " + options.splitSeed());
-        facts.put("trainImages", split.train().size());
-        facts.put("validationImages", split.validation().size());
-        facts.put("testImages", split.test().size());
-        facts.put("classWeights", weights);
-        facts.put("augmentation", "rotation +-10 deg, shift +-8%, zoom +-10%, blur p=0.25, brightness +-0.1, "
-                + "contrast x0.8-1.2" + (options.eraseProbability() > 0
-                ? ", " + new RandomErasing(options.eraseProbability()).description() : "") + "; training split only");
-        facts.put("optimizer", "Adam lr " + options.learningRate() + " x " + options.learningRateDecay()
-                + " per epoch, L2 1e-4, batch " + options.batch());
-        facts.put("maxPerClassPerEpoch", options.maxPerClass());
-        facts.put("earlyStoppingPatience", options.patience());
-        facts.put("seed", options.seed());
-        if (options.pcaComponents() > 0) {
-            facts.put("reduce", "PCA, " + options.pcaComponents() + " components fitted on the training split");
-        }
-        if (options.emaDecay() > 0) {
-            facts.put("weightAverage", weightAverage(1));
-        }
-        putSiteFacts(facts, split);
-        if (!options.command().isEmpty()) {
-            facts.put("command", options.command());
-        }
-        return facts;
-    }
-
-    private void putSiteFacts(Map<String, Object> facts, Split split) throws IOException {
-        SiteRecipe site = options.site();
-        facts.put("normalisation", site.normalisation());
-        if (site.photometric() > 0) {
-            facts.put("photometricAugmentation", new PhotometricAugmenter(site.photometric()).description());
-        }
-        if (!site.negatives().isEmpty()) {
-            facts.put("extraNegatives", site.negatives().stream().map(Object::toString).toList());
-            facts.put("extraNegativesSplit", "per folder: " + (1 - 2 * SiteRecipe.NEGATIVES_SPLIT) + " train, "
-                    + SiteRecipe.NEGATIVES_SPLIT + " validation, " + SiteRecipe.NEGATIVES_SPLIT + " test, seed "
-                    + options.splitSeed() + " (rows under ../ in the split file)");
-        }
-        if (site.init() != null) {
-            facts.put("initialWeights", site.init() + " (SHA-256 " + ModelFile.sha256(site.init()) + ")");
-        }
-    }
-
-    /** A resumed run records its own command, and from which epoch a weight average newly asked for began. */
-    private Map<String, Object> resumedFacts(ModelMetadata meta, TrainingState state) {
-        Map<String, Object> facts = new LinkedHashMap<>(meta.training());
-        if (options.emaDecay() > 0 && !facts.containsKey("weightAverage")) {
-            facts.put("weightAverage", weightAverage(state.epochsDone() + 1));
-        }
-        if (!options.command().isEmpty()) {
-            facts.put("command", options.command());
-        }
-        return facts;
-    }
-
-    private String weightAverage(int fromEpoch) {
-        return "exponential moving average of the weights, decay " + options.emaDecay() + " per step, from epoch "
-                + fromEpoch + "; validated and saved";
     }
 
     private static List<LabelledImage> sample(List<LabelledImage> images, int n, Random random) {

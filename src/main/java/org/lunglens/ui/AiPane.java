@@ -59,7 +59,7 @@ public final class AiPane extends VBox {
     private final Label inputCaption = new Label();
     private final GradCamPanel gradCam;
     private final Button run = new Button("Run");
-    private final Label unfamiliar = new Label();
+    private final UnfamiliarWarning unfamiliar = new UnfamiliarWarning();
     private final AiViews views;
     private Consumer<AiAnalysis> onAnalysis = a -> { };
     private LoadedImage analysedImage;
@@ -97,12 +97,6 @@ public final class AiPane extends VBox {
         scope.setId("aiScope");
         scope.setWrapText(true);
         scope.setStyle("-fx-text-fill: #b3261e;");
-        unfamiliar.setId("unfamiliarWarning");
-        unfamiliar.setWrapText(true);
-        unfamiliar.setMinHeight(Region.USE_PREF_SIZE);
-        unfamiliar.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold; -fx-border-color: #b3261e; "
-                + "-fx-border-width: 2; -fx-padding: 6; -fx-background-color: #fdecea;");
-        showUnfamiliar(null);
         getChildren().addAll(modelRow(), unfamiliar, status, modelLabel, bars, new Label("What the model saw"),
                 new HBox(8, inputView, inputCaption), gradCam, views.buttons(), disclaimer, scope);
         model.imageProperty().addListener((o, old, img) -> imageChanged(img));
@@ -239,20 +233,8 @@ public final class AiPane extends VBox {
         status.setManaged(!text.isEmpty());
     }
 
-    /** The warning that comes before everything else the tab says about a film the model's check flags. */
-    static final String UNFAMILIAR_TEXT = "This film is unlike the films the model learned from: its reading is not "
-            + "reliable here. (Another hospital, another way of taking or exporting the film, or not a chest film.)";
-
-    private void showUnfamiliar(Analysis a) {
-        boolean flagged = a != null && a.prediction().unfamiliar();
-        unfamiliar.setText(flagged ? UNFAMILIAR_TEXT + String.format(Locale.ROOT, " Unfamiliarity %.1f (above 1 is "
-                + "flagged).", Math.min(a.prediction().familiarity().unfamiliarity(), 999)) : "");
-        unfamiliar.setVisible(flagged);
-        unfamiliar.setManaged(flagged);
-    }
-
     private void showAnalysis(Analysis a) {
-        showUnfamiliar(a);
+        unfamiliar.show(a == null ? null : a.prediction());
         bars.show(a == null ? null : a.prediction(), a == null ? null : a.model().calibration());
         if (a == null) {
             modelLabel.setText("");

@@ -19,6 +19,7 @@ import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.Nd4jSettings;
+import org.lunglens.model.Prediction;
 import org.lunglens.model.ProgressListener;
 import org.lunglens.model.SiteAdaptation;
 import picocli.CommandLine.Command;
@@ -101,8 +102,8 @@ final class AdaptCommand implements Callable<Integer> {
                 p.preprocessing(), p.architecture(), p.parameters(), p.gradCamLayer(), training, Map.of(), check);
         ModelFile.save(adapted, meta, out, false);
 
-        int[] before = calls(new Classifier(parent), inputs, p.classes().size());
-        int[] after = calls(new Classifier(ModelFile.load(out)), inputs, p.classes().size());
+        int[] before = calls(new Classifier(parent), inputs, p.classes());
+        int[] after = calls(new Classifier(ModelFile.load(out)), inputs, p.classes());
         String summary = summary(p.classes(), before, after, inputs.size());
         Files.writeString(out.resolveSibling(name + ".md"), card(name, parentFile, parentSha, adaptation, summary));
         System.out.print(summary);
@@ -110,15 +111,11 @@ final class AdaptCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int[] calls(Classifier classifier, List<float[]> inputs, int classes) {
-        int[] counts = new int[classes];
+    private static int[] calls(Classifier classifier, List<float[]> inputs, List<String> classes) {
+        int[] counts = new int[classes.size()];
         for (int from = 0; from < inputs.size(); from += 64) {
             for (float[] p : classifier.predictInputs(inputs.subList(from, Math.min(inputs.size(), from + 64)))) {
-                int best = 0;
-                for (int c = 1; c < p.length; c++) {
-                    best = p[c] > p[best] ? c : best;
-                }
-                counts[best]++;
+                counts[new Prediction(classes, p, 0).predictedIndex()]++;
             }
         }
         return counts;

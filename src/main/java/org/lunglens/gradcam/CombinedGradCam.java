@@ -48,12 +48,7 @@ final class CombinedGradCam implements HeatmapSource {
         List<INDArray> activations = passes.stream().map(GradCam.Forward::activations).toList();
         List<float[]> probabilities = passes.stream().map(GradCam.Forward::probabilities).toList();
         float[] combined = CovidOdds.combine(probabilities, covidIndices, classes.indexOf(ModelMetadata.COVID));
-        // Flagged when any network flags it; no verdict unless every network has a check
-        Familiarity familiarity = null;
-        boolean everyNetworkChecks = passes.stream().allMatch(p -> p.familiarity() != null);
-        for (GradCam.Forward p : passes) {
-            familiarity = everyNetworkChecks ? Familiarity.worst(familiarity, p.familiarity()) : null;
-        }
+        Familiarity familiarity = Familiarity.ofNetworks(passes.stream().map(GradCam.Forward::familiarity).toList());
         return new Pass(combined, familiarity, classIndex -> map(activations, probabilities, classIndex));
     }
 

@@ -15,6 +15,11 @@ public final class DatabaseLocation {
     private DatabaseLocation() {
     }
 
+    /** LungLens's data folder for this user: where the log lives by default, and the user's own models. */
+    public static Path dataFolder() {
+        return defaultFile().getParent();
+    }
+
     /** The default file for this user and environment. */
     public static Path defaultFile() {
         return defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.lunglens.log.DatabaseLocation;
 
 /**
  * Finds the models shipped with LungLens: {@code -Dlunglens.models=DIR} if set, else a {@code models}
@@ -43,10 +44,7 @@ public final class BundledModels {
         if (property != null && !property.isBlank()) {
             return Path.of(property);
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path dataHome = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return dataHome.resolve("lunglens").resolve("models");
+        return DatabaseLocation.dataFolder().resolve("models");
     }
 
     /** The model files in the user's folder, by name (training checkpoints left out); none when it is missing. */

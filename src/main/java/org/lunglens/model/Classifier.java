@@ -63,13 +63,20 @@ public final class Classifier {
     /** Probabilities and familiarity for already preprocessed inputs, from one forward pass per network. */
     public Output run(List<float[]> inputs) {
         input = InputTensors.into(input, inputs, preprocessor.spec().size());
+        int rows = inputs.size();
         List<float[][]> perNetwork = new ArrayList<>();
-        Familiarity[] familiarity = new Familiarity[inputs.size()];
-        boolean everyNetworkChecks = detectors.stream().allMatch(d -> d != null);
+        List<Familiarity[]> checks = new ArrayList<>();
         for (int n = 0; n < nets.size(); n++) {
-            perNetwork.add(forward(nets.get(n), detectors.get(n), inputs.size(), everyNetworkChecks ? familiarity : null));
+            Familiarity[] check = new Familiarity[rows];
+            perNetwork.add(forward(nets.get(n), detectors.get(n), rows, check));
+            checks.add(check);
         }
-        return new Output(combine(perNetwork, inputs.size()), familiarity);
+        Familiarity[] familiarity = new Familiarity[rows];
+        for (int i = 0; i < rows; i++) {
+            int row = i;
+            familiarity[i] = Familiarity.ofNetworks(checks.stream().map(c -> c[row]).toList());
+        }
+        return new Output(combine(perNetwork, rows), familiarity);
     }
 
     private float[][] combine(List<float[][]> perNetwork, int rows) {
@@ -88,10 +95,10 @@ public final class Classifier {
         return combined;
     }
 
-    /** One network's probabilities; with a detector, each row's familiarity is merged into {@code familiarity}. */
+    /** One network's probabilities; with a detector, each row's familiarity is written into {@code familiarity}. */
     private float[][] forward(MultiLayerNetwork net, FamiliarityDetector detector, int rows, Familiarity[] familiarity) {
         INDArray out;
-        if (detector == null || familiarity == null) {
+        if (detector == null) {
             // DL4J's own forward pass: with the native layer helpers installed it runs on oneDNN, and its
             // workspaces reuse the activations' memory from one call to the next
             out = net.output(input, false);
@@ -100,7 +107,7 @@ public final class Classifier {
             List<INDArray> layers = net.feedForward(input, false);
             out = layers.get(layers.size() - 1);
             for (int i = 0; i < rows; i++) {
-                familiarity[i] = Familiarity.worst(familiarity[i], detector.assess(layers, i));
+                familiarity[i] = detector.assess(layers, i);
             }
         }
         float[][] probs = new float[rows][];

@@ -1,11 +1,12 @@
 package org.lunglens.model;
 
-import java.util.Arrays;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A model's results on labelled images.
@@ -26,7 +27,7 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
 
     public boolean hasFamiliarity() {
         return familiarity != null && familiarity.length == truth.length
-                && Arrays.stream(familiarity).allMatch(java.util.Objects::nonNull);
+                && Arrays.stream(familiarity).allMatch(Objects::nonNull);
     }
 
     /** Images the model's check flags as unlike its training films. */

@@ -26,10 +26,9 @@ public final class Evaluator {
                 continue;
             }
             if (cls < 0) {
-                skipped.put(image.file(), ModelMetadata.UNLABELLED_FOLDERS.contains(image.folder().toLowerCase(
-                        java.util.Locale.ROOT)) ? "folder '" + image.folder() + "' holds unlabelled films (never "
-                        + "counted as negatives)" : "folder '" + image.folder() + "' is not one of the model's classes "
-                        + meta.classes());
+                skipped.put(image.file(), ModelMetadata.isUnlabelled(image.folder())
+                        ? "folder '" + image.folder() + "' holds unlabelled films (never counted as negatives)"
+                        : "folder '" + image.folder() + "' is not one of the model's classes " + meta.classes());
                 continue;
             }
             truth.add(cls);

@@ -22,4 +22,19 @@ public record Familiarity(double unfamiliarity) {
         }
         return b == null || a.unfamiliarity >= b.unfamiliarity ? a : b;
     }
+
+    /**
+     * A combined model's verdict from its networks' (one per network): the worst of them, or null (no verdict)
+     * unless every network has a check.
+     */
+    public static Familiarity ofNetworks(java.util.List<Familiarity> perNetwork) {
+        Familiarity worst = null;
+        for (Familiarity f : perNetwork) {
+            if (f == null) {
+                return null;
+            }
+            worst = worst(worst, f);
+        }
+        return worst;
+    }
 }

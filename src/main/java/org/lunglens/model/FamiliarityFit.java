@@ -23,32 +23,48 @@ public final class FamiliarityFit {
     /** The model's metadata with a detector fitted on {@code split}'s train and validation sets. */
     public static ModelMetadata fit(LoadedModel model, Path split, Path dataRoot, ProgressListener progress)
             throws IOException {
+        List<LabelledImage> train = trainingSample(Split.readSet(split, dataRoot, Split.TRAIN), model.metadata());
+        List<LabelledImage> validation = Split.readSet(split, dataRoot, Split.VALIDATION);
+        List<LabelledImage> all = new ArrayList<>(train);
+        all.addAll(validation);
+        InputCache cache = new InputCache(all, model.preprocessor(), progress);
+        return fit(model, train, validation, cache, split.getFileName().toString(), progress);
+    }
+
+    /**
+     * The same from films already decoded ({@code train} at the end of a run has them all in its cache).
+     *
+     * @param trainSample the training films to fit on, from {@link #trainingSample}
+     * @param splitName   the split's name, for the card
+     */
+    public static ModelMetadata fit(LoadedModel model, List<LabelledImage> trainSample, List<LabelledImage> validation,
+                                    InputCache cache, String splitName, ProgressListener progress) throws IOException {
         if (model.isCombined()) {
             throw new IllegalArgumentException(model.file() + " is a combined model: fit each of its networks, then "
                     + "combine them again (a combined model flags a film when any of its networks does)");
         }
         ModelMetadata meta = model.metadata();
-        List<LabelledImage> train = new ArrayList<>(Split.readSet(split, dataRoot, Split.TRAIN));
-        Collections.shuffle(train, new Random(42));
-        train = train.subList(0, Math.min(TRAIN_SAMPLE, train.size())).stream()
-                .filter(i -> meta.classIndexOfFolder(i.folder()) >= 0).toList();
-        List<LabelledImage> validation = Split.readSet(split, dataRoot, Split.VALIDATION);
-        List<LabelledImage> all = new ArrayList<>(train);
-        all.addAll(validation);
-        InputCache cache = new InputCache(all, model.preprocessor(), progress);
-        List<LabelledImage> readableTrain = cache.readable(train);
+        List<LabelledImage> readableTrain = cache.readable(trainSample);
         List<float[]> trainInputs = readableTrain.stream().map(i -> cache.get(i.file())).toList();
         int[] classes = readableTrain.stream().mapToInt(i -> meta.classIndexOfFolder(i.folder())).toArray();
         List<float[]> validationInputs = cache.readable(validation).stream().map(i -> cache.get(i.file())).toList();
         if (trainInputs.isEmpty() || validationInputs.isEmpty()) {
-            throw new IOException(split + ": no readable training or validation films under " + dataRoot);
+            throw new IOException(splitName + ": no readable training or validation films");
         }
         progress.progress(0, 1, "fitting the familiarity check on " + trainInputs.size() + " training films");
         MultiLayerNetwork net = BatchNormFolding.fold(model.network());
-        String fittedOn = trainInputs.size() + " training films of " + split.getFileName() + ", threshold on its "
+        String fittedOn = trainInputs.size() + " training films of " + splitName + ", threshold on its "
                 + validationInputs.size() + " validation films";
         FamiliarityDetector detector = FamiliarityFitter.fit(net, trainInputs, classes, validationInputs,
                 meta.preprocessing().size(), fittedOn);
         return meta.withFamiliarity(detector);
+    }
+
+    /** The training films the Gaussians are fitted on: {@link #TRAIN_SAMPLE} drawn with a fixed seed, labelled ones. */
+    public static List<LabelledImage> trainingSample(List<LabelledImage> train, ModelMetadata meta) {
+        List<LabelledImage> shuffled = new ArrayList<>(train);
+        Collections.shuffle(shuffled, new Random(42));
+        return shuffled.subList(0, Math.min(TRAIN_SAMPLE, shuffled.size())).stream()
+                .filter(i -> meta.classIndexOfFolder(i.folder()) >= 0).toList();
     }
 }

@@ -73,13 +73,18 @@ public record ModelMetadata(int formatVersion, String name, String version, Stri
     public static final java.util.Set<String> UNLABELLED_FOLDERS = java.util.Set.of("inconclusive", "unlabeled",
             "unlabelled", "unknown");
 
+    /** A folder whose films have no usable label: none at all, or one of {@link #UNLABELLED_FOLDERS}. */
+    public static boolean isUnlabelled(String folder) {
+        return folder.isEmpty() || UNLABELLED_FOLDERS.contains(folder.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /**
      * The model class an image of a data folder belongs to: for a binary model, "COVID" is positive and
      * every other folder is negative; for a multi-class model the folder name itself, or -1 if unknown
      * (and for folders of unlabelled films, {@link #UNLABELLED_FOLDERS}).
      */
     public int classIndexOfFolder(String folder) {
-        if (folder.isEmpty() || UNLABELLED_FOLDERS.contains(folder.toLowerCase(java.util.Locale.ROOT))) {
+        if (isUnlabelled(folder)) {
             return -1;
         }
         if (isBinary()) {

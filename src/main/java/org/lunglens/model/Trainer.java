@@ -2,6 +2,7 @@ package org.lunglens.model;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class Trainer {
         classes = classesFor(folder);
         Split split = Splitter.standard(options.splitSeed()).split(folder.images());
         List<LabelledImage> all = new ArrayList<>(folder.images());
-        for (java.nio.file.Path negatives : options.site().negatives()) {
+        for (Path negatives : options.site().negatives()) {
             DataFolder extra = DataFolder.scan(negatives);
             if (!ModelMetadata.BINARY.equals(options.task()) || extra.classes().contains(ModelMetadata.COVID)) {
                 throw new IOException(negatives + ": extra negatives need a binary task and no COVID folder");
@@ -164,7 +165,9 @@ public final class Trainer {
         LoadedModel best = ModelFile.load(options.out());
         if (!FamiliarityFitter.tapsOf(best.network()).isEmpty()) {
             try {
-                ModelMetadata checked = FamiliarityFit.fit(best, options.splitFile(), options.data(),
+                // From the films this run has decoded already, as 'lunglens familiarity' would from the split file
+                ModelMetadata checked = FamiliarityFit.fit(best, FamiliarityFit.trainingSample(split.train(),
+                        best.metadata()), split.validation(), cache, options.splitFile().getFileName().toString(),
                         (done, total, msg) -> listener.message(msg));
                 best = new LoadedModel(best.file(), best.network(), checked);
             } catch (IOException e) {
@@ -182,7 +185,7 @@ public final class Trainer {
     }
 
     /** Fresh weights replaced by a trained model's (its batch-norm statistics included): a warm start. */
-    private void startFrom(MultiLayerNetwork net, java.nio.file.Path init) throws IOException, ModelLoadException {
+    private void startFrom(MultiLayerNetwork net, Path init) throws IOException, ModelLoadException {
         MultiLayerNetwork parent = ModelFile.load(init).network();
         if (parent.numParams() != net.numParams() || parent.getnLayers() != net.getnLayers()) {
             throw new IOException(init + ": --init needs a model of the same architecture (" + parent.numParams()

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.model.BatchNormFolding;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.DataFolder;
+import org.lunglens.model.FamiliarityFit;
 import org.lunglens.model.FamiliarityFitter;
 import org.lunglens.model.FeatureTap;
 import org.lunglens.model.GaussianScore;
@@ -41,13 +42,11 @@ public final class FamiliarityProbe {
         int size = model.metadata().preprocessing().size();
         MultiLayerNetwork net = BatchNormFolding.fold(model.network());
         List<FeatureTap> taps = candidates(net);
-        List<LabelledImage> train = new java.util.ArrayList<>(Split.readSet(split, data, Split.TRAIN));
-        java.util.Collections.shuffle(train, new java.util.Random(42)); // the sample 'lunglens familiarity' draws
-        train = train.subList(0, Math.min(4000, train.size()));
+        // The sample 'lunglens familiarity' draws
+        List<LabelledImage> train = FamiliarityFit.trainingSample(Split.readSet(split, data, Split.TRAIN), model.metadata());
         InputCache trainCache = new InputCache(train, model.preprocessor(), ProgressListener.NONE);
         List<LabelledImage> readable = trainCache.readable(train);
-        int[] classes = readable.stream().mapToInt(i -> Math.max(0, model.metadata().classIndexOfFolder(i.folder())))
-                .toArray();
+        int[] classes = readable.stream().mapToInt(i -> model.metadata().classIndexOfFolder(i.folder())).toArray();
         List<List<float[]>> trainFeatures = FamiliarityFitter.features(net, taps,
                 readable.stream().map(i -> trainCache.get(i.file())).toList(), size);
         List<GaussianScore> scores = new java.util.ArrayList<>();

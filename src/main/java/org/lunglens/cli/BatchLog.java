@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.lunglens.log.AnalysisRecord;
-import org.lunglens.log.LogSettings;
-import org.lunglens.log.LogStoreException;
-import org.lunglens.log.PatientLog;
 import org.lunglens.model.ModelFile;
+import org.lunglens.patientlog.AnalysisRecord;
+import org.lunglens.patientlog.LogSettings;
+import org.lunglens.patientlog.LogStoreException;
+import org.lunglens.patientlog.PatientLog;
 
 /**
  * {@code classify --log}: each result goes into the patient log as an analysis of the image (registered by the

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.lunglens.log.PrivateFiles;
+import org.lunglens.patientlog.PrivateFiles;
 
 /**
  * The folder of a batch export ({@code --gradcam}, {@code --occlusion}): one PNG per image, owner-only (the file

@@ -26,15 +26,15 @@ public record DisplaySettings(double windowCenter, double windowWidth, boolean i
     }
 
     /** Upright, not inverted, with the given window. */
-    public static DisplaySettings of(Window window) {
+    public static DisplaySettings of(ValueWindow window) {
         return new DisplaySettings(window.center(), window.width(), false, 0, false, false);
     }
 
-    public Window window() {
-        return new Window(windowCenter, windowWidth);
+    public ValueWindow window() {
+        return new ValueWindow(windowCenter, windowWidth);
     }
 
-    public DisplaySettings withWindow(Window window) {
+    public DisplaySettings withWindow(ValueWindow window) {
         return new DisplaySettings(window.center(), window.width(), invert, rotation, flipHorizontal, flipVertical);
     }
 

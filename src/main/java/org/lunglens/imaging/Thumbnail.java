@@ -8,7 +8,7 @@ package org.lunglens.imaging;
 public record Thumbnail(int width, int height, int[] argb) {
     private static final int SAMPLES = 4;
 
-    public static Thumbnail of(PixelData p, Window window, int maxSide) {
+    public static Thumbnail of(PixelData p, ValueWindow window, int maxSide) {
         double scale = Math.min(1.0, (double) maxSide / Math.max(p.width(), p.height()));
         int tw = Math.max(1, (int) Math.round(p.width() * scale));
         int th = Math.max(1, (int) Math.round(p.height() * scale));

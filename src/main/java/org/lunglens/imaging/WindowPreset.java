@@ -25,12 +25,12 @@ public enum WindowPreset {
         return label;
     }
 
-    public Window window(Histogram h) {
+    public ValueWindow window(Histogram h) {
         return switch (this) {
-            case FULL -> Window.between(h.min(), h.max());
-            case AUTO -> Window.between(h.percentile(0.5), h.percentile(99.5));
-            case LUNG -> Window.between(h.percentile(1), h.percentile(70));
-            case BONE -> Window.between(h.percentile(35), h.percentile(99.9));
+            case FULL -> ValueWindow.between(h.min(), h.max());
+            case AUTO -> ValueWindow.between(h.percentile(0.5), h.percentile(99.5));
+            case LUNG -> ValueWindow.between(h.percentile(1), h.percentile(70));
+            case BONE -> ValueWindow.between(h.percentile(35), h.percentile(99.9));
         };
     }
 

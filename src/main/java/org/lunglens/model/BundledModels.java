@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.lunglens.log.DatabaseLocation;
+import org.lunglens.patientlog.DatabaseLocation;
 
 /**
  * Finds the models shipped with LungLens: {@code -Dlunglens.models=DIR} if set, else a {@code models}

@@ -3,7 +3,8 @@ package org.lunglens.ui;
 import java.util.ArrayList;
 import java.util.List;
 import org.lunglens.imaging.LoadedImage;
-import org.lunglens.log.GradCamInfo;
+import org.lunglens.patientlog.GradCamInfo;
+import org.lunglens.ui.patientlog.AnalysisLogger;
 
 /** Records every AI run of the AI tab in the patient log (the logger itself honours the "log AI runs" preference). */
 final class AiRunLogging {

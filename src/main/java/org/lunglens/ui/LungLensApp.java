@@ -13,7 +13,11 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.lunglens.log.LogSettings;
+import org.lunglens.patientlog.LogSettings;
+import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.patientlog.PatientLogFeature;
+import org.lunglens.ui.teaching.TeachingFeature;
+import org.lunglens.ui.viewer.RecentFiles;
 
 /**
  * The desktop application. Files or folders to open at start come from the application parameters or
@@ -41,9 +45,11 @@ public final class LungLensApp extends Application {
         StartupProbe probe = StartupProbe.startIfRequested();
         work = new BackgroundWork();
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
-        patientLog = PatientLogFeature.install(window, commandLineDb(), LogSettings.forUser());
+        patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, commandLineDb(),
+                LogSettings.forUser());
         AiRunLogging.connect(window, patientLog.logger());
-        TeachingFeature teaching = TeachingFeature.install(window, work, patientLog.service(), patientLog.logger());
+        TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
+                () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.logger());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);

@@ -22,7 +22,24 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.lunglens.imaging.ChannelView;
 import org.lunglens.imaging.LoadedImage;
+import org.lunglens.imaging.PixelReadout;
+import org.lunglens.imaging.ViewTransform;
 import org.lunglens.imaging.WindowPreset;
+import org.lunglens.ui.ai.AiPane;
+import org.lunglens.ui.ai.AiSettings;
+import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.viewer.ChannelCache;
+import org.lunglens.ui.viewer.ChannelGrid;
+import org.lunglens.ui.viewer.ChannelsPane;
+import org.lunglens.ui.viewer.DisplayPane;
+import org.lunglens.ui.viewer.ImageOpener;
+import org.lunglens.ui.viewer.ImageViewer;
+import org.lunglens.ui.viewer.InfoPane;
+import org.lunglens.ui.viewer.LoadState;
+import org.lunglens.ui.viewer.RecentFiles;
+import org.lunglens.ui.viewer.StudyBrowser;
+import org.lunglens.ui.viewer.ViewerModel;
+import org.lunglens.ui.viewer.ViewerToolBar;
 
 /**
  * The main window: study browser (left), viewer or channel grid (centre), side tabs (right: "Display",

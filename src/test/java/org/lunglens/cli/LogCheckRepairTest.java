@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.lunglens.log.ImageFingerprint;
-import org.lunglens.log.LogQuery;
-import org.lunglens.log.LogStoreException;
-import org.lunglens.log.PatientLog;
+import org.lunglens.patientlog.ImageFingerprint;
+import org.lunglens.patientlog.LogQuery;
+import org.lunglens.patientlog.LogStoreException;
+import org.lunglens.patientlog.PatientLog;
 import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
 

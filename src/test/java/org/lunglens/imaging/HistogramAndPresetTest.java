@@ -44,10 +44,10 @@ class HistogramAndPresetTest {
     @Test
     void presetsFollowTheImagesOwnRange() {
         Histogram h = Histogram.of(ramp16());
-        Window full = WindowPreset.FULL.window(h);
-        Window auto = WindowPreset.AUTO.window(h);
-        Window lung = WindowPreset.LUNG.window(h);
-        Window bone = WindowPreset.BONE.window(h);
+        ValueWindow full = WindowPreset.FULL.window(h);
+        ValueWindow auto = WindowPreset.AUTO.window(h);
+        ValueWindow lung = WindowPreset.LUNG.window(h);
+        ValueWindow bone = WindowPreset.BONE.window(h);
         assertThat(full.lower()).isEqualTo(10_000);
         assertThat(full.upper()).isEqualTo(19_990);
         assertThat(auto.lower()).isGreaterThan(full.lower());

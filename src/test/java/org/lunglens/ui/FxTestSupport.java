@@ -8,12 +8,12 @@ import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the headless UI tests share: showing a main window, and waiting for background work to show. */
-final class FxTestSupport {
+public final class FxTestSupport {
     private FxTestSupport() {
     }
 
     /** Shows the window in {@code stage} with its shortcuts installed, as the app does. */
-    static void show(Stage stage, MainWindow window, int width, int height) {
+    public static void show(Stage stage, MainWindow window, int width, int height) {
         Scene scene = new Scene(window.root(), width, height);
         window.install(scene);
         stage.setScene(scene);
@@ -24,7 +24,7 @@ final class FxTestSupport {
      * Waits up to {@code seconds} for {@code condition}, checked after the FX thread has caught up each time,
      * then lets it catch up once more so the test reads a settled scene.
      */
-    static void await(int seconds, BooleanSupplier condition) throws TimeoutException {
+    public static void await(int seconds, BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.getAsBoolean();

@@ -7,6 +7,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lunglens.ui.viewer.RecentFiles;
 
 class ViewerRecentFilesTest {
     private final Preferences node = Preferences.userRoot().node("org/lunglens/test-recent-" + System.nanoTime());

@@ -1,0 +1,29 @@
+package org.lunglens.imaging;
+
+import java.util.Locale;
+import org.lunglens.imaging.ChannelView;
+import org.lunglens.imaging.PixelData;
+
+/** The status bar's words for the pixel under the pointer, in the image's own bit depth. */
+public final class PixelReadout {
+    private PixelReadout() {
+    }
+
+    /**
+     * @param shown the one-band view on screen, or null for the image as stored
+     * @param view  which view {@code shown} is, or null
+     */
+    public static String describe(PixelData image, PixelData shown, ChannelView view, int x, int y) {
+        String at = String.format(Locale.ROOT, "x %d, y %d", x, y);
+        String depth = String.format(Locale.ROOT, " (%d-bit, 0-%d)", image.bitDepth(), image.maxValue());
+        if (shown != null && view != null) {
+            return at + ": " + view.label() + " " + shown.sample(0, x, y)
+                    + (view.hasOwnScale() ? "" : depth);
+        }
+        if (image.isGray()) {
+            return at + ": value " + image.sample(0, x, y) + depth;
+        }
+        return at + String.format(Locale.ROOT, ": R %d, G %d, B %d", image.sample(0, x, y), image.sample(1, x, y),
+                image.sample(2, x, y)) + depth;
+    }
+}

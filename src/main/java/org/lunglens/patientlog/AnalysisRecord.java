@@ -1,0 +1,67 @@
+package org.lunglens.patientlog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One AI run on an image, as logged. Recorded analyses never change; they can only be archived. A draft for
+ * {@link AnalysisRepository#add} has id 0; the log fills in the time and the OS user.
+ *
+ * @param modelSha256   SHA-256 of the model file, so a result can be traced to the exact weights
+ * @param probabilities every class's probability, in the model's output order
+ * @param gradCam       the explanation shown, or null when none was computed
+ */
+public record AnalysisRecord(long id, long imageId, String modelName, String modelSha256,
+                             List<ClassProbability> probabilities, String predictedClass, GradCamInfo gradCam,
+                             long durationMillis, Instant createdAt, String osUser, boolean archived) {
+    public AnalysisRecord {
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(modelSha256, "modelSha256");
+        Objects.requireNonNull(predictedClass, "predictedClass");
+        probabilities = List.copyOf(probabilities);
+        if (probabilities.isEmpty()) {
+            throw new IllegalArgumentException("An analysis needs at least one class probability");
+        }
+        if (probabilities.stream().map(ClassProbability::className).distinct().count() != probabilities.size()) {
+            throw new IllegalArgumentException("Class names must be distinct");
+        }
+        if (durationMillis < 0) {
+            throw new IllegalArgumentException("durationMillis must not be negative");
+        }
+    }
+
+    public static AnalysisRecord draft(long imageId, String modelName, String modelSha256,
+                                       List<ClassProbability> probabilities, String predictedClass,
+                                       GradCamInfo gradCam, long durationMillis) {
+        return new AnalysisRecord(0, imageId, modelName, modelSha256, probabilities, predictedClass, gradCam,
+                durationMillis, null, null, false);
+    }
+
+    /**
+     * A draft from a model's raw output: one score per class in output order; the predicted class is the
+     * highest score. Scores are clamped to [0, 1], since a float softmax can round a hair past 1.
+     */
+    public static AnalysisRecord fromScores(long imageId, String modelName, String modelSha256, List<String> classes,
+                                            float[] scores, GradCamInfo gradCam, long durationMillis) {
+        if (classes.size() != scores.length) {
+            throw new IllegalArgumentException(classes.size() + " classes but " + scores.length + " scores");
+        }
+        List<ClassProbability> probabilities = new ArrayList<>();
+        int best = 0;
+        for (int i = 0; i < scores.length; i++) {
+            probabilities.add(new ClassProbability(classes.get(i), Math.max(0, Math.min(1, (double) scores[i]))));
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return draft(imageId, modelName, modelSha256, probabilities, classes.get(best), gradCam, durationMillis);
+    }
+
+    /** The probability of {@code className}, or NaN when the model has no such class. */
+    public double probability(String className) {
+        return probabilities.stream().filter(p -> p.className().equals(className))
+                .mapToDouble(ClassProbability::probability).findFirst().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,54 @@
+package org.lunglens.patientlog;
+
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+
+/**
+ * The user's patient log preferences (java.util.prefs): a database file that overrides the default location,
+ * and whether the app logs every AI run by itself. Shared by the app and the CLI, so that both write the same
+ * file unless {@code --db} says otherwise.
+ */
+public final class LogSettings {
+    static final String DATABASE_FILE = "databaseFile";
+    static final String LOG_AI_RUNS = "logAiRunsAutomatically";
+
+    private final Preferences node;
+
+    public LogSettings(Preferences node) {
+        this.node = node;
+    }
+
+    /** The current user's settings. */
+    public static LogSettings forUser() {
+        return new LogSettings(Preferences.userRoot().node("org/lunglens/log"));
+    }
+
+    /** The file chosen in the preferences, or null when the default location applies. */
+    public Path databaseFile() {
+        String value = node.get(DATABASE_FILE, "");
+        return value.isBlank() ? null : Path.of(value);
+    }
+
+    /** Chooses a file, or returns to the default location when {@code file} is null. */
+    public void setDatabaseFile(Path file) {
+        if (file == null) {
+            node.remove(DATABASE_FILE);
+        } else {
+            node.put(DATABASE_FILE, file.toAbsolutePath().normalize().toString());
+        }
+    }
+
+    /** Whether each AI run in the app is logged without asking; on unless the user turned it off. */
+    public boolean logAiRuns() {
+        return node.getBoolean(LOG_AI_RUNS, true);
+    }
+
+    public void setLogAiRuns(boolean on) {
+        node.putBoolean(LOG_AI_RUNS, on);
+    }
+
+    /** The file to open: {@code commandLine} (from {@code --db}) wins, then the preference, then the default. */
+    public Path resolve(Path commandLine) {
+        return DatabaseLocation.resolve(commandLine, commandLine == null ? databaseFile() : null);
+    }
+}

@@ -1,0 +1,34 @@
+package org.lunglens.patientlog;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A human reader's own read of an image. A draft for {@link ReadRepository#add} has id 0; the log records the
+ * reader (OS user) and time.
+ *
+ * @param finding    the reader's finding, e.g. "COVID", "Normal", "Viral pneumonia"
+ * @param confidence the reader's confidence in [0, 1]
+ * @param afterAi    true when entered after the AI result was shown, false when entered before (unbiased)
+ * @param text       free text, never null
+ */
+public record ReadRecord(long id, long imageId, String finding, double confidence, boolean afterAi, String text,
+                         String reader, boolean archived, Instant createdAt, Instant updatedAt) {
+    public ReadRecord {
+        Objects.requireNonNull(finding, "finding");
+        text = text == null ? "" : text;
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);
+        }
+    }
+
+    public static ReadRecord draft(long imageId, String finding, double confidence, boolean afterAi, String text) {
+        return new ReadRecord(0, imageId, finding, confidence, afterAi, text, null, false, null, null);
+    }
+
+    /** The same read with a corrected finding, confidence and text (when it was entered stays as it was). */
+    public ReadRecord withAssessment(String newFinding, double newConfidence, String newText) {
+        return new ReadRecord(id, imageId, newFinding, newConfidence, afterAi, newText, reader, archived, createdAt,
+                updatedAt);
+    }
+}

@@ -1,6 +1,0 @@
-package org.lunglens.ui;
-
-/** Where the viewer stands with its current file; the view renders each state in one place. */
-public enum LoadState {
-    EMPTY, LOADING, LOADED, FAILED
-}

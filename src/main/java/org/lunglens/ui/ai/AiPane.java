@@ -1,0 +1,336 @@
+package org.lunglens.ui.ai;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.lunglens.gradcam.Analysis;
+import org.lunglens.gradcam.HeatmapRenderer;
+import org.lunglens.gradcam.ModelSession;
+import org.lunglens.imaging.LoadedImage;
+import org.lunglens.model.BundledModels;
+import org.lunglens.model.ModelLoadException;
+import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.viewer.ImageViewer;
+import org.lunglens.ui.viewer.ViewerModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The "AI" tab: runs the chosen bundled model on the open image (on open or on demand), shows every
+ * class's probability, what the model saw, and its Grad-CAM over the image. All model work runs on the
+ * AI thread; opening another image cancels the previous image's work and drops its result.
+ */
+public final class AiPane extends VBox {
+    private static final Logger LOG = LoggerFactory.getLogger(AiPane.class);
+    private static final Map<String, String> MODEL_LABELS = Map.of(
+            BundledModels.EQUALIZED, "Binary: trained for other hospitals (default)",
+            BundledModels.COMBINED, "Binary: two networks combined",
+            BundledModels.BINARY, "Binary: one network",
+            BundledModels.MULTICLASS, "Multi-class: COVID / Normal / Viral");
+
+    private final ViewerModel model;
+    private final ImageViewer viewer;
+    private final BackgroundWork work;
+    private final AiSettings settings;
+    private final AiRunner runner;
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty overlayShown = new SimpleBooleanProperty(false);
+    private final HeatmapOverlay overlay = new HeatmapOverlay();
+    private final Label status = new Label();
+    private final Label modelLabel = new Label();
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final ImageView inputView = new ImageView();
+    private final Label inputCaption = new Label();
+    private final GradCamPanel gradCam;
+    private final Button run = new Button("Run");
+    private final UnfamiliarWarning unfamiliar = new UnfamiliarWarning();
+    private final AiViews views;
+    private Consumer<AiAnalysis> onAnalysis = a -> { };
+    private LoadedImage analysedImage;
+
+    public AiPane(ViewerModel model, ImageViewer viewer, BackgroundWork work, AiSettings settings) {
+        this.model = model;
+        this.viewer = viewer;
+        this.work = work;
+        this.settings = settings;
+        this.runner = new AiRunner(work);
+        this.gradCam = new GradCamPanel(settings, overlayShown, this::explain);
+        this.views = new AiViews(this, viewer, work, settings);
+        setId("aiPane");
+        setSpacing(8);
+        setPadding(new Insets(8));
+        viewer.addImageOverlay(overlay);
+        overlay.visibleProperty().bind(overlayShown);
+        status.setId("aiStatus");
+        status.setWrapText(true);
+        modelLabel.setId("aiModelLabel");
+        modelLabel.setWrapText(true);
+        modelLabel.setStyle("-fx-font-weight: bold;");
+        inputView.setId("modelInputView");
+        inputView.setFitWidth(128);
+        inputView.setFitHeight(128);
+        inputView.setSmooth(false);
+        inputCaption.setWrapText(true);
+        inputCaption.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
+        Label disclaimer = new Label(HeatmapRenderer.DISCLAIMER);
+        disclaimer.setWrapText(true);
+        disclaimer.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
+        // Measured, not assumed: the bundled models call two thirds of tuberculosis films COVID (docs/MODELS.md)
+        Label scope = new Label("The model knows only its classes: a film of another disease (tuberculosis, say) "
+                + "still gets one of them, often COVID.");
+        scope.setId("aiScope");
+        scope.setWrapText(true);
+        scope.setStyle("-fx-text-fill: #b3261e;");
+        getChildren().addAll(modelRow(), unfamiliar, status, modelLabel, bars, new Label("What the model saw"),
+                new HBox(8, inputView, inputCaption), gradCam, views.buttons(), disclaimer, scope);
+        model.imageProperty().addListener((o, old, img) -> imageChanged(img));
+        settings.modelFileProperty().addListener((o, old, f) -> imageChanged(model.image()));
+        settings.style().addListener((o, old, s) -> drawOverlay());
+        analysis.addListener((o, old, a) -> showAnalysis(a));
+        imageChanged(model.image());
+    }
+
+    private VBox modelRow() {
+        ChoiceBox<String> choice = new ChoiceBox<>();
+        choice.setId("modelChoice");
+        choice.getItems().addAll(settings.modelFiles());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String file) {
+                return MODEL_LABELS.getOrDefault(file, "Your model: " + file);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return MODEL_LABELS.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey)
+                        .findFirst().orElse(label.startsWith("Your model: ") ? label.substring(12) : BundledModels.BINARY);
+            }
+        });
+        choice.valueProperty().bindBidirectional(settings.modelFileProperty());
+        CheckBox auto = new CheckBox("Run when an image opens");
+        auto.setId("autoRunBox");
+        auto.selectedProperty().bindBidirectional(settings.autoRunProperty());
+        run.setId("runButton");
+        run.setOnAction(e -> run());
+        run.disableProperty().bind(model.imageProperty().isNull());
+        Label label = new Label("Model");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, label, choice);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(6, row, new HBox(12, run, auto));
+    }
+
+    /** Where analyses go once shown (the patient log); replaces the previous listener. */
+    public void setOnAnalysis(Consumer<AiAnalysis> listener) {
+        this.onAnalysis = listener == null ? a -> { } : listener;
+    }
+
+    /** The analysis shown, null while none is. */
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** Whether the heatmap is drawn over the image (key G). */
+    public BooleanProperty overlayShownProperty() {
+        return overlayShown;
+    }
+
+    public void toggleOverlay() {
+        overlayShown.set(!overlayShown.get());
+    }
+
+    /** Loads the chosen model in the background now, so that the first analysis is quick; silent if it is missing. */
+    public void warmUp() {
+        BundledModels.find(settings.modelFileProperty().get()).ifPresent(runner::warmUp);
+    }
+
+    /** Runs the chosen model on the open image now. */
+    public void run() {
+        LoadedImage img = model.image();
+        if (img == null) {
+            return;
+        }
+        String file = settings.modelFileProperty().get();
+        analysis.set(null);
+        setStatus("Analysing " + img.fileName() + " ...");
+        runner.submit("AI: " + img.fileName(), s -> s.get(resolve(file)).analyse(img.pixels(), -1),
+                a -> {
+                    if (model.image() == img) {
+                        analysedImage = img;
+                        analysis.set(a);
+                        setStatus("");
+                        onAnalysis.accept(record(img, a));
+                    }
+                }, this::failed);
+    }
+
+    private void explain(int classIndex) {
+        Analysis a = analysis.get();
+        LoadedImage img = analysedImage;
+        if (a == null || a.heatmap() == null || a.heatmap().classIndex() == classIndex) {
+            return;
+        }
+        setStatus("Explaining " + a.prediction().classes().get(classIndex) + " ...");
+        runner.submit("Grad-CAM", s -> {
+            ModelSession session = s.get(a.model().file());
+            // The file may have been replaced by a newer model since: then analyse afresh with it.
+            return session.info().sha256().equals(a.model().sha256()) ? session.explain(a, classIndex)
+                    : session.analyse(img.pixels(), classIndex);
+        }, r -> {
+            if (model.image() == img) {
+                analysis.set(r);
+                setStatus("");
+            }
+        }, this::failed);
+    }
+
+    public static Path resolve(String fileName) throws ModelLoadException {
+        return BundledModels.find(fileName).orElseThrow(() -> new ModelLoadException("Model " + fileName
+                + " not found (looked in -Dlunglens.models, models/ beside the app, ./models, "
+                + BundledModels.userFolder() + "). Train one with "
+                + "'lunglens train' (the combined one with 'lunglens combine') or start LungLens with -Dlunglens.models=DIR."));
+    }
+
+    private void imageChanged(LoadedImage img) {
+        runner.cancel();
+        analysedImage = null;
+        analysis.set(null);
+        if (img == null) {
+            setStatus("No image open.");
+        } else if (settings.autoRunProperty().get()) {
+            run();
+        } else {
+            setStatus("Press Run to analyse " + img.fileName() + ".");
+        }
+    }
+
+    private void failed(Throwable t) {
+        if (!(t instanceof ModelLoadException)) {
+            LOG.error("AI analysis failed", t);
+        }
+        setStatus(t instanceof ModelLoadException ? t.getMessage() : "The analysis failed: " + t);
+    }
+
+    private void setStatus(String text) {
+        status.setText(text);
+        status.setVisible(!text.isEmpty());
+        status.setManaged(!text.isEmpty());
+    }
+
+    private void showAnalysis(Analysis a) {
+        unfamiliar.show(a == null ? null : a.prediction());
+        bars.show(a == null ? null : a.prediction(), a == null ? null : a.model().calibration());
+        if (a == null) {
+            modelLabel.setText("");
+            inputView.setImage(null);
+            inputCaption.setText("");
+            gradCam.clear();
+            overlay.show(null, 0, 0, settings.style().get());
+            views.refresh();
+            return;
+        }
+        modelLabel.setText(String.format(Locale.ROOT, "%s \u2014 %s: prediction %.0f ms, Grad-CAM %.0f ms",
+                a.model().title(), a.prediction().predictedClass(), a.prediction().millis(), a.gradCamMillis()));
+        inputView.setImage(inputImage(a));
+        inputCaption.setText(a.model().metadata().preprocessing().describe());
+        gradCam.setClasses(a.prediction().classes(), a.heatmap() == null ? a.prediction().predictedIndex()
+                : a.heatmap().classIndex());
+        gradCam.show(a.heatmap(), a.model().gradCamLayer());
+        drawOverlay();
+    }
+
+    private void drawOverlay() {
+        Analysis a = analysis.get();
+        if (a == null || analysedImage == null) {
+            overlay.show(null, 0, 0, settings.style().get());
+        } else {
+            overlay.show(a.heatmap(), analysedImage.pixels().width(), analysedImage.pixels().height(),
+                    settings.style().get());
+        }
+        views.refresh();
+    }
+
+    private static WritableImage inputImage(Analysis a) {
+        int n = a.inputSize();
+        float[] in = a.input();
+        int[] argb = new int[n * n];
+        for (int i = 0; i < argb.length; i++) {
+            int v = Math.round(Math.max(0, Math.min(1, in[i])) * 255);
+            argb[i] = 0xFF000000 | v << 16 | v << 8 | v;
+        }
+        WritableImage img = new WritableImage(n, n);
+        img.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
+        return img;
+    }
+
+    private AiAnalysis record(LoadedImage img, Analysis a) {
+        Map<String, Double> probs = new LinkedHashMap<>();
+        for (int c = 0; c < a.prediction().classes().size(); c++) {
+            probs.put(a.prediction().classes().get(c), (double) a.prediction().probabilities()[c]);
+        }
+        Map<String, String> gc = new LinkedHashMap<>();
+        if (a.heatmap() != null) {
+            gc.put("layer", a.heatmap().layer());
+            gc.putAll(settings.style().get().describe());
+            gc.put("overlayShown", String.valueOf(overlayShown.get()));
+            gc.put("empty", String.valueOf(a.heatmap().isEmpty()));
+        }
+        ModelSession.Info m = a.model();
+        return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(), probs,
+                a.prediction().predictedClass(), a.heatmap() == null ? null : a.heatmap().className(), gc,
+                Math.round(a.prediction().millis() + a.gradCamMillis()));
+    }
+
+    /** The image the shown analysis belongs to. */
+    LoadedImage analysedImage() {
+        return analysedImage;
+    }
+
+    org.lunglens.imaging.DisplaySettings settingsOfViewer() {
+        return model.settings();
+    }
+
+    public AiViews views() {
+        return views;
+    }
+
+    HeatmapOverlay overlay() {
+        return overlay;
+    }
+
+    public AiSettings settings() {
+        return settings;
+    }
+
+    AiRunner runner() {
+        return runner;
+    }
+
+    ImageView inputView() {
+        return inputView;
+    }
+
+    /** Writes the viewer as shown, with the overlay, prediction and disclaimer, as a PNG. */
+    public Task<Path> exportView(Path file) {
+        return views.export(file);
+    }
+}

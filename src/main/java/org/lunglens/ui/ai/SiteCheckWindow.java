@@ -1,0 +1,150 @@
+package org.lunglens.ui.ai;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.lunglens.gradcam.HeatmapRenderer;
+import org.lunglens.model.Classifier;
+import org.lunglens.model.LabelledImage;
+import org.lunglens.model.Metrics;
+import org.lunglens.model.ModelFile;
+import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.SiteCheck;
+import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.viewer.StudyBrowser;
+
+/**
+ * "Check a folder against the model": the app's {@code lunglens sitecheck}. A progress bar and Cancel while the
+ * model runs over the folder on the AI thread, then the report: films, share flagged unfamiliar, calls, the
+ * spread of P(COVID), the least familiar films, and the figures where class sub-folders give labels.
+ */
+final class SiteCheckWindow extends VBox {
+    private final ProgressBar progress = new ProgressBar(-1);
+    private final Label status = new Label();
+    private final Button cancel = new Button("Cancel");
+
+    private SiteCheckWindow(Path folder, String modelFile) {
+        setId("siteCheck");
+        setSpacing(10);
+        setPadding(new Insets(12));
+        Label title = new Label("Check " + folder + " against " + modelFile);
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
+        title.setWrapText(true);
+        progress.setId("siteCheckProgress");
+        progress.setPrefWidth(400);
+        cancel.setId("siteCheckCancel");
+        status.setId("siteCheckStatus");
+        getChildren().addAll(title, new HBox(10, progress, cancel), status);
+    }
+
+    /** Opens the window and starts the check; closing the window cancels it too. */
+    static Stage open(Window owner, BackgroundWork work, String modelFile, Path folder) {
+        SiteCheckWindow view = new SiteCheckWindow(folder, modelFile);
+        Task<SiteCheck> task = new Task<>() {
+            @Override
+            protected SiteCheck call() throws Exception {
+                updateMessage("Listing the films in " + folder + " ...");
+                List<LabelledImage> films = films(folder);
+                updateMessage("Loading " + modelFile + " ...");
+                Classifier classifier = new Classifier(ModelFile.load(AiPane.resolve(modelFile)));
+                updateMessage("Decoding and classifying " + films.size() + " films ...");
+                return SiteCheck.run(classifier, films, (done, total, msg) -> {
+                    updateProgress(done, total);
+                    updateMessage(msg + " " + done + " / " + total);
+                }, this::isCancelled);
+            }
+        };
+        view.progress.progressProperty().bind(task.progressProperty());
+        view.status.textProperty().bind(task.messageProperty());
+        view.cancel.setOnAction(e -> task.cancel());
+        task.setOnSucceeded(e -> view.show(task.getValue(), modelFile));
+        task.setOnCancelled(e -> view.done("Cancelled."));
+        task.setOnFailed(e -> view.done("The check failed: " + task.getException().getMessage()));
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("LungLens \u2014 check a folder against the model");
+        stage.setScene(new Scene(view, 900, 760));
+        stage.setOnHidden(e -> task.cancel());
+        stage.show();
+        work.ai("Site check", task);
+        return stage;
+    }
+
+    /** Every image file under the folder; a film's label is its sub-folder's name (none at the top). */
+    static List<LabelledImage> films(Path folder) throws java.io.IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new java.io.IOException("no image files in " + folder);
+        }
+        return SiteCheck.labelled(folder, files);
+    }
+
+    private void done(String text) {
+        status.textProperty().unbind();
+        status.setText(text);
+        progress.progressProperty().unbind();
+        progress.setProgress(0);
+        cancel.setDisable(true);
+    }
+
+    private void show(SiteCheck c, String modelFile) {
+        done("");
+        getChildren().removeIf(n -> n instanceof HBox);
+        List<String> lines = new ArrayList<>(c.summaryLines());
+        if (c.evaluation() != null && c.evaluation().truth().length > 0) {
+            Metrics m = c.evaluation().metrics();
+            lines.add(String.format(Locale.ROOT, "with the class folders as labels (%d films): accuracy %.3f (95%% CI %s)",
+                    m.n(), m.accuracy(), m.accuracyInterval().format()));
+            if (c.evaluation().metadata().isBinary()) {
+                int pos = c.evaluation().metadata().classes().indexOf(ModelMetadata.COVID);
+                lines.add(String.format(Locale.ROOT, "sensitivity %.3f (%s), specificity %.3f (%s)", m.recall(pos),
+                        m.recallInterval(pos).format(), m.recall(1 - pos), m.recallInterval(1 - pos).format()));
+            }
+        }
+        Label summary = new Label(String.join("\n", lines));
+        summary.setId("siteCheckSummary");
+        summary.setWrapText(true);
+        summary.setStyle("-fx-font-size: 1.05em;");
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel("P(COVID)");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("films");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(260);
+        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        for (int b = 0; b < c.covidHistogram().length; b++) {
+            bars.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%.1f", b / 10.0), c.covidHistogram()[b]));
+        }
+        chart.getData().add(bars);
+        ListView<String> worst = new ListView<>();
+        worst.setId("siteCheckLeastFamiliar");
+        worst.setPrefHeight(200);
+        c.leastFamiliar().forEach(f -> worst.getItems().add(String.format(Locale.ROOT, "%8.2f   %-10s P(COVID) %.2f   %s",
+                Math.min(f.unfamiliarity(), 999), f.predicted(), f.covidProbability(), f.file())));
+        Label note = new Label("Least familiar films first (unfamiliarity; above 1 is flagged). The same report on the "
+                + "command line: lunglens sitecheck DIR --model " + modelFile + ". " + HeatmapRenderer.DISCLAIMER);
+        note.setWrapText(true);
+        getChildren().addAll(summary, chart, new Label("Least familiar films"), worst, note);
+    }
+}

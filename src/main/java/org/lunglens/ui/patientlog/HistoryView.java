@@ -1,0 +1,88 @@
+package org.lunglens.ui.patientlog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import org.lunglens.patientlog.AnalysisRecord;
+import org.lunglens.patientlog.ImageHistory;
+import org.lunglens.patientlog.Patient;
+import org.lunglens.patientlog.ReadRecord;
+
+/** The open image's history in the log: its patient, then every analysis and read, oldest first. */
+final class HistoryView extends VBox {
+    private final Label title = new Label();
+    private final ListView<String> entries = new ListView<>();
+
+    HistoryView() {
+        super(4);
+        title.setId("logHistoryTitle");
+        title.setWrapText(true);
+        title.setStyle("-fx-font-weight: bold;");
+        entries.setId("logHistory");
+        entries.setPrefHeight(170);
+        entries.setPlaceholder(new Label("No analyses or reads yet."));
+        entries.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                // wrap within the list, not beyond it: a line is a whole analysis or read
+                prefWidthProperty().bind(list.widthProperty().subtract(20));
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
+        getChildren().addAll(title, entries);
+    }
+
+    void showMessage(String message) {
+        title.setText(message);
+        entries.getItems().clear();
+    }
+
+    void show(String fileName, ImageHistory history) {
+        Patient p = history.patient();
+        title.setText("History of " + fileName + (p == null ? " \u2014 not attached to a patient"
+                : " \u2014 patient " + p.localId() + (p.name().isEmpty() ? "" : " (" + p.name() + ")")));
+        entries.getItems().setAll(lines(history));
+    }
+
+    List<String> lines() {
+        return List.copyOf(entries.getItems());
+    }
+
+    static List<String> lines(ImageHistory history) {
+        record Entry(Instant at, long id, String text) {
+        }
+        List<Entry> all = new ArrayList<>();
+        history.analyses().forEach(a -> all.add(new Entry(a.createdAt(), a.id(), describe(a))));
+        history.reads().forEach(r -> all.add(new Entry(r.createdAt(), r.id(), describe(r))));
+        all.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
+        return all.stream().map(Entry::text).toList();
+    }
+
+    static String describe(AnalysisRecord a) {
+        String probabilities = a.probabilities().stream()
+                .map(p -> p.className() + " " + LogTable.percent(p.probability())).collect(Collectors.joining(", "));
+        return LogTable.time(a.createdAt()) + "  AI " + a.modelName() + ": " + a.predictedClass() + " ("
+                + probabilities + "), " + a.durationMillis() + " ms, " + a.osUser() + archived(a.archived());
+    }
+
+    static String describe(ReadRecord r) {
+        return LogTable.time(r.createdAt()) + "  Read by " + r.reader() + ": " + r.finding() + ", confidence "
+                + Math.round(r.confidence() * 100) + " %, " + (r.afterAi() ? "after" : "before") + " seeing the AI"
+                + (r.text().isBlank() ? "" : " \u2014 " + r.text().strip()) + archived(r.archived());
+    }
+
+    private static String archived(boolean archived) {
+        return archived ? " [archived]" : "";
+    }
+}

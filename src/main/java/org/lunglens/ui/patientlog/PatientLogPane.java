@@ -1,0 +1,240 @@
+package org.lunglens.ui.patientlog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.lunglens.imaging.LoadedImage;
+import org.lunglens.patientlog.ImageHistory;
+import org.lunglens.patientlog.LogQuery;
+import org.lunglens.patientlog.LogRow;
+import org.lunglens.patientlog.LogSettings;
+import org.lunglens.ui.patientlog.LogService.State;
+import org.lunglens.ui.viewer.ViewerModel;
+
+/**
+ * The "Patient log" side pane: a searchable, sortable, filterable table of logged images; add and edit
+ * patients; attach the open image; record a read; the open image's history; reopen an image; export the
+ * visible rows as CSV; archive (never delete). All log work runs through {@link LogService}; when the log is
+ * unavailable the pane says why and the rest of the app carries on.
+ */
+public final class PatientLogPane extends BorderPane {
+    private final LogService service;
+    private final LogSettings settings;
+    private final ViewerModel model;
+    private final LogTable table = new LogTable();
+    private final HistoryView history = new HistoryView();
+    private final TextField search = new TextField();
+    private final CheckBox showArchived = new CheckBox("Show archived");
+    private final Label message = new Label();
+    private final Label fileLabel = new Label();
+    private final PatientLogActions actions;
+    private long searchGeneration;
+    private ImageHistory openImageHistory;
+
+    public PatientLogPane(LogService service, LogSettings settings, ViewerModel model, Consumer<List<Path>> reopen) {
+        this(service, settings, model, reopen, new LogDialogs());
+    }
+
+    PatientLogPane(LogService service, LogSettings settings, ViewerModel model, Consumer<List<Path>> reopen,
+                   LogDialogs dialogs) {
+        this.service = service;
+        this.settings = settings;
+        this.model = model;
+        this.actions = new PatientLogActions(this, service, dialogs, reopen);
+        setId("patientLogPane");
+        setPadding(new Insets(6));
+        message.setId("logMessage");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        fileLabel.setId("logFile");
+        fileLabel.setStyle("-fx-text-fill: #555; -fx-font-size: 0.9em;");
+        search.setId("logSearch");
+        search.setPromptText("Search path, patient, notes, AI class, finding\u2026");
+        showArchived.setId("logShowArchived");
+        HBox.setHgrow(search, Priority.ALWAYS);
+        VBox top = new VBox(6, message, fileLabel, new HBox(6, search, showArchived), toolBar());
+        setTop(top);
+        setCenter(table.view());
+        BorderPane.setMargin(table.view(), new Insets(6, 0, 6, 0));
+        setBottom(history);
+        search.textProperty().addListener((o, old, text) -> refreshRows());
+        showArchived.selectedProperty().addListener((o, old, on) -> refreshRows());
+        service.stateProperty().addListener((o, old, s) -> showState());
+        service.changesProperty().addListener((o, old, n) -> refresh());
+        model.imageProperty().addListener((o, old, img) -> refreshHistory());
+        table.view().setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.selected() != null) {
+                actions.openSelected();
+            }
+        });
+        showState();
+    }
+
+    /** A tab holding this pane, for the main window's side tabs. */
+    public Tab tab() {
+        Tab tab = new Tab("Patient log", this);
+        tab.setId("tabPatientLog");
+        return tab;
+    }
+
+    private FlowPane toolBar() {
+        BooleanBinding ready = service.stateProperty().isEqualTo(State.READY);
+        BooleanBinding imageOpen = model.imageProperty().isNotNull();
+        BooleanBinding rowChosen = table.view().getSelectionModel().selectedItemProperty().isNotNull();
+        Button add = button("logNewPatient", "New patient\u2026", actions::newPatient, ready.not());
+        Button edit = button("logEditPatient", "Edit patient\u2026", actions::editPatient, ready.not());
+        Button attach = button("logAttach", "Attach image\u2026", actions::attach, ready.and(imageOpen).not());
+        Button read = button("logRecordRead", "Record read\u2026", actions::recordRead, ready.and(imageOpen).not());
+        Button open = button("logOpenImage", "Open image", actions::openSelected, ready.and(rowChosen).not());
+        Button export = button("logExport", "Export CSV\u2026", actions::exportCsv, ready.not());
+        MenuButton archive = new MenuButton("Archive");
+        archive.setId("logArchive");
+        archive.disableProperty().bind(ready.and(rowChosen).not());
+        archive.getItems().addAll(item("Archive image", () -> actions.setImageArchived(true)),
+                item("Restore image", () -> actions.setImageArchived(false)),
+                item("Archive patient", () -> actions.setPatientArchived(true)),
+                item("Restore patient", () -> actions.setPatientArchived(false)));
+        MenuButton database = new MenuButton("Log file");
+        database.setId("logDatabase");
+        CheckMenuItem autoLog = new CheckMenuItem("Log AI runs automatically");
+        autoLog.setSelected(settings.logAiRuns());
+        autoLog.selectedProperty().addListener((o, old, on) -> settings.setLogAiRuns(on));
+        database.getItems().addAll(item("Open another log file\u2026", () -> actions.switchDatabase(false)),
+                item("New log file\u2026", () -> actions.switchDatabase(true)),
+                item("Use the default location", actions::useDefaultDatabase), new SeparatorMenuItem(), autoLog);
+        FlowPane bar = new FlowPane(6, 6, add, edit, attach, read, open, archive, export, database);
+        bar.setPrefWrapLength(300);
+        return bar;
+    }
+
+    private static Button button(String id, String text, Runnable action, BooleanBinding disabled) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(disabled);
+        return b;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void showState() {
+        Path file = service.fileProperty().get();
+        fileLabel.setText(file == null ? "" : "Log file: " + file);
+        switch (service.state()) {
+            case CLOSED -> showInfo("The patient log is closed.");
+            case OPENING -> showInfo("Opening the patient log\u2026");
+            case READY -> {
+                showInfo("");
+                refresh();
+            }
+            case UNAVAILABLE -> {
+                table.setRows(List.of());
+                openImageHistory = null;
+                history.showMessage("No history: the patient log is unavailable.");
+                showError("The patient log is unavailable. " + service.problemProperty().get()
+                        + "\nThe viewer keeps working without the log; \"Log file\" chooses another file.");
+            }
+        }
+    }
+
+    void showInfo(String text) {
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
+        message.setManaged(!text.isEmpty());
+        message.setStyle("-fx-background-color: #e8f0e8; -fx-padding: 4;");
+    }
+
+    void showError(String text) {
+        showInfo(text);
+        message.setStyle("-fx-background-color: #fde7e4; -fx-text-fill: #8c1d18; -fx-padding: 4;");
+    }
+
+    private void refresh() {
+        refreshRows();
+        refreshHistory();
+    }
+
+    private void refreshRows() {
+        if (service.state() != State.READY) {
+            return;
+        }
+        LogQuery query = LogQuery.all().withText(search.getText()).withArchived(showArchived.isSelected());
+        long generation = ++searchGeneration;
+        service.read(log -> log.search(query), rows -> {
+            if (generation == searchGeneration) {
+                table.setRows(rows);
+            }
+        }, this::showError);
+    }
+
+    private void refreshHistory() {
+        LoadedImage image = model.image();
+        openImageHistory = null;
+        if (image == null || service.state() != State.READY) {
+            history.showMessage(image == null ? "Open an image to see its history in the log." : "");
+            return;
+        }
+        service.read(log -> ImageLookup.history(log, image.source()), found -> {
+            if (model.image() != image) {
+                return;
+            }
+            openImageHistory = found.orElse(null);
+            if (found.isPresent()) {
+                history.show(image.fileName(), found.get());
+                table.selectImage(found.get().image().id());
+            } else {
+                history.showMessage(image.fileName() + " is not in the log yet: attach it to a patient or record"
+                        + " a read to add it.");
+            }
+        }, this::showError);
+    }
+
+    LoadedImage openImage() {
+        return model.image();
+    }
+
+    /** What the log knows about the open image; null when it is not logged (or not yet looked up). */
+    ImageHistory openImageHistory() {
+        return openImageHistory;
+    }
+
+    LogTable table() {
+        return table;
+    }
+
+    LogRow selectedRow() {
+        return table.selected();
+    }
+
+    List<LogRow> visibleRows() {
+        return table.visibleRows();
+    }
+
+    LogSettings settings() {
+        return settings;
+    }
+
+    HistoryView historyView() {
+        return history;
+    }
+}

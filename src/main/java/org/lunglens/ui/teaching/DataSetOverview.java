@@ -1,0 +1,121 @@
+package org.lunglens.ui.teaching;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.lunglens.gradcam.HeatmapRenderer;
+import org.lunglens.imaging.ImageLoadException;
+import org.lunglens.imaging.ImageLoader;
+import org.lunglens.model.LabelledImage;
+import org.lunglens.teaching.CaseSet;
+import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.common.FxImages;
+
+/** A case set at a glance: films per class as a bar chart, and a row of sample films per class. */
+final class DataSetOverview extends VBox {
+    static final int SAMPLES = 8;
+    private static final int THUMB = 112;
+
+    private final GridPane grid = new GridPane();
+
+    DataSetOverview(CaseSet set, long seed, BackgroundWork work) {
+        setId("dataSetOverview");
+        setSpacing(10);
+        setPadding(new Insets(12));
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel("images");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId("classCounts");
+        chart.setTitle("Images per class \u2014 " + set.name() + " (" + set.cases().size() + " in all)");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(300);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        set.counts().forEach((c, n) -> series.getData().add(new XYChart.Data<>(c + " (" + n + ")", n)));
+        chart.getData().add(series);
+        grid.setHgap(6);
+        grid.setVgap(6);
+        Label title = new Label("Samples per class (seed " + seed + ")");
+        title.setStyle("-fx-font-weight: bold;");
+        getChildren().addAll(chart, title, grid);
+        Map<String, List<LabelledImage>> samples = new LinkedHashMap<>();
+        for (String c : set.classes()) {
+            samples.put(c, new CaseSet(set.name(), List.of(c), set.ofClass(c)).sample(SAMPLES, seed));
+        }
+        Task<Map<String, List<BufferedImage>>> task = new Task<>() {
+            @Override
+            protected Map<String, List<BufferedImage>> call() {
+                ImageLoader loader = new ImageLoader();
+                Map<String, List<BufferedImage>> out = new LinkedHashMap<>();
+                samples.forEach((c, list) -> {
+                    List<BufferedImage> images = new ArrayList<>();
+                    for (LabelledImage i : list) {
+                        try {
+                            images.add(HeatmapRenderer.grayImage(loader.load(i.file()).pixels(), THUMB));
+                        } catch (ImageLoadException e) {
+                            images.add(null); // shown as a gap; the case set may hold a file the loader refuses
+                        }
+                    }
+                    out.put(c, images);
+                });
+                return out;
+            }
+        };
+        task.setOnSucceeded(e -> fill(task.getValue()));
+        work.compute("Sample films", task);
+    }
+
+    private void fill(Map<String, List<BufferedImage>> samples) {
+        int row = 0;
+        for (Map.Entry<String, List<BufferedImage>> e : samples.entrySet()) {
+            Label name = new Label(e.getKey());
+            name.setStyle("-fx-font-weight: bold;");
+            name.setMinWidth(130);
+            grid.add(name, 0, row);
+            int col = 1;
+            for (BufferedImage img : e.getValue()) {
+                ImageView v = new ImageView(FxImages.of(img));
+                v.setFitWidth(THUMB);
+                v.setFitHeight(THUMB);
+                v.setPreserveRatio(true);
+                v.getStyleClass().add("sample-thumbnail");
+                grid.add(v, col++, row);
+            }
+            row++;
+        }
+    }
+
+    int thumbnailCount() {
+        return (int) grid.getChildren().stream().filter(n -> n instanceof ImageView).count();
+    }
+
+    static Stage open(Window owner, CaseSet set, long seed, BackgroundWork work) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Data set overview: " + set.name());
+        ScrollPane scroll = new ScrollPane(new DataSetOverview(set, seed, work));
+        scroll.setFitToWidth(true);
+        stage.setScene(new Scene(scroll, 1100, 760));
+        stage.show();
+        return stage;
+    }
+}

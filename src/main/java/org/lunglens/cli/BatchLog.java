@@ -3,9 +3,9 @@ package org.lunglens.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import org.lunglens.model.ModelFile;
-import org.lunglens.patientlog.AnalysisRecord;
+import org.lunglens.app.AnalysedFilm;
+import org.lunglens.app.AnalysisRecorder;
+import org.lunglens.model.ClassScores;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.LogStoreException;
 import org.lunglens.patientlog.PatientLog;
@@ -19,26 +19,25 @@ import org.lunglens.patientlog.PatientLog;
 final class BatchLog implements AutoCloseable {
     private final PatientLog log;
     private final String modelName;
-    private final String modelSha256;
+    private final Path modelFile;
+    private final AnalysisRecorder recorder = new AnalysisRecorder();
     private int logged;
 
-    private BatchLog(PatientLog log, String modelName, String modelSha256) {
+    private BatchLog(PatientLog log, String modelName, Path modelFile) {
         this.log = log;
         this.modelName = modelName;
-        this.modelSha256 = modelSha256;
+        this.modelFile = modelFile;
     }
 
     /** Opens {@code db}, else the file chosen in the app's preferences, else the default location. */
     static BatchLog open(Path db, String modelName, Path modelFile) throws IOException, LogStoreException {
-        String modelSha256 = ModelFile.sha256(modelFile);
-        return new BatchLog(PatientLog.open(LogSettings.forUser().resolve(db)), modelName, modelSha256);
+        return new BatchLog(PatientLog.open(LogSettings.forUser().resolve(db)), modelName, modelFile);
     }
 
-    void record(Path image, String format, LocalDate acquiredOn, List<String> classes, float[] scores,
-                long durationMillis) throws IOException, LogStoreException {
-        long imageId = log.images().registerFile(image, format, acquiredOn).id();
-        log.analyses().add(AnalysisRecord.fromScores(imageId, modelName, modelSha256, classes, scores, null,
-                durationMillis));
+    void record(Path image, String format, LocalDate acquiredOn, ClassScores scores, long durationMillis)
+            throws IOException, LogStoreException {
+        recorder.record(log, new AnalysedFilm(image, format, acquiredOn), modelName, modelFile, scores, null,
+                durationMillis);
         logged++;
     }
 

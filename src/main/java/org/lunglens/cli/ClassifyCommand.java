@@ -16,6 +16,7 @@ import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
+import org.lunglens.model.ClassScores;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.Familiarity;
 import org.lunglens.model.ModelFile;
@@ -147,7 +148,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     // Logged first: a run killed between the two never leaves a printed but unlogged result.
                     if (batchLog != null) {
                         Decoded d = (Decoded) decoded.get(i);
-                        batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), classes, p, millisPerImage);
+                        batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), new ClassScores(classes, p), millisPerImage);
                     }
                     String line = format(chunk.get(i), classes, p, familiarity);
                     System.out.println(line);
@@ -216,7 +217,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     Prediction prediction = gradCams != null ? gradCams.process(image) : occlusions.process(image);
                     float[] probs = prediction.probabilities();
                     if (batchLog != null) {
-                        batchLog.record(file, image.format(), image.acquisitionDate().orElse(null), classes, probs,
+                        batchLog.record(file, image.format(), image.acquisitionDate().orElse(null), new ClassScores(classes, probs),
                                 (System.nanoTime() - start) / 1_000_000);
                     }
                     String line = format(file, classes, probs, prediction.familiarity());

@@ -27,6 +27,17 @@ public final class BundledModels {
     private BundledModels() {
     }
 
+    /**
+     * The model file {@code fileName} as {@link #find} finds it, or an exception that says where it was looked for
+     * and how to make one.
+     */
+    public static Path require(String fileName) throws ModelLoadException {
+        return find(fileName).orElseThrow(() -> new ModelLoadException("Model " + fileName
+                + " not found (looked in -Dlunglens.models, models/ beside the app, ./models, " + userFolder()
+                + "). Train one with 'lunglens train' (the combined one with 'lunglens combine') or start LungLens"
+                + " with -Dlunglens.models=DIR."));
+    }
+
     /** The bundled model of that name, else the user's model of that name ({@link #userFolder()}). */
     public static Optional<Path> find(String fileName) {
         List<Path> dirs = new ArrayList<>(candidates());

@@ -56,7 +56,7 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, doubl
         double squaredError = 0;
         for (int i = 0; i < truth.length; i++) {
             float[] p = probabilities[i];
-            int top = Prediction.indexOfMax(p);
+            int top = ClassScores.indexOfMax(p);
             int bin = binIndex(p[top]);
             counts[bin]++;
             confidence[bin] += p[top];

@@ -21,19 +21,13 @@ public record Prediction(List<String> classes, float[] probabilities, double mil
         return familiarity != null && familiarity.unfamiliar();
     }
 
-    public int predictedIndex() {
-        return indexOfMax(probabilities);
+    /** The classes and their probabilities, as the AI tab, the quiz and the patient log carry them. */
+    public ClassScores scores() {
+        return new ClassScores(classes, probabilities);
     }
 
-    /** The class a model predicts from its probabilities: the largest, the first of equal ones. */
-    static int indexOfMax(float[] probabilities) {
-        int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[best]) {
-                best = i;
-            }
-        }
-        return best;
+    public int predictedIndex() {
+        return ClassScores.indexOfMax(probabilities);
     }
 
     public String predictedClass() {

@@ -116,7 +116,7 @@ public final class SiteAdaptation {
         for (int from = 0; from < fit.size(); from += BATCH) {
             INDArray out = folded.output(InputTensors.of(fit.subList(from, Math.min(fit.size(), from + BATCH)), size), false);
             for (int r = 0; r < out.rows(); r++) {
-                calls[from + r] = Prediction.indexOfMax(out.getRow(r).toFloatVector());
+                calls[from + r] = ClassScores.indexOfMax(out.getRow(r).toFloatVector());
             }
         }
         return FamiliarityFitter.fit(folded, fit, calls, threshold, size, fit.size() + " films of " + source

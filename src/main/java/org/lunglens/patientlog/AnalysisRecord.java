@@ -40,23 +40,24 @@ public record AnalysisRecord(long id, long imageId, String modelName, String mod
     }
 
     /**
-     * A draft from a model's raw output: one score per class in output order; the predicted class is the
-     * highest score. Scores are clamped to [0, 1], since a float softmax can round a hair past 1.
+     * A draft from a model's raw output: one score per class in output order and the class the model called
+     * (the caller's argmax, so the log never decides a prediction on its own). Scores are clamped to [0, 1], since
+     * a float softmax can round a hair past 1.
      */
     public static AnalysisRecord fromScores(long imageId, String modelName, String modelSha256, List<String> classes,
-                                            float[] scores, GradCamInfo gradCam, long durationMillis) {
+                                            float[] scores, String predictedClass, GradCamInfo gradCam,
+                                            long durationMillis) {
         if (classes.size() != scores.length) {
             throw new IllegalArgumentException(classes.size() + " classes but " + scores.length + " scores");
         }
+        if (!classes.contains(predictedClass)) {
+            throw new IllegalArgumentException("predicted class " + predictedClass + " is not one of " + classes);
+        }
         List<ClassProbability> probabilities = new ArrayList<>();
-        int best = 0;
         for (int i = 0; i < scores.length; i++) {
             probabilities.add(new ClassProbability(classes.get(i), Math.max(0, Math.min(1, (double) scores[i]))));
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
         }
-        return draft(imageId, modelName, modelSha256, probabilities, classes.get(best), gradCam, durationMillis);
+        return draft(imageId, modelName, modelSha256, probabilities, predictedClass, gradCam, durationMillis);
     }
 
     /** The probability of {@code className}, or NaN when the model has no such class. */

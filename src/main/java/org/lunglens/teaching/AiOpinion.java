@@ -2,6 +2,7 @@ package org.lunglens.teaching;
 
 import java.util.List;
 import java.util.Locale;
+import org.lunglens.model.ClassScores;
 
 /**
  * What the model said about a quiz case, with the truth and the reader's read put into the model's classes
@@ -27,13 +28,7 @@ public record AiOpinion(String model, List<String> classes, float[] probabilitie
     }
 
     public String predicted() {
-        int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[best]) {
-                best = i;
-            }
-        }
-        return classes.get(best);
+        return classes.get(ClassScores.indexOfMax(probabilities));
     }
 
     /** Null when the truth has no model class (the AI cannot be scored on this case). */

@@ -1,7 +1,5 @@
 package org.lunglens.ui;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.patientlog.GradCamInfo;
 import org.lunglens.ui.patientlog.AnalysisLogger;
@@ -18,13 +16,8 @@ final class AiRunLogging {
             if (image == null || !image.source().equals(run.image())) {
                 return;
             }
-            List<String> classes = new ArrayList<>(run.probabilities().keySet());
-            float[] scores = new float[classes.size()];
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = run.probabilities().get(classes.get(i)).floatValue();
-            }
             GradCamInfo gradCam = run.gradCamClass() == null ? null : new GradCamInfo(run.gradCamClass(), run.gradCamSettings());
-            logger.log(image, run.modelName(), run.modelFile(), classes, scores, gradCam, run.durationMillis());
+            logger.log(image, run.modelName(), run.modelFile(), run.scores(), gradCam, run.durationMillis());
         });
     }
 }

@@ -46,16 +46,18 @@ class LogSettingsAndScoresTest {
     }
 
     @Test
-    void aDraftFromScoresKeepsOrderPicksTheHighestAndClampsRounding() {
+    void aDraftFromScoresKeepsOrderAndTheCalledClassAndClampsRounding() {
         AnalysisRecord a = AnalysisRecord.fromScores(3, "m", "b".repeat(64), List.of("COVID", "Normal", "Other"),
-                new float[] {0.2f, 1.0000001f, 0f}, null, 7);
+                new float[] {0.2f, 1.0000001f, 0f}, "Normal", null, 7);
 
         assertThat(a.predictedClass()).isEqualTo("Normal");
         assertThat(a.probabilities()).extracting(ClassProbability::className).containsExactly("COVID", "Normal", "Other");
         assertThat(a.probability("Normal")).isEqualTo(1.0);
         assertThat(a.imageId()).isEqualTo(3);
-        assertThatThrownBy(() -> AnalysisRecord.fromScores(3, "m", "b".repeat(64), List.of("A"), new float[2], null, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AnalysisRecord.fromScores(3, "m", "b".repeat(64), List.of("A"), new float[2], "A",
+                null, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AnalysisRecord.fromScores(3, "m", "b".repeat(64), List.of("A"), new float[1], "B",
+                null, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

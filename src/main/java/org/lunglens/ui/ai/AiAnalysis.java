@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lunglens.model.ClassScores;
 
 /**
  * One completed AI run as the AI tab shows it, handed to {@link AiPane#setOnAnalysis} listeners (the
@@ -14,17 +15,20 @@ import java.util.Map;
  * @param modelVersion    its version
  * @param modelFile       the model zip used
  * @param modelSha256     SHA-256 of that zip: the exact weights
- * @param probabilities   class name to probability, in the model's output order
- * @param predictedClass  the most probable class
+ * @param scores          the classes and their probabilities, as the model gave them
  * @param gradCamClass    the class the heatmap explains; null when the model has no convolution
  * @param gradCamSettings layer, colour map, opacity, threshold, overlay shown, empty (as text)
  * @param durationMillis  preprocessing + inference + Grad-CAM, model loading excluded
  */
 public record AiAnalysis(Path image, String modelName, String modelVersion, Path modelFile, String modelSha256,
-                         Map<String, Double> probabilities, String predictedClass, String gradCamClass,
-                         Map<String, String> gradCamSettings, long durationMillis) {
+                         ClassScores scores, String gradCamClass, Map<String, String> gradCamSettings,
+                         long durationMillis) {
     public AiAnalysis {
-        probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
         gradCamSettings = Collections.unmodifiableMap(new LinkedHashMap<>(gradCamSettings));
+    }
+
+    /** The class the model called. */
+    public String predictedClass() {
+        return scores.predictedClass();
     }
 }

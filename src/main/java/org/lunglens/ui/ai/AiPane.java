@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.lunglens.app.InferenceService;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.ModelSession;
@@ -51,7 +52,7 @@ public final class AiPane extends VBox {
     private final ImageViewer viewer;
     private final BackgroundWork work;
     private final AiSettings settings;
-    private final AiRunner runner;
+    private final InferenceService inference;
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty overlayShown = new SimpleBooleanProperty(false);
     private final HeatmapOverlay overlay = new HeatmapOverlay();
@@ -72,7 +73,7 @@ public final class AiPane extends VBox {
         this.viewer = viewer;
         this.work = work;
         this.settings = settings;
-        this.runner = new AiRunner(work);
+        this.inference = work.inference();
         this.gradCam = new GradCamPanel(settings, overlayShown, this::explain);
         this.views = new AiViews(this, viewer, work, settings);
         setId("aiPane");
@@ -160,7 +161,7 @@ public final class AiPane extends VBox {
 
     /** Loads the chosen model in the background now, so that the first analysis is quick; silent if it is missing. */
     public void warmUp() {
-        BundledModels.find(settings.modelFileProperty().get()).ifPresent(runner::warmUp);
+        BundledModels.find(settings.modelFileProperty().get()).ifPresent(inference::warmUp);
     }
 
     /** Runs the chosen model on the open image now. */
@@ -172,7 +173,8 @@ public final class AiPane extends VBox {
         String file = settings.modelFileProperty().get();
         analysis.set(null);
         setStatus("Analysing " + img.fileName() + " ...");
-        runner.submit("AI: " + img.fileName(), s -> s.get(resolve(file)).analyse(img.pixels(), -1),
+        inference.latest("AI: " + img.fileName(), (models, c) -> models.get(BundledModels.require(file))
+                        .analyse(img.pixels(), -1),
                 a -> {
                     if (model.image() == img) {
                         analysedImage = img;
@@ -190,8 +192,8 @@ public final class AiPane extends VBox {
             return;
         }
         setStatus("Explaining " + a.prediction().classes().get(classIndex) + " ...");
-        runner.submit("Grad-CAM", s -> {
-            ModelSession session = s.get(a.model().file());
+        inference.latest("Grad-CAM", (models, c) -> {
+            ModelSession session = models.get(a.model().file());
             // The file may have been replaced by a newer model since: then analyse afresh with it.
             return session.info().sha256().equals(a.model().sha256()) ? session.explain(a, classIndex)
                     : session.analyse(img.pixels(), classIndex);
@@ -203,15 +205,8 @@ public final class AiPane extends VBox {
         }, this::failed);
     }
 
-    public static Path resolve(String fileName) throws ModelLoadException {
-        return BundledModels.find(fileName).orElseThrow(() -> new ModelLoadException("Model " + fileName
-                + " not found (looked in -Dlunglens.models, models/ beside the app, ./models, "
-                + BundledModels.userFolder() + "). Train one with "
-                + "'lunglens train' (the combined one with 'lunglens combine') or start LungLens with -Dlunglens.models=DIR."));
-    }
-
     private void imageChanged(LoadedImage img) {
-        runner.cancel();
+        inference.cancelLatest();
         analysedImage = null;
         analysis.set(null);
         if (img == null) {
@@ -283,10 +278,6 @@ public final class AiPane extends VBox {
     }
 
     private AiAnalysis record(LoadedImage img, Analysis a) {
-        Map<String, Double> probs = new LinkedHashMap<>();
-        for (int c = 0; c < a.prediction().classes().size(); c++) {
-            probs.put(a.prediction().classes().get(c), (double) a.prediction().probabilities()[c]);
-        }
         Map<String, String> gc = new LinkedHashMap<>();
         if (a.heatmap() != null) {
             gc.put("layer", a.heatmap().layer());
@@ -295,8 +286,8 @@ public final class AiPane extends VBox {
             gc.put("empty", String.valueOf(a.heatmap().isEmpty()));
         }
         ModelSession.Info m = a.model();
-        return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(), probs,
-                a.prediction().predictedClass(), a.heatmap() == null ? null : a.heatmap().className(), gc,
+        return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
+                a.prediction().scores(), a.heatmap() == null ? null : a.heatmap().className(), gc,
                 Math.round(a.prediction().millis() + a.gradCamMillis()));
     }
 
@@ -321,8 +312,8 @@ public final class AiPane extends VBox {
         return settings;
     }
 
-    AiRunner runner() {
-        return runner;
+    InferenceService inference() {
+        return inference;
     }
 
     ImageView inputView() {

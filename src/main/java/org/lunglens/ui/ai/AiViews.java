@@ -16,10 +16,10 @@ import javax.imageio.ImageIO;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
-import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.DisplaySettings;
 import org.lunglens.imaging.ViewTransform;
+import org.lunglens.model.BundledModels;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.viewer.ImageViewer;
 
@@ -77,15 +77,9 @@ public final class AiViews {
             ModelCardView.open(a.model(), viewer.getScene().getWindow());
             return;
         }
-        Task<ModelSession.Info> task = new Task<>() {
-            @Override
-            protected ModelSession.Info call() throws Exception {
-                return ModelSession.open(AiPane.resolve(file)).info();
-            }
-        };
-        task.setOnSucceeded(e -> ModelCardView.open(task.getValue(), viewer.getScene().getWindow()));
-        task.setOnFailed(e -> ModelCardView.openError(task.getException().getMessage(), viewer.getScene().getWindow()));
-        work.ai("Reading model card", task);
+        work.inference().submit("Reading model card", (models, c) -> models.get(BundledModels.require(file)).info(),
+                info -> ModelCardView.open(info, viewer.getScene().getWindow()),
+                problem -> ModelCardView.openError(problem.getMessage(), viewer.getScene().getWindow()));
     }
 
     void openSideBySide() {

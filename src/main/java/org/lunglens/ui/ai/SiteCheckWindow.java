@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
@@ -19,11 +18,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.InferenceService;
+import org.lunglens.app.TaskHandle;
 import org.lunglens.gradcam.HeatmapRenderer;
+import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.LabelledImage;
 import org.lunglens.model.Metrics;
-import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.SiteCheck;
 import org.lunglens.ui.common.BackgroundWork;
@@ -56,33 +58,33 @@ final class SiteCheckWindow extends VBox {
     /** Opens the window and starts the check; closing the window cancels it too. */
     static Stage open(Window owner, BackgroundWork work, String modelFile, Path folder) {
         SiteCheckWindow view = new SiteCheckWindow(folder, modelFile);
-        Task<SiteCheck> task = new Task<>() {
-            @Override
-            protected SiteCheck call() throws Exception {
-                updateMessage("Listing the films in " + folder + " ...");
-                List<LabelledImage> films = films(folder);
-                updateMessage("Loading " + modelFile + " ...");
-                Classifier classifier = new Classifier(ModelFile.load(AiPane.resolve(modelFile)));
-                updateMessage("Decoding and classifying " + films.size() + " films ...");
-                return SiteCheck.run(classifier, films, (done, total, msg) -> {
-                    updateProgress(done, total);
-                    updateMessage(msg + " " + done + " / " + total);
-                }, this::isCancelled);
-            }
-        };
-        view.progress.progressProperty().bind(task.progressProperty());
-        view.status.textProperty().bind(task.messageProperty());
-        view.cancel.setOnAction(e -> task.cancel());
-        task.setOnSucceeded(e -> view.show(task.getValue(), modelFile));
-        task.setOnCancelled(e -> view.done("Cancelled."));
-        task.setOnFailed(e -> view.done("The check failed: " + task.getException().getMessage()));
+        InferenceService inference = work.inference();
+        BackgroundTask<SiteCheck> task = inference.task("Site check", (models, context) -> {
+            context.message("Listing the films in " + folder + " ...");
+            List<LabelledImage> films = films(folder);
+            context.message("Loading " + modelFile + " ...");
+            Classifier classifier = models.get(BundledModels.require(modelFile)).classifier();
+            context.message("Decoding and classifying " + films.size() + " films ...");
+            return SiteCheck.run(classifier, films, (done, total, msg) -> {
+                context.progress(done, total);
+                context.message(msg + " " + done + " / " + total);
+            }, context::isCancelled);
+        }).onProgress((done, total, message) -> {
+            view.progress.setProgress(done < 0 ? ProgressBar.INDETERMINATE_PROGRESS : done / total);
+            view.status.setText(message);
+        }).onSuccess(check -> view.show(check, modelFile))
+                .onFailure(problem -> view.done("The check failed: " + problem.getMessage()));
+        TaskHandle handle = inference.submit(task);
+        view.cancel.setOnAction(e -> {
+            handle.cancel();
+            view.done("Cancelled.");
+        });
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("LungLens \u2014 check a folder against the model");
         stage.setScene(new Scene(view, 900, 760));
-        stage.setOnHidden(e -> task.cancel());
+        stage.setOnHidden(e -> handle.cancel());
         stage.show();
-        work.ai("Site check", task);
         return stage;
     }
 

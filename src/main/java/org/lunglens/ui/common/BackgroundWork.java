@@ -3,18 +3,26 @@ package org.lunglens.ui.common;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.InferenceService;
+import org.lunglens.app.TaskContext;
+import org.lunglens.app.TaskExecutor;
+import org.lunglens.app.TaskHandle;
 
 /**
  * The app's background threads, one named daemon thread per kind of work (loading, derived views,
- * rendering, thumbnails, AI), and the progress of the latest task for the status bar. Call from the FX thread.
+ * rendering, thumbnails, AI), and the progress of the latest task for the status bar. As a {@link TaskExecutor}
+ * it runs toolkit-free {@link BackgroundTask}s and calls back on the FX thread; the AI lane is reached only
+ * through the app's one {@link #inference()} service. Call from the FX thread.
  */
-public final class BackgroundWork {
+public final class BackgroundWork implements TaskExecutor {
     private final ExecutorService loading = single("lunglens-load");
     private final ExecutorService computing = single("lunglens-compute");
     private final ExecutorService rendering = single("lunglens-render");
@@ -24,6 +32,7 @@ public final class BackgroundWork {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private Task<?> shown;
+    private final InferenceService inference = new InferenceService(this);
 
     private static ExecutorService single(String name) {
         AtomicInteger n = new AtomicInteger();
@@ -45,9 +54,55 @@ public final class BackgroundWork {
         return start(what, task, computing);
     }
 
-    /** Model loading, inference and Grad-CAM: all on the one AI thread. */
-    public <T> Task<T> ai(String what, Task<T> task) {
-        return start(what, task, ai);
+    /** The app's one way to a network: the AI thread and the only model cache. */
+    public InferenceService inference() {
+        return inference;
+    }
+
+    /**
+     * Runs {@code work} on its lane and calls back on the FX thread. A cancelled task calls back nothing, even
+     * when the work had already finished (a newer request replaced it).
+     */
+    @Override
+    public <T> TaskHandle execute(Lane lane, BackgroundTask<T> work) {
+        LaneTask<T> task = new LaneTask<>(work);
+        AtomicBoolean cancelled = task.cancelled;
+        task.progressProperty().addListener(o -> work.progressed(task.getWorkDone(), task.getTotalWork(),
+                task.getMessage()));
+        task.messageProperty().addListener(o -> work.progressed(task.getWorkDone(), task.getTotalWork(),
+                task.getMessage()));
+        task.setOnSucceeded(e -> {
+            if (!cancelled.get()) {
+                work.succeeded(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (!cancelled.get()) {
+                work.failed(task.getException());
+            }
+        });
+        start(work.title(), task, switch (lane) {
+            case LOAD -> loading;
+            case COMPUTE -> computing;
+            case AI -> ai;
+        });
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                task.cancel(false);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get();
+            }
+
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
+        };
     }
 
     public ExecutorService renderExecutor() {
@@ -90,5 +145,31 @@ public final class BackgroundWork {
         rendering.shutdownNow();
         thumbnails.shutdownNow();
         ai.shutdownNow();
+    }
+
+    /** A JavaFX task around a {@link BackgroundTask}: the work sees progress and cancellation through its context. */
+    private static final class LaneTask<T> extends Task<T> implements TaskContext {
+        private final BackgroundTask<T> work;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        LaneTask(BackgroundTask<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        protected T call() throws Exception {
+            updateProgress(-1, 1);
+            return work.call(this);
+        }
+
+        @Override
+        public void progress(double done, double total) {
+            updateProgress(done, total);
+        }
+
+        @Override
+        public void message(String text) {
+            updateMessage(text);
+        }
     }
 }

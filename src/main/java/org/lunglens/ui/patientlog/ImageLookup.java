@@ -13,24 +13,21 @@ import org.lunglens.patientlog.PatientLog;
 /**
  * Finds an image file in the log by the SHA-256 of its bytes (the log's identity for images, whatever the path).
  * Remembers the last file's hash while its size and modification time stay the same, since the history is looked
- * up after every change to the log. Call on the database thread only.
+ * up after every change to the log. One per log pane; call on the database thread only.
  */
 final class ImageLookup {
     private record Cached(Path file, long size, FileTime modified, ImageFingerprint fingerprint) {
     }
 
-    private static Cached last;
+    private Cached last;
 
-    private ImageLookup() {
-    }
-
-    static Optional<ImageHistory> history(PatientLog log, Path file) throws IOException, LogStoreException {
+    Optional<ImageHistory> history(PatientLog log, Path file) throws IOException, LogStoreException {
         ImageFingerprint fingerprint = fingerprint(file);
         var image = log.images().findBySha256(fingerprint.sha256());
         return image.isEmpty() ? Optional.empty() : Optional.of(log.history(image.get().id()));
     }
 
-    static synchronized ImageFingerprint fingerprint(Path file) throws IOException {
+    ImageFingerprint fingerprint(Path file) throws IOException {
         long size = Files.size(file);
         FileTime modified = Files.getLastModifiedTime(file);
         Cached c = last;

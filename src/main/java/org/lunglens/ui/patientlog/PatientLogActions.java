@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.stage.Window;
+import org.lunglens.app.AnalysedFilm;
+import org.lunglens.app.AnalysisRecorder;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.patientlog.CsvExport;
 import org.lunglens.patientlog.ImageHistory;
@@ -149,10 +151,12 @@ final class PatientLogActions {
         service.open(pane.settings().resolve(null));
     }
 
+    private static final AnalysisRecorder RECORDER = new AnalysisRecorder();
+
     /** The log's record of the open image, registered by its content hash if new. */
     private static ImageRecord register(PatientLog log, LoadedImage image) throws LogStoreException {
         try {
-            return log.images().registerFile(image.source(), image.format(), image.acquisitionDate().orElse(null));
+            return RECORDER.register(log, AnalysedFilm.of(image));
         } catch (java.io.IOException e) {
             throw new LogStoreException(Reason.CANNOT_OPEN, "The image file " + image.source()
                     + " cannot be read to register it: " + e.getMessage(), e);

@@ -34,6 +34,8 @@ import org.lunglens.ui.viewer.ViewerModel;
  * unavailable the pane says why and the rest of the app carries on.
  */
 public final class PatientLogPane extends BorderPane {
+    /** Touched only on the database thread, inside log calls. */
+    private final ImageLookup lookup = new ImageLookup();
     private final LogService service;
     private final LogSettings settings;
     private final ViewerModel model;
@@ -194,7 +196,7 @@ public final class PatientLogPane extends BorderPane {
             history.showMessage(image == null ? "Open an image to see its history in the log." : "");
             return;
         }
-        service.read(log -> ImageLookup.history(log, image.source()), found -> {
+        service.read(log -> lookup.history(log, image.source()), found -> {
             if (model.image() != image) {
                 return;
             }

@@ -2,7 +2,6 @@ package org.lunglens.ui.teaching;
 
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -20,8 +19,7 @@ import org.lunglens.explain.Explanation;
 import org.lunglens.explain.HeatCheck;
 import org.lunglens.explain.WhatIf;
 import org.lunglens.gradcam.HeatmapRenderer;
-import org.lunglens.gradcam.ModelSessions;
-import org.lunglens.ui.ai.AiPane;
+import org.lunglens.model.BundledModels;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.common.FitImage;
 import org.lunglens.ui.common.FxImages;
@@ -34,7 +32,6 @@ import org.lunglens.ui.common.FxImages;
 final class ExplainContent extends BorderPane {
     private final Explanation x;
     private final BackgroundWork work;
-    private final ModelSessions sessions;
     private final FitImage gradCam = new FitImage();
     private final FitImage occlusion = new FitImage();
     private final Label whatIf = new Label("What if: drag a rectangle over either image to hide that region from "
@@ -42,10 +39,9 @@ final class ExplainContent extends BorderPane {
     private final ImageView masked = new ImageView();
     private double[] start;
 
-    ExplainContent(String title, Explanation x, BackgroundWork work, ModelSessions sessions) {
+    ExplainContent(String title, Explanation x, BackgroundWork work) {
         this.x = x;
         this.work = work;
-        this.sessions = sessions;
         setId("explainContent");
         setPadding(new Insets(12));
         gradCam.setImage(FxImages.of(x.gradCamView()));
@@ -145,16 +141,9 @@ final class ExplainContent extends BorderPane {
     /** Masks {@code region} and re-runs the model on the AI thread. */
     void runWhatIf(WhatIf.Region region) {
         whatIf.setText("Running the model without the marked region ...");
-        Task<WhatIf.Result> task = new Task<>() {
-            @Override
-            protected WhatIf.Result call() throws Exception {
-                return new WhatIf(sessions.get(x.analysis().model().file()).classifier()).mask(x.analysis().input(),
-                        region);
-            }
-        };
-        task.setOnSucceeded(e -> showWhatIf(task.getValue()));
-        task.setOnFailed(e -> whatIf.setText("The model could not be run: " + task.getException().getMessage()));
-        work.ai("What if", task);
+        work.inference().submit("What if", (models, c) -> new WhatIf(models.get(x.analysis().model().file())
+                .classifier()).mask(x.analysis().input(), region), this::showWhatIf,
+                problem -> whatIf.setText("The model could not be run: " + problem.getMessage()));
     }
 
     private void showWhatIf(WhatIf.Result r) {
@@ -178,32 +167,24 @@ final class ExplainContent extends BorderPane {
     }
 
     /** Opens the explanation in its own window. */
-    static Stage open(Window owner, String title, Explanation x, BackgroundWork work, ModelSessions sessions) {
+    static Stage open(Window owner, String title, Explanation x, BackgroundWork work) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.setTitle("Explain: " + title + " \u2014 not for clinical use");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(new ExplainContent(title, x, work, sessions), Math.min(1400, screen.getWidth()),
+        stage.setScene(new Scene(new ExplainContent(title, x, work), Math.min(1400, screen.getWidth()),
                 Math.min(940, screen.getHeight())));
         stage.show();
         return stage;
     }
 
     /** Explains a film on the AI thread, then hands the result over on the FX thread. */
-    static void explain(BackgroundWork work, ModelSessions sessions, String modelFile,
-                        org.lunglens.imaging.PixelData pixels, BiConsumer<Explanation, Throwable> done) {
-        Task<Explanation> task = new Task<>() {
-            @Override
-            protected Explanation call() throws Exception {
-                updateProgress(-1, 1);
-                return Explanation.of(sessions.get(AiPane.resolve(modelFile)), pixels,
-                        org.lunglens.gradcam.OverlayStyle.DEFAULT, 512);
-            }
-        };
-        task.setOnSucceeded(e -> done.accept(task.getValue(), null));
-        task.setOnFailed(e -> done.accept(null, task.getException()));
-        work.ai("Explaining", task);
+    static void explain(BackgroundWork work, String modelFile, org.lunglens.imaging.PixelData pixels,
+                        BiConsumer<Explanation, Throwable> done) {
+        work.inference().submit("Explaining", (models, c) -> Explanation.of(models.get(BundledModels.require(modelFile)),
+                pixels, org.lunglens.gradcam.OverlayStyle.DEFAULT, 512), x -> done.accept(x, null),
+                problem -> done.accept(null, problem));
     }
 }

@@ -2,18 +2,20 @@ package org.lunglens.ui.teaching;
 
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
-import javafx.concurrent.Task;
+import org.lunglens.app.AnalysedFilm;
+import org.lunglens.app.AnalysisRecorder;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.TaskExecutor;
 import org.lunglens.explain.Explanation;
 import org.lunglens.gradcam.ModelSession;
-import org.lunglens.gradcam.ModelSessions;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.LoadedImage;
+import org.lunglens.model.BundledModels;
 import org.lunglens.model.ModelLoadException;
 import org.lunglens.patientlog.GradCamInfo;
 import org.lunglens.patientlog.ReadRecord;
 import org.lunglens.teaching.QuizAnswer;
-import org.lunglens.ui.ai.AiPane;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.patientlog.AnalysisLogger;
 import org.lunglens.ui.patientlog.LogService;
@@ -35,8 +37,7 @@ final class QuizWork {
     private final AnalysisLogger aiLogger;
     private final String modelFile;
     private final OverlayStyle style;
-    /** Touched only on the AI thread. */
-    private final ModelSessions sessions = new ModelSessions();
+    private final AnalysisRecorder recorder = new AnalysisRecorder();
 
     QuizWork(BackgroundWork work, LogService log, AnalysisLogger aiLogger, String modelFile, OverlayStyle style) {
         this.work = work;
@@ -46,46 +47,27 @@ final class QuizWork {
         this.style = style;
     }
 
-    /** The quiz's loaded models: hand only to work that runs on the AI thread. */
-    ModelSessions sessions() {
-        return sessions;
-    }
-
     BackgroundWork work() {
         return work;
     }
 
     void loadFilm(Path file, BiConsumer<LoadedImage, String> done) {
-        Task<LoadedImage> task = new Task<>() {
-            @Override
-            protected LoadedImage call() throws Exception {
-                return new ImageLoader().load(file);
-            }
-        };
-        task.setOnSucceeded(e -> done.accept(task.getValue(), null));
-        task.setOnFailed(e -> done.accept(null, file.getFileName() + ": " + task.getException().getMessage()));
-        work.load("Loading " + file.getFileName(), task);
+        work.execute(TaskExecutor.Lane.LOAD, BackgroundTask.of("Loading " + file.getFileName(),
+                c -> new ImageLoader().load(file)).onSuccess(image -> done.accept(image, null))
+                .onFailure(problem -> done.accept(null, file.getFileName() + ": " + problem.getMessage())));
     }
 
     /** The explanation, or the reason there is none (no model, unreadable film). */
     void explain(Path file, BiConsumer<Explanation, String> done) {
-        Task<Explanation> task = new Task<>() {
-            @Override
-            protected Explanation call() throws Exception {
-                updateProgress(-1, 1);
-                ModelSession session = sessions.get(AiPane.resolve(modelFile));
-                return Explanation.of(session, new ImageLoader().load(file).pixels(), style, MIN_SIDE);
-            }
-        };
-        task.setOnSucceeded(e -> done.accept(task.getValue(), null));
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
+        work.inference().submit("AI: " + file.getFileName(), (models, c) -> {
+            ModelSession session = models.get(BundledModels.require(modelFile));
+            return Explanation.of(session, new ImageLoader().load(file).pixels(), style, MIN_SIDE);
+        }, x -> done.accept(x, null), t -> {
             if (!(t instanceof ModelLoadException)) {
                 LOG.error("Explaining {} failed", file, t);
             }
             done.accept(null, t.getMessage());
         });
-        work.ai("AI: " + file.getFileName(), task);
     }
 
     /** Stores the read as made before the AI was shown; {@code done} gets null or the problem. */
@@ -95,7 +77,7 @@ final class QuizWork {
             return;
         }
         log.write(l -> {
-            long id = l.images().registerFile(image.source(), image.format(), image.acquisitionDate().orElse(null)).id();
+            long id = recorder.register(l, AnalysedFilm.of(image)).id();
             return l.reads().add(ReadRecord.draft(id, answer.read(), answer.confidence(), false, note));
         }, r -> done.accept(null), problem -> done.accept("The read was not saved: " + problem));
     }
@@ -108,7 +90,7 @@ final class QuizWork {
         var a = x.analysis();
         GradCamInfo gradCam = a.heatmap() == null ? null : new GradCamInfo(a.heatmap().className(),
                 style.describe());
-        aiLogger.log(image, a.model().metadata().name(), a.model().file(), a.prediction().classes(),
-                a.prediction().probabilities(), gradCam, Math.round(a.prediction().millis() + a.gradCamMillis()));
+        aiLogger.log(image, a.model().metadata().name(), a.model().file(), a.prediction().scores(), gradCam,
+                Math.round(a.prediction().millis() + a.gradCamMillis()));
     }
 }

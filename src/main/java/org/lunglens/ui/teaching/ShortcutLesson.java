@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -17,11 +16,11 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.lunglens.app.InferenceService;
+import org.lunglens.app.TaskHandle;
 import org.lunglens.explain.SiteComparison;
 import org.lunglens.gradcam.HeatmapRenderer;
-import org.lunglens.gradcam.ModelSessions;
-import org.lunglens.ui.ai.AiPane;
-import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.model.BundledModels;
 import org.lunglens.ui.common.FxImages;
 
 /**
@@ -107,25 +106,19 @@ final class ShortcutLesson extends VBox {
      * Runs the lesson on the AI thread with progress, then calls {@code done} on the FX thread with the result or
      * the failure. Cancelling the task (the status bar's cancel) stops after the film in hand.
      */
-    static Task<Result> compute(BackgroundWork work, ModelSessions sessions, String modelFile, String ownName,
-                                List<Path> own, String otherName, List<Path> other, BiConsumer<Result, Throwable> done) {
-        Task<Result> task = new Task<>() {
-            @Override
-            protected Result call() throws Exception {
-                var session = sessions.get(AiPane.resolve(modelFile));
-                SiteComparison lesson = new SiteComparison(session, FILMS_PER_SIDE, EXAMPLES, 1);
-                int total = Math.min(FILMS_PER_SIDE, own.size()) + Math.min(FILMS_PER_SIDE, other.size());
-                SiteComparison.Side a = lesson.side(ownName, own,
-                        (d, t, m) -> updateProgress(d, total), this::isCancelled);
-                int first = a.films() + a.unreadable();
-                SiteComparison.Side b = lesson.side(otherName, other,
-                        (d, t, m) -> updateProgress(first + d, total), this::isCancelled);
-                return new Result(session.info().title(), a, b);
-            }
-        };
-        task.setOnSucceeded(e -> done.accept(task.getValue(), null));
-        task.setOnFailed(e -> done.accept(null, task.getException()));
-        return work.ai("Shortcut lesson", task);
+    static TaskHandle compute(InferenceService inference, String modelFile, String ownName, List<Path> own,
+                              String otherName, List<Path> other, BiConsumer<Result, Throwable> done) {
+        return inference.submit("Shortcut lesson", (models, context) -> {
+            var session = models.get(BundledModels.require(modelFile));
+            SiteComparison lesson = new SiteComparison(session, FILMS_PER_SIDE, EXAMPLES, 1);
+            int total = Math.min(FILMS_PER_SIDE, own.size()) + Math.min(FILMS_PER_SIDE, other.size());
+            SiteComparison.Side a = lesson.side(ownName, own,
+                    (d, t, m) -> context.progress(d, total), context::isCancelled);
+            int first = a.films() + a.unreadable();
+            SiteComparison.Side b = lesson.side(otherName, other,
+                    (d, t, m) -> context.progress(first + d, total), context::isCancelled);
+            return new Result(session.info().title(), a, b);
+        }, r -> done.accept(r, null), problem -> done.accept(null, problem));
     }
 
     static Stage open(Window owner, Result r) {

@@ -2,18 +2,18 @@ package org.lunglens.ui.teaching;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import javafx.scene.control.TabPane;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.teaching.CaseSet;
 import org.lunglens.teaching.Quiz;
 import org.lunglens.ui.common.BackgroundWork;
-import org.lunglens.ui.viewer.ViewerModel;
 import org.lunglens.ui.patientlog.AnalysisLogger;
 import org.lunglens.ui.patientlog.LogService;
+import org.lunglens.ui.viewer.ViewerModel;
 
 /**
  * Teaching mode in the app, wired once at start: the "Teach" side tab, quizzes in their own window (the
@@ -154,8 +154,7 @@ public final class TeachingFeature {
     QuizView createQuiz(CaseSet set, int n, long seed) {
         QuizWork quizWork = new QuizWork(work, log, aiLogger, modelFile(), OverlayStyle.DEFAULT);
         QuizView view = new QuizView(new Quiz(set, n, seed), quizWork);
-        view.setOnExplore(x -> ExplainContent.open(view.getScene().getWindow(), "quiz case " + (view.quiz().index() + 1), x, work,
-                quizWork.sessions()));
+        view.setOnExplore(x -> ExplainContent.open(view.getScene().getWindow(), "quiz case " + (view.quiz().index() + 1), x, work));
         return view;
     }
 

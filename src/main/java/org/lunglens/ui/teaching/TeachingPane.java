@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,7 +14,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.lunglens.gradcam.ModelSessions;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.TaskExecutor;
 import org.lunglens.teaching.CaseSet;
 
 /**
@@ -29,7 +29,6 @@ final class TeachingPane extends VBox {
     private final Spinner<Integer> cases = new Spinner<>(1, 200, 10);
     private final TextField seed = new TextField("1");
     private final Label status = new Label();
-    private final ModelSessions sessions = new ModelSessions();
     private CaseSet caseSet;
 
     TeachingPane(TeachingFeature feature) {
@@ -117,19 +116,12 @@ final class TeachingPane extends VBox {
     /** Reads the case set in the background; {@code csv} null = class sub-folders. */
     void load(Path folder, Path csv) {
         status.setText("Reading " + (csv == null ? folder : csv) + " ...");
-        Task<CaseSet> task = new Task<>() {
-            @Override
-            protected CaseSet call() throws IOException {
-                return csv == null ? CaseSet.fromFolder(folder) : CaseSet.fromCsv(folder, csv);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            caseSet = task.getValue();
-            status.setText("");
-            setLabel.setText(caseSet.name() + ": " + caseSet.cases().size() + " films, " + caseSet.counts());
-        });
-        task.setOnFailed(e -> status.setText("Not a case set: " + task.getException().getMessage()));
-        feature.work().load("Case set", task);
+        feature.work().execute(TaskExecutor.Lane.LOAD, BackgroundTask.of("Case set",
+                c -> csv == null ? CaseSet.fromFolder(folder) : CaseSet.fromCsv(folder, csv)).onSuccess(set -> {
+                    caseSet = set;
+                    status.setText("");
+                    setLabel.setText(set.name() + ": " + set.cases().size() + " films, " + set.counts());
+                }).onFailure(problem -> status.setText("Not a case set: " + problem.getMessage())));
     }
 
     private void chooseOtherSite() {
@@ -156,7 +148,7 @@ final class TeachingPane extends VBox {
         }
         status.setText("Running the model on " + caseSet.name() + " and " + otherSite.getFileName() + " ...");
         List<Path> own = caseSet.cases().stream().map(org.lunglens.model.LabelledImage::file).toList();
-        ShortcutLesson.compute(feature.work(), sessions, feature.modelFile(), caseSet.name() + " (like the training "
+        ShortcutLesson.compute(feature.work().inference(), feature.modelFile(), caseSet.name() + " (like the training "
                 + "films)", own, otherSite.getFileName() + " (another site)", other, (r, t) -> {
                     status.setText(t == null ? "" : "The lesson failed: " + t.getMessage());
                     if (r != null) {
@@ -180,10 +172,10 @@ final class TeachingPane extends VBox {
             return;
         }
         status.setText("Explaining " + img.fileName() + " (Grad-CAM and occlusion) ...");
-        ExplainContent.explain(feature.work(), sessions, feature.modelFile(), img.pixels(), (x, t) -> {
+        ExplainContent.explain(feature.work(), feature.modelFile(), img.pixels(), (x, t) -> {
             status.setText(t == null ? "" : t.getMessage());
             if (x != null) {
-                ExplainContent.open(getScene().getWindow(), img.fileName(), x, feature.work(), sessions);
+                ExplainContent.open(getScene().getWindow(), img.fileName(), x, feature.work());
             }
         });
     }

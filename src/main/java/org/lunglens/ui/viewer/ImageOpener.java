@@ -1,7 +1,9 @@
 package org.lunglens.ui.viewer;
 
 import java.nio.file.Path;
-import javafx.concurrent.Task;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.TaskExecutor;
+import org.lunglens.app.TaskHandle;
 import org.lunglens.imaging.Histogram;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
@@ -20,41 +22,25 @@ public final class ImageOpener {
     private final ViewerModel model;
     private final BackgroundWork work;
     private final ImageLoader loader = new ImageLoader();
-    private Task<Opened> current;
+    private TaskHandle current = TaskHandle.DONE;
 
     public ImageOpener(ViewerModel model, BackgroundWork work) {
         this.model = model;
         this.work = work;
     }
 
+    /** Opens {@code file}; a newer open cancels this one, and a cancelled open shows nothing. */
     public void open(Path file) {
-        if (current != null) {
-            current.cancel();
-        }
+        current.cancel();
         model.startLoading(file);
-        Task<Opened> task = new Task<>() {
-            @Override
-            protected Opened call() throws ImageLoadException {
-                updateProgress(-1, 1);
-                LoadedImage img = loader.load(file);
-                if (isCancelled()) {
-                    return null;
-                }
-                return new Opened(img, Histogram.of(img.pixels()));
+        current = work.execute(TaskExecutor.Lane.LOAD, BackgroundTask.of("Opening " + file.getFileName(), context -> {
+            LoadedImage img = loader.load(file);
+            return context.isCancelled() ? null : new Opened(img, Histogram.of(img.pixels()));
+        }).onSuccess(opened -> {
+            if (opened != null) {
+                model.show(opened.image(), opened.histogram());
             }
-        };
-        current = task;
-        task.setOnSucceeded(e -> {
-            if (task == current && task.getValue() != null) {
-                model.show(task.getValue().image(), task.getValue().histogram());
-            }
-        });
-        task.setOnFailed(e -> {
-            if (task == current) {
-                model.fail(file, describe(task.getException()));
-            }
-        });
-        work.load("Opening " + file.getFileName(), task);
+        }).onFailure(problem -> model.fail(file, describe(problem))));
     }
 
     private static String describe(Throwable t) {

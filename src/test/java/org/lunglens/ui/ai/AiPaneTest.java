@@ -160,7 +160,7 @@ class AiPaneTest {
         assertThat(logged0.image().toAbsolutePath().normalize()).isEqualTo(COVID);
         assertThat(logged0.modelName()).isEqualTo("covid-binary");
         assertThat(logged0.modelSha256()).hasSize(64);
-        assertThat(logged0.probabilities()).containsOnlyKeys("COVID", "non-COVID");
+        assertThat(logged0.scores().classes()).containsExactly("COVID", "non-COVID");
         assertThat(logged0.predictedClass()).isEqualTo(a.prediction().predictedClass());
         assertThat(logged0.gradCamSettings()).containsKeys("layer", "colorMap", "opacity", "threshold");
 
@@ -283,7 +283,7 @@ class AiPaneTest {
         robot.interact(() -> window.open(List.of(NORMAL)));
         FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
         robot.interact(() -> window.open(List.of(COVID)));
-        FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get() != null && !ai.runner().busy()
+        FxTestSupport.await(WAIT_SECONDS, () -> ai.analysisProperty().get() != null && !ai.inference().busy()
                 && window.model().stateProperty().get() == LoadState.LOADED);
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.model.ClassScores;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.LogRow;
 import org.lunglens.patientlog.LogSettings;
@@ -128,7 +129,7 @@ class PatientLogPaneTest {
         Path modelFile = Files.writeString(dir.resolve("model.zip"), "weights");
         AnalysisRecord[] logged = new AnalysisRecord[1];
         robot.interact(() -> feature.logger().log(window.model().image(), "tiny-test", modelFile,
-                List.of("COVID", "Normal"), new float[] {0.9f, 0.1f}, null, 120)
+                new ClassScores(List.of("COVID", "Normal"), new float[] {0.9f, 0.1f}), null, 120)
                 .thenAccept(a -> logged[0] = a.orElseThrow()));
         FxTestSupport.await(WAIT_SECONDS, () -> history().size() == 2);
         assertThat(logged[0].modelSha256()).hasSize(64);
@@ -200,8 +201,8 @@ class PatientLogPaneTest {
         assertThat(new LogSettings(prefs.node("log")).logAiRuns()).isFalse();
 
         Optional<?>[] result = new Optional<?>[1];
-        robot.interact(() -> feature.logger().log(window.model().image(), "m", COVID, List.of("COVID", "Normal"),
-                new float[] {0.2f, 0.8f}, null, 5).thenAccept(r -> result[0] = r));
+        robot.interact(() -> feature.logger().log(window.model().image(), "m", COVID,
+                new ClassScores(List.of("COVID", "Normal"), new float[] {0.2f, 0.8f}), null, 5).thenAccept(r -> result[0] = r));
         FxTestSupport.await(WAIT_SECONDS, () -> result[0] != null);
 
         assertThat(result[0]).isEmpty();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.model.ClassScores;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.testutil.SharedData;
@@ -83,8 +84,8 @@ class PatientLogUnavailableTest {
         robot.interact(() -> window.open(List.of(sample)));
         FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
         Optional<AnalysisRecord>[] logged = new Optional[1];
-        robot.interact(() -> feature.logger().log(window.model().image(), "m", sample, List.of("COVID", "Normal"),
-                new float[] {0.5f, 0.5f}, null, 1).thenAccept(r -> logged[0] = r));
+        robot.interact(() -> feature.logger().log(window.model().image(), "m", sample,
+                new ClassScores(List.of("COVID", "Normal"), new float[] {0.5f, 0.5f}), null, 1).thenAccept(r -> logged[0] = r));
         FxTestSupport.await(WAIT_SECONDS, () -> logged[0] != null);
         assertThat(logged[0]).isEmpty();
         assertThat(robot.lookup("#logRecordRead").queryButton().isDisabled()).isTrue();

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.explain.Explanation;
 import org.lunglens.explain.WhatIf;
-import org.lunglens.gradcam.ModelSessions;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.LabelledImage;
@@ -240,15 +239,14 @@ class QuizTest {
     @Test
     void theExplainWindowShowsBothMapsAndWhatIfRunsTheModelAgain(FxRobot robot) throws Exception {
         var pixels = new ImageLoader().load(SharedData.samples().resolve("COVID-1.png")).pixels();
-        var sessions = new ModelSessions();
         var result = new AtomicReference<Explanation>();
-        robot.interact(() -> ExplainContent.explain(work, sessions, BundledModels.BINARY, pixels, (x, t) -> result.set(x)));
+        robot.interact(() -> ExplainContent.explain(work, BundledModels.BINARY, pixels, (x, t) -> result.set(x)));
         FxTestSupport.await(WAIT_SECONDS, () -> result.get() != null);
         var x = result.get();
         assertThat(x.occlusion().map().width()).as("the tiny model's input size").isEqualTo(32);
         assertThat(x.occlusion().passes()).isEqualTo(15 * 15); // 4 px patch, stride 2 at 32 px: starts 0, 2, ..., 28
         var content = new AtomicReference<ExplainContent>();
-        robot.interact(() -> content.set((ExplainContent) ExplainContent.open(null, "COVID-1.png", x, work, sessions)
+        robot.interact(() -> content.set((ExplainContent) ExplainContent.open(null, "COVID-1.png", x, work)
                 .getScene().getRoot()));
         assertThat(content.get().whatIfText()).startsWith("What if: drag");
         robot.interact(() -> content.get().runWhatIf(new WhatIf.Region(0, 0, 1, 0.5)));

@@ -1,0 +1,42 @@
+package org.lunglens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.model.ClassScores;
+import org.lunglens.model.ModelFile;
+import org.lunglens.patientlog.AnalysisRecord;
+import org.lunglens.patientlog.PatientLog;
+import org.lunglens.testutil.SharedData;
+
+class AnalysisRecorderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSameFilmUnderTwoPathsIsOneImageWithTwoAnalyses() throws Exception {
+        Path film = Files.copy(SharedData.samples().resolve("COVID-1.png"), dir.resolve("a.png"));
+        Path copy = Files.copy(film, dir.resolve("copy of a.png"));
+        Path model = Files.writeString(dir.resolve("model.zip"), "weights");
+        ClassScores scores = new ClassScores(List.of("COVID", "non-COVID"), new float[] {0.3f, 0.7f});
+        AnalysisRecorder recorder = new AnalysisRecorder();
+
+        try (PatientLog log = PatientLog.open(dir.resolve("log.db"))) {
+            AnalysisRecord first = recorder.record(log, new AnalysedFilm(film, "PNG", null), "m", model, scores,
+                    null, 12);
+            AnalysisRecord second = recorder.record(log, new AnalysedFilm(copy, "PNG", LocalDate.of(2020, 3, 1)),
+                    "m", model, scores, null, 9);
+
+            assertThat(second.imageId()).isEqualTo(first.imageId());
+            assertThat(log.history(first.imageId()).analyses()).hasSize(2);
+            assertThat(first.predictedClass()).isEqualTo("non-COVID");
+            assertThat(first.probability("COVID")).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(first.modelSha256()).isEqualTo(ModelFile.sha256(model));
+        }
+    }
+}

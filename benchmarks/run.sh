@@ -97,8 +97,8 @@ SAMPLE=$(find "$DATA" -name '*.png' | sort | awk 'NR == 1')
 startup() {
   local n=$1 dir=$RUN/startup-$1
   mkdir -p "$dir/prefs"
-  local probe=(-Dprism.order=sw -Djava.util.prefs.userRoot="$dir/prefs" -Dlunglens.open="$SAMPLE"
-    -Dlunglens.startupProbe=true -Dlunglens.maximized=false ${STARTUP_OPTS:-})
+  local probe=(-Dprism.order=sw -Djava.util.prefs.userRoot="$dir/prefs"
+    -Dlunglens.startupProbe=true ${STARTUP_OPTS:-})
   # The models folder: STARTUP_MODELS, else the run's own; an installed app keeps its bundled ones unless told
   if [[ -n ${STARTUP_MODELS:-} || -z ${STARTUP_LAUNCHER:-} ]]; then
     probe+=(-Dlunglens.models="$(realpath "${STARTUP_MODELS:-$RUN/models}")")
@@ -108,12 +108,14 @@ startup() {
     # The installed app: its launcher brings its own JVM options (jpackage.cfg); the probe's go through the
     # environment (no spaces in these paths)
     /usr/bin/time -v -o "$dir/time.txt" timeout 180 env LL_PROBE="${probe[*]}" LL_DB="$dir/log.db" xvfb-run -a sh -c \
-      'JAVA_TOOL_OPTIONS="$LL_PROBE -Dlunglens.launchedAt=$(date +%s%3N)" exec "$1" --db "$LL_DB"' sh \
-      "$(realpath "$STARTUP_LAUNCHER")" > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
+      'JAVA_TOOL_OPTIONS="$LL_PROBE -Dlunglens.launchedAt=$(date +%s%3N)" exec "$1" --db "$LL_DB" --windowed "$2"' sh \
+      "$(realpath "$STARTUP_LAUNCHER")" "$SAMPLE" > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
     return
   fi
-  /usr/bin/time -v -o "$dir/time.txt" timeout 180 env LL_JAR="$APP_JAR" LL_DB="$dir/log.db" xvfb-run -a sh -c \
-    'exec java "$@" -Dlunglens.launchedAt=$(date +%s%3N) -jar "$LL_JAR" --db "$LL_DB"' sh $JAVA_OPTS "${probe[@]}" \
+  /usr/bin/time -v -o "$dir/time.txt" timeout 180 env LL_JAR="$APP_JAR" LL_DB="$dir/log.db" LL_FILM="$SAMPLE" \
+    xvfb-run -a sh -c \
+    'exec java "$@" -Dlunglens.launchedAt=$(date +%s%3N) -jar "$LL_JAR" --db "$LL_DB" --windowed "$LL_FILM"' sh \
+    $JAVA_OPTS "${probe[@]}" \
     > "$dir/out.txt" 2> "$dir/err.txt" || log "start-up run $n failed: see $dir"
 }
 STARTUPS=${STARTUPS:-3}; $QUICK && STARTUPS=${STARTUPS_QUICK:-1}

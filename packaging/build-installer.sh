@@ -98,8 +98,9 @@ if command -v xvfb-run >/dev/null 2>&1 && [ ${#models[@]} -gt 0 ]; then
   mkdir -p "$scratch"
   XDG_CACHE_HOME=$scratch/cache XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data \
   JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$stage/input/lunglens.classlist -Dlunglens.startupProbe=true \
--Dlunglens.open=$root/icons/lunglens-256.png -Dlunglens.maximized=false -Dprism.order=sw" \
-    timeout 300 xvfb-run -a "$stage/probe/LungLens/bin/LungLens" --db "$scratch/log.db" >"$stage/probe.log" 2>&1 || true
+-Dprism.order=sw" \
+    timeout 300 xvfb-run -a "$stage/probe/LungLens/bin/LungLens" --db "$scratch/log.db" --windowed \
+    "$root/icons/lunglens-256.png" >"$stage/probe.log" 2>&1 || true
   if grep -q '^lunglens-startup first-prediction' "$stage/probe.log" && [ -s "$stage/input/lunglens.classlist" ]; then
     echo "class list: $(grep -vc '^#' "$stage/input/lunglens.classlist") classes"
   else

@@ -1,21 +1,23 @@
 package org.lunglens.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine;
+import org.lunglens.app.StartOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The top-level {@code lunglens} command; each task is a subcommand. */
 @Command(name = "lunglens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Offline chest X-ray viewer with a local AI second reader. "
                 + "Teaching and research only; not for clinical diagnosis.%n"
-                + "Run without arguments to open the desktop app; with only --db FILE to open it with that patient log.",
+                + "Run without arguments to open the desktop app; with films or folders (and the options below) to open "
+                + "it with them; with only --db FILE to open it with that patient log.",
         subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class, FamiliarityCommand.class, SiteCheckCommand.class, AdaptCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
 public final class LungLensCommand implements Runnable {
-    /** Opens the desktop app with a patient log file; supplied by {@code Main}, since the CLI knows no UI. */
+    /** Opens the desktop app; supplied by {@code Main}, since the CLI knows no UI. */
     @FunctionalInterface
     public interface AppLauncher {
-        void launch(Path databaseFile);
+        void launch(StartOptions options);
     }
 
     @CommandLine.Spec
@@ -25,6 +27,9 @@ public final class LungLensCommand implements Runnable {
             + "(default: the app's preference, else $XDG_DATA_HOME/lunglens/lunglens.db); subcommands with --log "
             + "use it too unless they get their own --db")
     Path db;
+
+    @CommandLine.Mixin
+    AppOptions app = new AppOptions();
 
     private final AppLauncher launcher;
 
@@ -38,8 +43,12 @@ public final class LungLensCommand implements Runnable {
 
     @Override
     public void run() {
-        if (db != null && launcher != null) {
-            launcher.launch(db);
+        if (launcher != null && (db != null || app.given())) {
+            if (!app.missing().isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: "
+                        + app.missing().get(0));
+            }
+            launcher.launch(app.toStartOptions(db));
             return;
         }
         spec.commandLine().usage(System.out);

@@ -13,6 +13,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.lunglens.app.StartOptions;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.patientlog.PatientLogFeature;
@@ -20,32 +21,33 @@ import org.lunglens.ui.teaching.TeachingFeature;
 import org.lunglens.ui.viewer.RecentFiles;
 
 /**
- * The desktop application. Files or folders to open at start come from the application parameters or
- * from {@code -Dlunglens.open=PATH[,PATH...]} (the jar's {@code main} sends arguments to the CLI);
- * {@code -Dlunglens.maximized=false} keeps a 1440x900 window, {@code -Dlunglens.grid=true} starts in the channel grid,
- * {@code -Dlunglens.tab=AI} selects a side tab, {@code -Dlunglens.gradcam=true} starts with the Grad-CAM heatmap on;
- * teaching mode's flags are in {@link TeachingFeature#startFromProperties()}.
- * {@code --db=FILE} as a named parameter chooses the patient log file; {@code -Dlunglens.startupProbe=true} prints
- * start-up times and quits ({@link StartupProbe}); {@code -Dlunglens.noWarmUp=true} leaves the model unloaded
- * until the first analysis.
+ * The desktop application, started with the {@link StartOptions} the {@code lunglens} command parsed (what to open,
+ * the patient log, demo and screenshot options). {@code -Dlunglens.startupProbe=true} prints start-up times and
+ * quits ({@link StartupProbe}, for the benchmarks).
  */
 public final class LungLensApp extends Application {
+    /** Handed from {@link #launchApp} to the instance JavaFX creates (it takes only string parameters). */
+    private static volatile StartOptions pending = StartOptions.defaults();
+
     /** Window icon sizes, rendered from {@code icons/lunglens.svg} by {@code icons/render-icons.sh}. */
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
 
     private BackgroundWork work;
     private PatientLogFeature patientLog;
 
-    public static void launchApp(String[] args) {
-        Application.launch(LungLensApp.class, args);
+    /** Starts JavaFX and the app; returns when the app has quit. */
+    public static void launchApp(StartOptions options) {
+        pending = options;
+        Application.launch(LungLensApp.class);
     }
 
     @Override
     public void start(Stage stage) {
+        StartOptions options = pending;
         StartupProbe probe = StartupProbe.startIfRequested();
         work = new BackgroundWork();
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
-        patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, commandLineDb(),
+        patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, options.database(),
                 LogSettings.forUser());
         AiRunLogging.connect(window, patientLog.logger());
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
@@ -56,15 +58,15 @@ public final class LungLensApp extends Application {
         stage.setTitle("LungLens \u2014 not for clinical use");
         stage.getIcons().addAll(windowIcons());
         stage.setScene(scene);
-        if (Boolean.parseBoolean(System.getProperty("lunglens.maximized", "true"))) {
+        if (!options.windowed()) {
             // A reading tool wants the whole screen; explicit bounds also work where no window manager runs
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
             stage.setWidth(screen.getWidth());
             stage.setHeight(screen.getHeight());
         }
-        List<Path> initial = initialPaths();
-        if (initial.isEmpty() && !Boolean.getBoolean("lunglens.noWarmUp")) {
+        List<Path> initial = options.open();
+        if (initial.isEmpty() && options.warmUp()) {
             warmUpOnceShown(stage, window);
         }
         if (probe != null) {
@@ -74,19 +76,20 @@ public final class LungLensApp extends Application {
         if (!initial.isEmpty()) {
             window.open(initial);
         }
-        // -Dlunglens.grid=true starts in the channel grid (demos, screenshots)
-        window.model().gridModeProperty().set(Boolean.getBoolean("lunglens.grid"));
-        // -Dlunglens.tab=AI shows that side tab, -Dlunglens.gradcam=true starts with the heatmap on (demos, screenshots)
-        String tab = System.getProperty("lunglens.tab");
-        window.sideTabs().getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst()
-                .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
-        window.aiPane().overlayShownProperty().set(Boolean.getBoolean("lunglens.gradcam"));
-        // -Dlunglens.quiz=DIR [-Dlunglens.quiz.start=window|presenter], -Dlunglens.explain=true (demos, screenshots)
-        teaching.startFromProperties();
-        // -Dlunglens.sitecheck=DIR checks that folder against the chosen model at start (demos, screenshots)
-        String siteCheck = System.getProperty("lunglens.sitecheck");
-        if (siteCheck != null && !siteCheck.isBlank()) {
-            window.aiPane().views().checkFolder(Path.of(siteCheck));
+        applyDemoOptions(options, window, teaching);
+    }
+
+    /** The start options that put the window in a given state for a demo or a screenshot. */
+    private static void applyDemoOptions(StartOptions options, MainWindow window, TeachingFeature teaching) {
+        window.model().gridModeProperty().set(options.grid());
+        if (options.tab() != null) {
+            window.sideTabs().getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(options.tab())).findFirst()
+                    .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
+        }
+        window.aiPane().overlayShownProperty().set(options.gradCam());
+        teaching.start(options.quiz(), options.explain());
+        if (options.siteCheck() != null) {
+            window.aiPane().views().checkFolder(options.siteCheck());
         }
     }
 
@@ -105,12 +108,6 @@ public final class LungLensApp extends Application {
         });
     }
 
-    /** {@code --db=FILE} (from {@code lunglens --db FILE}): the patient log file for this session. */
-    private Path commandLineDb() {
-        String db = getParameters().getNamed().get("db");
-        return db == null || db.isBlank() ? null : Path.of(db);
-    }
-
     /** Every icon size found on the class path; the window manager picks the size it needs. */
     static List<Image> windowIcons() {
         List<Image> icons = new ArrayList<>();
@@ -124,18 +121,6 @@ public final class LungLensApp extends Application {
             }
         }
         return icons;
-    }
-
-    private List<Path> initialPaths() {
-        List<Path> out = new ArrayList<>();
-        getParameters().getUnnamed().forEach(a -> out.add(Path.of(a)));
-        String prop = System.getProperty("lunglens.open");
-        if (prop != null && !prop.isBlank()) {
-            for (String p : prop.split(",")) {
-                out.add(Path.of(p.strip()));
-            }
-        }
-        return out;
     }
 
     @Override

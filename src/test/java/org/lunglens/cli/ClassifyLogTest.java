@@ -169,7 +169,7 @@ class ClassifyLogTest {
     void dbAloneOpensTheAppWithThatFile() {
         List<Path> launched = new ArrayList<>();
 
-        int code = LungLensCommand.run(launched::add, "--db", "/tmp/some/log.db");
+        int code = LungLensCommand.run(o -> launched.add(o.database()), "--db", "/tmp/some/log.db");
 
         assertThat(code).isZero();
         assertThat(launched).containsExactly(Path.of("/tmp/some/log.db"));

@@ -7,6 +7,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.lunglens.app.StartOptions;
 import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.teaching.CaseSet;
 import org.lunglens.teaching.Quiz;
@@ -58,35 +59,28 @@ public final class TeachingFeature {
     }
 
     /**
-     * Demo and screenshot start: {@code -Dlunglens.quiz=DIR} (or {@code -Dlunglens.quiz.csv=FILE}) loads that case
-     * set, {@code -Dlunglens.quiz.n} and {@code -Dlunglens.quiz.seed} set the quiz, {@code
-     * -Dlunglens.quiz.start=window|presenter} starts it ({@code overview} shows the data set overview instead); {@code -Dlunglens.explain=true} explains the first film
-     * opened.
+     * Demo and screenshot start ({@code lunglens --quiz DIR --quiz-start presenter}, {@code --explain}): loads the
+     * case set and, once read, starts what {@code quiz.start()} names; {@code explain} explains the first film
+     * opened. Null quiz: no case set.
      */
-    public void startFromProperties() {
-        String dir = System.getProperty("lunglens.quiz");
-        String csv = System.getProperty("lunglens.quiz.csv");
-        int n = Integer.getInteger("lunglens.quiz.n", 10);
-        long seed = Long.getLong("lunglens.quiz.seed", 1L);
-        pane.setCases(n, seed);
-        String start = System.getProperty("lunglens.quiz.start", "");
-        if (dir != null || csv != null) {
-            Path csvPath = csv == null ? null : Path.of(csv).toAbsolutePath();
-            pane.load(csvPath == null ? Path.of(dir) : csvPath.getParent(), csvPath);
+    public void start(StartOptions.Quiz quiz, boolean explain) {
+        if (quiz != null) {
+            pane.setCases(quiz.cases(), quiz.seed());
+            pane.load(quiz.folder(), quiz.csv());
+            String start = quiz.start();
             if (!start.isEmpty()) {
                 whenLoaded(set -> {
                     if (start.startsWith("lesson:")) {
-                        // -Dlunglens.quiz.start=lesson:DIR: the shortcut lesson against DIR's films
                         pane.shortcutLesson(Path.of(start.substring("lesson:".length())));
                     } else if (start.equals("overview")) {
-                        DataSetOverview.open(owner(), set, seed, work);
+                        DataSetOverview.open(owner(), set, quiz.seed(), work);
                     } else {
-                        startQuiz(set, n, seed, start.equals("presenter"));
+                        startQuiz(set, quiz.cases(), quiz.seed(), start.equals("presenter"));
                     }
                 });
             }
         }
-        if (Boolean.getBoolean("lunglens.explain")) {
+        if (explain) {
             viewer.imageProperty().addListener(new javafx.beans.InvalidationListener() {
                 @Override
                 public void invalidated(javafx.beans.Observable o) {

@@ -17,6 +17,7 @@ import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
+import org.lunglens.model.TestReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,8 +130,11 @@ public final class ModelSession {
      * a stale report of another model must not speak for this one.
      */
     static Calibration readCalibration(Path modelFile, ModelMetadata metadata) {
-        Optional<Calibration> own = Calibration.fromReport(metadata.metrics().get("calibration"));
-        if (own.isPresent() || metadata.metrics().get("confusion") == null) {
+        Optional<TestReport> stored = metadata.testReport();
+        Optional<Calibration> own = stored.flatMap(TestReport::storedCalibration);
+        List<String> classes = metadata.classes();
+        Optional<Metrics> storedCounts = stored.flatMap(r -> r.counts(classes));
+        if (own.isPresent() || storedCounts.isEmpty()) {
             return own.orElse(null);
         }
         Path report = besideModel(modelFile, ".test.json");
@@ -138,13 +142,11 @@ public final class ModelSession {
             return null;
         }
         try {
-            Map<?, ?> json = ModelFile.json().readValue(report.toFile(), Map.class);
-            List<String> classes = metadata.classes();
-            Optional<Metrics> stored = Metrics.fromReport(classes, metadata.metrics().get("confusion"));
-            Optional<Metrics> beside = Metrics.fromReport(classes, json.get("confusion"));
-            boolean same = stored.isPresent() && beside.isPresent()
-                    && Arrays.deepEquals(stored.get().confusion(), beside.get().confusion());
-            return same ? Calibration.fromReport(json.get("calibration")).orElse(null) : null;
+            Optional<TestReport> beside = TestReport.of(ModelFile.json().readValue(report.toFile(), Map.class));
+            Optional<Metrics> besideCounts = beside.flatMap(r -> r.counts(classes));
+            boolean same = besideCounts.isPresent()
+                    && Arrays.deepEquals(storedCounts.get().confusion(), besideCounts.get().confusion());
+            return same ? beside.flatMap(TestReport::storedCalibration).orElse(null) : null;
         } catch (IOException e) {
             LOG.warn("Ignoring the unreadable test report {}: {}", report, e.getMessage());
             return null;

@@ -83,28 +83,26 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, doubl
     }
 
     /**
-     * Reads back what {@link #toMap()} wrote (a model file's metrics, a {@code .test.json}); empty when the
-     * report holds no calibration or a malformed one.
+     * Reads back what {@link #toMap()} wrote (a model file's test report, a {@code .test.json}, through
+     * {@link TestReport}); empty when it is incomplete or inconsistent.
      */
-    public static Optional<Calibration> fromReport(Object report) {
-        if (!(report instanceof Map<?, ?> map) || !(map.get("bins") instanceof List<?> rows)
-                || !(map.get("ece") instanceof Number ece) || !(map.get("brier") instanceof Number brier)) {
+    public static Optional<Calibration> of(TestReport.StoredCalibration stored) {
+        if (stored.ece() == null || stored.brier() == null || stored.bins() == null) {
             return Optional.empty();
         }
         List<Bin> bins = new ArrayList<>();
         for (int b = 0; b < BINS; b++) {
             bins.add(new Bin((double) b / BINS, (double) (b + 1) / BINS, 0, 0, Double.NaN));
         }
-        for (Object row : rows) {
-            if (!(row instanceof Map<?, ?> r) || !(r.get("from") instanceof Number from) || !(r.get("n") instanceof Number n)
-                    || !(r.get("correct") instanceof Number correct) || !(r.get("meanConfidence") instanceof Number mean)
-                    || correct.intValue() < 0 || correct.intValue() > n.intValue()) {
+        for (TestReport.StoredBin row : stored.bins()) {
+            if (row == null || row.from() == null || row.n() == null || row.correct() == null
+                    || row.meanConfidence() == null || row.correct() < 0 || row.correct() > row.n()) {
                 return Optional.empty();
             }
-            int b = binIndex(from.floatValue() + 0.5f / BINS);
-            bins.set(b, new Bin(bins.get(b).from(), bins.get(b).to(), n.intValue(), correct.intValue(), mean.doubleValue()));
+            int b = binIndex(row.from().floatValue() + 0.5f / BINS);
+            bins.set(b, new Bin(bins.get(b).from(), bins.get(b).to(), row.n(), row.correct(), row.meanConfidence()));
         }
-        return Optional.of(new Calibration(List.copyOf(bins), ece.doubleValue(), brier.doubleValue()));
+        return Optional.of(new Calibration(List.copyOf(bins), stored.ece(), stored.brier()));
     }
 
     /** Float arithmetic on purpose: 0.9f * 10 is 9 in float, 8.99... once widened to double. */

@@ -88,18 +88,12 @@ public final class Combiner {
         List<Path> files = new ArrayList<>();
         files.add(primaryFile);
         files.addAll(partnerFiles);
-        List<Map<String, Object>> members = new ArrayList<>();
+        List<CombinedMember> members = new ArrayList<>();
         long parameters = 0;
         for (int i = 0; i < networks.size(); i++) {
             ModelMetadata m = networks.get(i).metadata();
-            Map<String, Object> member = new LinkedHashMap<>();
-            member.put("name", m.name());
-            member.put("file", files.get(i).getFileName().toString());
-            member.put("sha256", ModelFile.sha256(files.get(i)));
-            member.put("task", m.task());
-            member.put("classes", m.classes());
-            member.put("parameters", m.parameters());
-            members.add(member);
+            members.add(new CombinedMember(m.name(), files.get(i).getFileName().toString(),
+                    ModelFile.sha256(files.get(i)), m.task(), m.classes(), m.parameters()));
             parameters += m.parameters();
         }
         Map<String, Object> training = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Classification metrics from a confusion matrix (rows = true class, columns = predicted), and the ROC
@@ -26,25 +25,6 @@ public final class Metrics {
             m[truth[i]][predicted[i]]++;
         }
         return new Metrics(classes, m);
-    }
-
-    /**
-     * The metrics of a confusion matrix as a JSON report holds it (a list of rows of counts), for instance
-     * the test report in a model file's metadata; empty when it is missing or not a square matrix of counts.
-     */
-    public static Optional<Metrics> fromReport(List<String> classes, Object confusion) {
-        if (!(confusion instanceof List<?> rows) || rows.size() != classes.size()) {
-            return Optional.empty();
-        }
-        long[][] m = new long[rows.size()][];
-        for (int r = 0; r < rows.size(); r++) {
-            if (!(rows.get(r) instanceof List<?> cells) || cells.size() != classes.size()
-                    || !cells.stream().allMatch(Number.class::isInstance)) {
-                return Optional.empty();
-            }
-            m[r] = cells.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
-        }
-        return Optional.of(new Metrics(classes, m));
     }
 
     public List<String> classes() {

@@ -65,6 +65,20 @@ public record ModelMetadata(int formatVersion, String name, String version, Stri
                 parameters, gradCamLayer, training, metrics, detector);
     }
 
+    /** The test report stored with the model, typed; empty for a model saved before its test evaluation. */
+    public java.util.Optional<TestReport> testReport() {
+        return metrics.isEmpty() ? java.util.Optional.empty() : TestReport.of(metrics);
+    }
+
+    /** The networks of a combined model, from its training facts; empty for a single network. */
+    public List<CombinedMember> combinedMembers() {
+        Object members = training.get("members");
+        if (members == null) {
+            return List.of();
+        }
+        return List.of(ModelFile.json().convertValue(members, CombinedMember[].class));
+    }
+
     public boolean isBinary() {
         return BINARY.equals(task);
     }

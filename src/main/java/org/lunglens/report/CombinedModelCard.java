@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.lunglens.model.CombinedMember;
 import org.lunglens.model.Combiner;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
@@ -27,10 +27,9 @@ public final class CombinedModelCard {
         Files.writeString(modelFile.resolveSibling(base + ".md"), render(result, modelFile));
     }
 
-    @SuppressWarnings("unchecked")
     static String render(Combiner.Result result, Path modelFile) throws IOException {
         ModelMetadata meta = result.model().metadata();
-        List<Map<String, Object>> members = (List<Map<String, Object>>) meta.training().get("members");
+        List<CombinedMember> members = meta.combinedMembers();
         String split = modelFile.getFileName().toString().replaceFirst("\\.zip$", "") + ".split.csv";
         StringBuilder md = new StringBuilder();
         ModelCard.appendTitle(md, meta);
@@ -38,7 +37,7 @@ public final class CombinedModelCard {
         md.append("| task | binary (COVID vs non-COVID) |\n");
         md.append("| classes (output order) | ").append(String.join(", ", meta.classes())).append(" |\n");
         md.append("| networks | ").append(String.join(", ", members.stream()
-                .map(m -> m.get("name") + " (`" + m.get("name") + ".md`)").toList())).append(" |\n");
+                .map(m -> m.name() + " (`" + m.name() + ".md`)").toList())).append(" |\n");
         md.append("| combination | ").append(meta.training().get("combination")).append(" |\n");
         md.append("| parameters | ").append(String.format(Locale.ROOT, "%,d", meta.parameters())).append(" (all networks) |\n");
         md.append("| Grad-CAM | each network's last convolution, maps for the combined score summed before the ReLU |\n");
@@ -52,10 +51,10 @@ public final class CombinedModelCard {
                 .append("byte-identical, which `combine` checks), are run on the same input and their COVID log-odds averaged. ")
                 .append("A network's own test figures are in its card.\n\n");
         md.append("| network | file | SHA-256 | task | parameters |\n|---|---|---|---|---|\n");
-        for (Map<String, Object> m : members) {
-            md.append("| ").append(m.get("name")).append(" | `").append(m.get("file")).append("` | `")
-                    .append(m.get("sha256")).append("` | ").append(m.get("task")).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,d", ((Number) m.get("parameters")).longValue())).append(" |\n");
+        for (CombinedMember m : members) {
+            md.append("| ").append(m.name()).append(" | `").append(m.file()).append("` | `")
+                    .append(m.sha256()).append("` | ").append(m.task()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", m.parameters())).append(" |\n");
         }
         md.append("\nReproduce (from the repository root, after `mvn -B package -DskipTests`):\n\n```\n")
                 .append(meta.training().get("command")).append("\n```\n\n");
@@ -67,7 +66,7 @@ public final class CombinedModelCard {
                 .append(" images): each network alone and combined\n\n")
                 .append("| | accuracy | log loss | errors |\n|---|---|---|---|\n");
         for (int i = 0; i < members.size(); i++) {
-            validationRow(md, members.get(i).get("name") + " alone (its own classes)", result.networksValidation().get(i));
+            validationRow(md, members.get(i).name() + " alone (its own classes)", result.networksValidation().get(i));
         }
         validationRow(md, "**combined** (COVID vs non-COVID)", result.validation());
 

@@ -56,7 +56,8 @@ class CalibrationTest {
     void readsBackWhatItWritesAndFindsTheBinOfAProbability() {
         Calibration c = Calibration.of(new int[] {0, 1, 1, 0},
                 new float[][] {{0.95f, 0.05f}, {0.92f, 0.08f}, {0.35f, 0.65f}, {0.6f, 0.4f}}, 0);
-        Calibration back = Calibration.fromReport(c.toMap()).orElseThrow();
+        Calibration back = TestReport.of(Map.of("calibration", c.toMap())).orElseThrow().storedCalibration()
+                .orElseThrow();
 
         assertThat(back.bins()).hasSize(Calibration.BINS);
         assertThat(back.binOf(0.97f)).isEqualTo(c.bins().get(9));
@@ -69,11 +70,16 @@ class CalibrationTest {
 
     @Test
     void aMissingOrMalformedReportReadsAsNone() {
-        assertThat(Calibration.fromReport(null)).isEmpty();
-        assertThat(Calibration.fromReport(Map.of("ece", 0.1))).isEmpty();
-        assertThat(Calibration.fromReport(Map.of("ece", 0.1, "brier", 0.1,
-                "bins", List.of(Map.of("from", 0.9, "n", 2, "correct", 3, "meanConfidence", 0.95))))).as("3 of 2 right")
-                .isEmpty();
+        assertThat(calibrationOf(Map.of())).isEmpty();
+        assertThat(calibrationOf(Map.of("calibration", Map.of("ece", 0.1)))).isEmpty();
+        assertThat(calibrationOf(Map.of("calibration", Map.of("ece", 0.1, "brier", 0.1,
+                "bins", List.of(Map.of("from", 0.9, "n", 2, "correct", 3, "meanConfidence", 0.95))))))
+                .as("3 of 2 right").isEmpty();
+        assertThat(calibrationOf(Map.of("calibration", "not a table"))).isEmpty();
+    }
+
+    private static java.util.Optional<Calibration> calibrationOf(Map<String, Object> report) {
+        return TestReport.of(report).flatMap(TestReport::storedCalibration);
     }
 
     @Test

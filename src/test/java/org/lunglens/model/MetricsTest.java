@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -47,11 +48,16 @@ class MetricsTest {
     @Test
     void readsAConfusionMatrixBackFromAJsonReport() {
         List<Object> rows = List.of(List.of(50, 3, 2), List.of(5, 30, 5), List.of(0, 1, 4));
-        Metrics back = Metrics.fromReport(List.of("A", "B", "C"), rows).orElseThrow();
+        TestReport report = TestReport.of(Map.of("confusion", rows, "accuracy", 0.84)).orElseThrow();
+        Metrics back = report.counts(List.of("A", "B", "C")).orElseThrow();
         assertThat(back.confusion()).isDeepEqualTo(metrics.confusion());
-        assertThat(Metrics.fromReport(List.of("A", "B"), rows)).as("wrong size").isEmpty();
-        assertThat(Metrics.fromReport(List.of("A"), List.of(List.of("x")))).as("not counts").isEmpty();
-        assertThat(Metrics.fromReport(List.of("A"), null)).isEmpty();
+        assertThat(report.accuracy()).isEqualTo(0.84);
+        assertThat(report.counts(List.of("A", "B"))).as("wrong size").isEmpty();
+        assertThat(TestReport.of(Map.of("confusion", List.of(List.of("x"))))).as("not counts").isEmpty();
+        assertThat(TestReport.of(Map.of()).orElseThrow().counts(List.of("A"))).as("no matrix").isEmpty();
+        assertThat(TestReport.of(null)).isEmpty();
+        assertThat(TestReport.of(metrics.toMap()).orElseThrow().counts(metrics.classes()).orElseThrow().confusion())
+                .as("reads what it writes").isDeepEqualTo(metrics.confusion());
     }
 
     @Test

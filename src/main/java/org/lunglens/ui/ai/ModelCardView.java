@@ -1,6 +1,7 @@
 package org.lunglens.ui.ai;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.lunglens.gradcam.ModelSession;
 import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
+import org.lunglens.model.TestReport;
 
 /** A model's card from its own metadata (and its {@code NAME.md} when present): what it is, data, metrics, use. */
 final class ModelCardView extends VBox {
@@ -84,33 +86,39 @@ final class ModelCardView extends VBox {
     }
 
     private List<Node> metrics(ModelMetadata m) {
-        Map<String, Object> metrics = m.metrics();
-        if (!metrics.containsKey("accuracy")) {
+        Optional<TestReport> report = m.testReport().filter(r -> r.accuracy() != null);
+        if (report.isEmpty()) {
             Label none = new Label("No test metrics in this model file (it was saved before its test evaluation).");
             none.setWrapText(true);
             return List.of(none);
         }
+        TestReport r = report.get();
         // Intervals come from the stored counts, so a model file written before they were reported gets them too
-        Optional<Metrics> counts = Metrics.fromReport(m.classes(), metrics.get("confusion"));
+        Optional<Metrics> counts = r.counts(m.classes());
         GridPane summary = table("cardMetrics");
-        for (String k : List.of("n", "accuracy", "sensitivity", "specificity", "auc", "logLoss")) {
-            if (metrics.get(k) != null) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("n", r.n());
+        figures.put("accuracy", r.accuracy());
+        figures.put("sensitivity", r.sensitivity());
+        figures.put("specificity", r.specificity());
+        figures.put("auc", r.auc());
+        figures.put("logLoss", r.logLoss());
+        figures.forEach((k, value) -> {
+            if (value != null) {
                 String interval = counts.map(c -> interval(k, c, m)).map(ci -> "   (95% CI " + ci.format() + ")").orElse("");
-                row(summary, k.equals("n") ? "test images" : k, format(metrics.get(k)) + interval).setId("cardMetric-" + k);
+                row(summary, k.equals("n") ? "test images" : k, format(value) + interval).setId("cardMetric-" + k);
             }
-        }
+        });
         GridPane perClass = table("cardPerClass");
         perClass.addRow(0, bold("class"), bold("precision"), bold("recall"), bold("recall 95% CI"), bold("F1"),
                 bold("support"));
-        if (metrics.get("perClass") instanceof Map<?, ?> pc) {
-            int r = 1;
-            for (String cls : m.classes()) {
-                if (pc.get(cls) instanceof Map<?, ?> c) {
-                    String recallCi = counts.map(x -> x.recallInterval(m.classes().indexOf(cls)).format()).orElse("\u2014");
-                    perClass.addRow(r++, new Label(cls), new Label(format(c.get("precision"))),
-                            new Label(format(c.get("recall"))), new Label(recallCi), new Label(format(c.get("f1"))),
-                            new Label(format(c.get("support"))));
-                }
+        int row = 1;
+        for (String cls : m.classes()) {
+            TestReport.ClassFigures c = r.perClass().get(cls);
+            if (c != null) {
+                String recallCi = counts.map(x -> x.recallInterval(m.classes().indexOf(cls)).format()).orElse("\u2014");
+                perClass.addRow(row++, new Label(cls), new Label(format(c.precision())), new Label(format(c.recall())),
+                        new Label(recallCi), new Label(format(c.f1())), new Label(format(c.support())));
             }
         }
         Label method = new Label("95% CI: Wilson score interval from the test counts: how far the figure could move on "
@@ -120,7 +128,8 @@ final class ModelCardView extends VBox {
         method.setStyle("-fx-font-size: 11px;");
         List<Node> nodes = new ArrayList<>(List.of(summary));
         counts.ifPresent(c -> nodes.add(method));
-        nodes.addAll(List.of(perClass, heading("Confusion matrix (rows = true, columns = predicted)"), confusion(m)));
+        nodes.addAll(List.of(perClass, heading("Confusion matrix (rows = true, columns = predicted)"),
+                confusion(m.classes(), counts)));
         return nodes;
     }
 
@@ -138,28 +147,26 @@ final class ModelCardView extends VBox {
         };
     }
 
-    private static GridPane confusion(ModelMetadata m) {
+    private static GridPane confusion(List<String> classes, Optional<Metrics> counts) {
         GridPane grid = table("cardConfusion");
         grid.setGridLinesVisible(true);
-        List<String> classes = m.classes();
         for (int c = 0; c < classes.size(); c++) {
             grid.add(bold(classes.get(c)), c + 1, 0);
             grid.add(bold(classes.get(c)), 0, c + 1);
         }
-        if (m.metrics().get("confusion") instanceof List<?> rows) {
-            for (int r = 0; r < rows.size(); r++) {
-                if (rows.get(r) instanceof List<?> cells) {
-                    for (int c = 0; c < cells.size(); c++) {
-                        Label v = new Label(String.valueOf(cells.get(c)));
-                        v.setId("confusion-" + r + "-" + c);
-                        if (r == c) {
-                            v.setStyle("-fx-font-weight: bold;");
-                        }
-                        grid.add(v, c + 1, r + 1);
+        counts.ifPresent(m -> {
+            long[][] rows = m.confusion();
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    Label v = new Label(String.valueOf(rows[r][c]));
+                    v.setId("confusion-" + r + "-" + c);
+                    if (r == c) {
+                        v.setStyle("-fx-font-weight: bold;");
                     }
+                    grid.add(v, c + 1, r + 1);
                 }
             }
-        }
+        });
         return grid;
     }
 

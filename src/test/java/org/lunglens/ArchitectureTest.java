@@ -1,5 +1,8 @@
 package org.lunglens;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -55,6 +58,16 @@ class ArchitectureTest {
                 .check(MAIN);
         noClasses().that().resideOutsideOfPackage("org.lunglens.ui..")
                 .should().callMethod("javafx.application.Platform", "runLater", Runnable.class.getName())
+                .check(MAIN);
+    }
+
+    @Test
+    void everyWindowGetsTheStylesheetThroughStyles() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.lunglens.ui.common.Styles")
+                .should().callConstructorWhere(target(owner(assignableTo("javafx.scene.Scene"))))
+                .orShould().callConstructorWhere(target(owner(assignableTo("javafx.scene.control.Dialog"))))
+                .because("Styles.scene, Styles.dialog and Styles.alert add lunglens.css; a window made otherwise "
+                        + "would miss it")
                 .check(MAIN);
     }
 

@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 final class HelpOverlay extends StackPane {
     HelpOverlay(Shortcuts shortcuts) {
         setId("helpOverlay");
-        setStyle("-fx-background-color: rgba(0,0,0,0.6);");
+        getStyleClass().add("help-overlay");
         GridPane table = new GridPane();
         table.setHgap(18);
         table.setVgap(3);
@@ -21,20 +21,20 @@ final class HelpOverlay extends StackPane {
                 continue; // a second key of the row above
             }
             Label keys = new Label(e.keys());
-            keys.setStyle("-fx-font-family: monospace; -fx-font-weight: bold;");
+            keys.getStyleClass().add("help-keys");
             table.addRow(r++, keys, new Label(e.action()));
         }
         Label title = new Label("LungLens keyboard and mouse");
-        title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        title.getStyleClass().add("window-title");
         Label mouse = new Label("Mouse: wheel = zoom at pointer, left-drag = pan, right-drag = window "
                 + "(left/right width, up/down level), double-click = fit.");
         mouse.setWrapText(true);
         Label close = new Label("Esc, F1 or a click closes this card.");
-        close.setStyle("-fx-text-fill: #666;");
+        close.getStyleClass().add("muted");
         VBox card = new VBox(10, title, table, mouse, close);
         card.setPadding(new Insets(18));
         card.setMaxSize(560, USE_PREF_SIZE);
-        card.setStyle("-fx-background-color: white; -fx-background-radius: 6;");
+        card.getStyleClass().add("help-card");
         setAlignment(Pos.CENTER);
         getChildren().add(card);
         setVisible(false);

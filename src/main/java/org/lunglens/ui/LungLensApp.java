@@ -16,6 +16,7 @@ import javafx.stage.WindowEvent;
 import org.lunglens.app.StartOptions;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.patientlog.PatientLogFeature;
 import org.lunglens.ui.teaching.TeachingFeature;
 import org.lunglens.ui.viewer.RecentFiles;
@@ -53,7 +54,7 @@ public final class LungLensApp extends Application {
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
                 () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.logger());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = Styles.scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);
         stage.setTitle("LungLens \u2014 not for clinical use");
         stage.getIcons().addAll(windowIcons());

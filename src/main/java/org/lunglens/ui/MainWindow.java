@@ -153,7 +153,7 @@ public final class MainWindow {
         b.setId("clinicalBanner");
         b.setMaxWidth(Double.MAX_VALUE);
         b.setAlignment(Pos.CENTER);
-        b.setStyle("-fx-background-color: #b3261e; -fx-text-fill: white; -fx-font-weight: bold; -fx-padding: 3;");
+        b.getStyleClass().add("clinical-banner");
         return b;
     }
 

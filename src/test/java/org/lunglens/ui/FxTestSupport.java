@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.lunglens.ui.common.Styles;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the headless UI tests share: showing a main window, and waiting for background work to show. */
@@ -14,7 +15,7 @@ public final class FxTestSupport {
 
     /** Shows the window in {@code stage} with its shortcuts installed, as the app does. */
     public static void show(Stage stage, MainWindow window, int width, int height) {
-        Scene scene = new Scene(window.root(), width, height);
+        Scene scene = Styles.scene(window.root(), width, height);
         window.install(scene);
         stage.setScene(scene);
         stage.show();

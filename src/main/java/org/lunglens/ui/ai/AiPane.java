@@ -85,22 +85,22 @@ public final class AiPane extends VBox {
         status.setWrapText(true);
         modelLabel.setId("aiModelLabel");
         modelLabel.setWrapText(true);
-        modelLabel.setStyle("-fx-font-weight: bold;");
+        modelLabel.getStyleClass().add("emphasis");
         inputView.setId("modelInputView");
         inputView.setFitWidth(128);
         inputView.setFitHeight(128);
         inputView.setSmooth(false);
         inputCaption.setWrapText(true);
-        inputCaption.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
+        inputCaption.getStyleClass().add("caption");
         Label disclaimer = new Label(HeatmapRenderer.DISCLAIMER);
         disclaimer.setWrapText(true);
-        disclaimer.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
+        disclaimer.getStyleClass().add("disclaimer");
         // Measured, not assumed: the bundled models call two thirds of tuberculosis films COVID (docs/MODELS.md)
         Label scope = new Label("The model knows only its classes: a film of another disease (tuberculosis, say) "
                 + "still gets one of them, often COVID.");
         scope.setId("aiScope");
         scope.setWrapText(true);
-        scope.setStyle("-fx-text-fill: #b3261e;");
+        scope.getStyleClass().add("warning-text");
         getChildren().addAll(modelRow(), unfamiliar, status, modelLabel, bars, new Label("What the model saw"),
                 new HBox(8, inputView, inputCaption), gradCam, views.buttons(), disclaimer, scope);
         model.imageProperty().addListener((o, old, img) -> imageChanged(img));

@@ -45,7 +45,7 @@ final class GradCamPanel extends VBox {
         setId("gradCamPanel");
         setSpacing(6);
         Label title = new Label("Grad-CAM: where the model looked");
-        title.setStyle("-fx-font-weight: bold;");
+        title.getStyleClass().add("section-title");
         CheckBox toggle = new CheckBox("Show heatmap over the image (G)");
         toggle.setId("gradCamToggle");
         toggle.selectedProperty().bindBidirectional(overlayShown);
@@ -59,7 +59,7 @@ final class GradCamPanel extends VBox {
         layer.setWrapText(true);
         empty.setId("gradCamEmpty");
         empty.setWrapText(true);
-        empty.setStyle("-fx-text-fill: #a15c00;");
+        empty.getStyleClass().add("caution-text");
         showEmpty(false);
         getChildren().addAll(title, toggle, controls(), legend(), layer, empty);
         settings.colorMapProperty().addListener((o, old, m) -> drawLegendBar(m));
@@ -118,7 +118,7 @@ final class GradCamPanel extends VBox {
         labels.setMaxWidth(LEGEND_WIDTH);
         labels.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("scaled to the map's maximum; blue mark = threshold");
-        note.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
+        note.getStyleClass().add("caption");
         VBox box = new VBox(2, bar, labels, note);
         box.setId("gradCamLegend");
         return box;

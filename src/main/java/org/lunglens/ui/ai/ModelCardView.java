@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -22,6 +21,7 @@ import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.TestReport;
+import org.lunglens.ui.common.Styles;
 
 /** A model's card from its own metadata (and its {@code NAME.md} when present): what it is, data, metrics, use. */
 final class ModelCardView extends VBox {
@@ -34,11 +34,11 @@ final class ModelCardView extends VBox {
         setPadding(new Insets(12));
         ModelMetadata m = info.metadata();
         Label title = new Label("Model card: " + info.title());
-        title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        title.getStyleClass().add("window-title");
         Label use = new Label(INTENDED_USE);
         use.setId("cardIntendedUse");
         use.setWrapText(true);
-        use.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
+        use.getStyleClass().add("disclaimer");
         GridPane facts = table("cardFacts");
         row(facts, "Task", m.task() + (m.isBinary() ? " (COVID vs non-COVID)" : ""));
         row(facts, "Classes", String.join(", ", m.classes()));
@@ -58,7 +58,7 @@ final class ModelCardView extends VBox {
             md.setEditable(false);
             md.setWrapText(true);
             md.setPrefRowCount(18);
-            md.setStyle("-fx-font-family: monospace;");
+            md.getStyleClass().add("monospace");
             getChildren().addAll(heading(info.file().resolveSibling(m.name() + ".md").getFileName().toString()), md);
         }
     }
@@ -81,7 +81,7 @@ final class ModelCardView extends VBox {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(title);
-        stage.setScene(new Scene(scroll, 680, 760));
+        stage.setScene(Styles.scene(scroll, 680, 760));
         stage.show();
     }
 
@@ -125,7 +125,7 @@ final class ModelCardView extends VBox {
                 + "another sample of this size. The AUC's interval (DeLong) needs the scores: see the card below or "
                 + "run evaluate.");
         method.setWrapText(true);
-        method.setStyle("-fx-font-size: 11px;");
+        method.getStyleClass().add("small-text");
         List<Node> nodes = new ArrayList<>(List.of(summary));
         counts.ifPresent(c -> nodes.add(method));
         nodes.addAll(List.of(perClass, heading("Confusion matrix (rows = true, columns = predicted)"),
@@ -161,7 +161,7 @@ final class ModelCardView extends VBox {
                     Label v = new Label(String.valueOf(rows[r][c]));
                     v.setId("confusion-" + r + "-" + c);
                     if (r == c) {
-                        v.setStyle("-fx-font-weight: bold;");
+                        v.getStyleClass().add("emphasis");
                     }
                     grid.add(v, c + 1, r + 1);
                 }
@@ -188,13 +188,13 @@ final class ModelCardView extends VBox {
 
     private static Label bold(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
+        l.getStyleClass().add("emphasis");
         return l;
     }
 
     private static Label heading(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-size: 14px; -fx-font-weight: bold; -fx-padding: 6 0 0 0;");
+        l.getStyleClass().add("card-heading");
         return l;
     }
 

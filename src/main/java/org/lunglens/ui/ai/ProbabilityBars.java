@@ -55,8 +55,8 @@ final class ProbabilityBars extends GridPane {
             value.setId("prob-" + cls);
             value.setMinWidth(Region.USE_PREF_SIZE);
             if (c == best) {
-                name.setStyle("-fx-font-weight: bold;");
-                value.setStyle("-fx-font-weight: bold;");
+                name.getStyleClass().add("emphasis");
+                value.getStyleClass().add("emphasis");
             }
             GridPane.setHgrow(bars, Priority.NEVER);
             addRow(c, name, bars, value);
@@ -67,7 +67,7 @@ final class ProbabilityBars extends GridPane {
             note.setId("reliabilityNote");
             note.setWrapText(true);
             note.setMinHeight(Region.USE_PREF_SIZE);
-            note.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+            note.getStyleClass().add("reliability-note");
             add(note, 0, p.classes().size(), 3, 1);
         }
     }

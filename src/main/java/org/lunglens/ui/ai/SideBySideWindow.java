@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -17,6 +16,7 @@ import javafx.stage.Window;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.gradcam.OverlayStyle;
+import org.lunglens.ui.common.Styles;
 
 /** Image | heatmap | overlay, side by side, upright and unzoomed, following the AI tab's choices. */
 final class SideBySideWindow {
@@ -32,13 +32,13 @@ final class SideBySideWindow {
         stage.initOwner(owner);
         stage.setTitle("Image | Grad-CAM | overlay \u2014 not for clinical use");
         caption.setId("sideCaption");
-        caption.setStyle("-fx-text-fill: #e8e8e8;");
+        caption.getStyleClass().add("on-film");
         HBox panels = new HBox(10, panel(image, "Image (as windowed)"), panel(heat, "Grad-CAM heatmap"),
                 panel(overlay, "Overlay"));
         VBox root = new VBox(8, panels, caption);
         root.setPadding(new Insets(10));
-        root.setStyle("-fx-background-color: #202020;");
-        stage.setScene(new Scene(root));
+        root.getStyleClass().add("side-by-side");
+        stage.setScene(Styles.scene(root));
     }
 
     private static ImageView view(String id) {
@@ -52,7 +52,7 @@ final class SideBySideWindow {
 
     private static VBox panel(ImageView v, String title) {
         Label l = new Label(title);
-        l.setStyle("-fx-text-fill: #e8e8e8;");
+        l.getStyleClass().add("on-film");
         VBox box = new VBox(4, v, l);
         box.setAlignment(Pos.TOP_CENTER);
         box.setMinSize(SIDE, SIDE + 20);

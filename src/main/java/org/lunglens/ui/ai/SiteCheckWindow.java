@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -29,6 +28,7 @@ import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.SiteCheck;
 import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.viewer.StudyBrowser;
 
 /**
@@ -46,7 +46,7 @@ final class SiteCheckWindow extends VBox {
         setSpacing(10);
         setPadding(new Insets(12));
         Label title = new Label("Check " + folder + " against " + modelFile);
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
+        title.getStyleClass().add("window-heading");
         title.setWrapText(true);
         progress.setId("siteCheckProgress");
         progress.setPrefWidth(400);
@@ -82,7 +82,7 @@ final class SiteCheckWindow extends VBox {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("LungLens \u2014 check a folder against the model");
-        stage.setScene(new Scene(view, 900, 760));
+        stage.setScene(Styles.scene(view, 900, 760));
         stage.setOnHidden(e -> handle.cancel());
         stage.show();
         return stage;
@@ -125,7 +125,7 @@ final class SiteCheckWindow extends VBox {
         Label summary = new Label(String.join("\n", lines));
         summary.setId("siteCheckSummary");
         summary.setWrapText(true);
-        summary.setStyle("-fx-font-size: 1.05em;");
+        summary.getStyleClass().add("site-check-summary");
         CategoryAxis x = new CategoryAxis();
         x.setLabel("P(COVID)");
         NumberAxis y = new NumberAxis();

@@ -17,8 +17,7 @@ final class UnfamiliarWarning extends Label {
         setId("unfamiliarWarning");
         setWrapText(true);
         setMinHeight(Region.USE_PREF_SIZE);
-        setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold; -fx-border-color: #b3261e; -fx-border-width: 2; "
-                + "-fx-padding: 6; -fx-background-color: #fdecea;");
+        getStyleClass().add("unfamiliar-warning");
         show(null);
     }
 

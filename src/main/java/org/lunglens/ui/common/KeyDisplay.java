@@ -20,8 +20,7 @@ public final class KeyDisplay extends Label {
     public KeyDisplay() {
         setId("keyDisplay");
         setMouseTransparent(true);
-        setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-text-fill: black; -fx-font-size: 30px;"
-                + " -fx-font-weight: bold; -fx-padding: 6 16 6 16; -fx-background-radius: 8;");
+        getStyleClass().add("key-display");
         setOpacity(0);
         clear.setOnFinished(e -> {
             keys.clear();

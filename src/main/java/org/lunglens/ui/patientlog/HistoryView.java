@@ -23,7 +23,7 @@ final class HistoryView extends VBox {
         super(4);
         title.setId("logHistoryTitle");
         title.setWrapText(true);
-        title.setStyle("-fx-font-weight: bold;");
+        title.getStyleClass().add("section-title");
         entries.setId("logHistory");
         entries.setPrefHeight(170);
         entries.setPlaceholder(new Label("No analyses or reads yet."));

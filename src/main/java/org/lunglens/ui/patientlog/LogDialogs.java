@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.lunglens.patientlog.Patient;
+import org.lunglens.ui.common.Styles;
 
 /**
  * The patient log pane's dialogs and file choosers, in one place so that tests can replace the native file
@@ -49,7 +50,7 @@ class LogDialogs {
                 p -> label(p).toLowerCase().contains(text.strip().toLowerCase())));
         patients.stream().filter(p -> current != null && p.id() == current).findFirst()
                 .ifPresent(p -> list.getSelectionModel().select(p));
-        Dialog<Patient> dialog = new Dialog<>();
+        Dialog<Patient> dialog = Styles.dialog();
         dialog.initOwner(owner);
         dialog.setTitle("Attach image");
         dialog.setHeaderText("Attach " + imageName + " to a patient");
@@ -68,7 +69,7 @@ class LogDialogs {
     }
 
     boolean confirm(Window owner, String question) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        Alert alert = Styles.alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setHeaderText(null);
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();

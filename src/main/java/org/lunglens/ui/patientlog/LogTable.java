@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.control.table.TableFilter;
 import org.lunglens.patientlog.LogRow;
+import org.lunglens.ui.common.Styles;
 
 /**
  * The log table: one row per image with its patient, latest AI result and latest read. Columns sort on click;
@@ -53,7 +54,7 @@ final class LogTable {
             protected void updateItem(LogRow row, boolean empty) {
                 super.updateItem(row, empty);
                 // archived rows appear only with "Show archived"; grey them so they are not mistaken for current
-                setStyle(!empty && row != null && row.imageArchived() ? "-fx-opacity: 0.55;" : "");
+                Styles.setState(this, "archived", !empty && row != null && row.imageArchived());
             }
         });
         filter = TableFilter.forTableView(table).lazy(true).apply();

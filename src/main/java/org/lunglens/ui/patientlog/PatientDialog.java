@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.lunglens.patientlog.Patient;
 import org.lunglens.patientlog.Sex;
+import org.lunglens.ui.common.Styles;
 
 /** Add or edit a patient: local ID, name, birth year or date, sex, notes; checked before it closes. */
 final class PatientDialog {
@@ -21,7 +22,7 @@ final class PatientDialog {
     record Result(Patient patient, boolean attachOpenImage) {
     }
 
-    private final Dialog<Result> dialog = new Dialog<>();
+    private final Dialog<Result> dialog = Styles.dialog();
     private final TextField localId = field("patientLocalId");
     private final TextField name = field("patientName");
     private final TextField birth = field("patientBirth");
@@ -45,7 +46,7 @@ final class PatientDialog {
         notes.setPrefRowCount(3);
         birth.setPromptText("1948 or 1948-03-07");
         error.setId("patientError");
-        error.setStyle("-fx-text-fill: #b3261e;");
+        error.getStyleClass().add("warning-text");
         if (existing != null) {
             localId.setText(existing.localId());
             name.setText(existing.name());

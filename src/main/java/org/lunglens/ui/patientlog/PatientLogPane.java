@@ -24,6 +24,7 @@ import org.lunglens.patientlog.ImageHistory;
 import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.LogRow;
 import org.lunglens.patientlog.LogSettings;
+import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.patientlog.LogService.State;
 import org.lunglens.ui.viewer.ViewerModel;
 
@@ -64,8 +65,9 @@ public final class PatientLogPane extends BorderPane {
         message.setId("logMessage");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
+        message.getStyleClass().add("log-message");
         fileLabel.setId("logFile");
-        fileLabel.setStyle("-fx-text-fill: #555; -fx-font-size: 0.9em;");
+        fileLabel.getStyleClass().add("log-file");
         search.setId("logSearch");
         search.setPromptText("Search path, patient, notes, AI class, finding\u2026");
         showArchived.setId("logShowArchived");
@@ -163,12 +165,12 @@ public final class PatientLogPane extends BorderPane {
         message.setText(text);
         message.setVisible(!text.isEmpty());
         message.setManaged(!text.isEmpty());
-        message.setStyle("-fx-background-color: #e8f0e8; -fx-padding: 4;");
+        Styles.setState(message, "error", false);
     }
 
     void showError(String text) {
         showInfo(text);
-        message.setStyle("-fx-background-color: #fde7e4; -fx-text-fill: #8c1d18; -fx-padding: 4;");
+        Styles.setState(message, "error", true);
     }
 
     private void refresh() {

@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.lunglens.ui.common.Styles;
 
 /**
  * A reader's own read: finding, confidence, whether it was made before or after seeing the AI, free text. The
@@ -27,7 +28,7 @@ final class ReadDialog {
 
     static final List<String> FINDINGS = List.of("COVID", "Normal", "Viral Pneumonia", "Lung Opacity", "Other");
 
-    private final Dialog<Input> dialog = new Dialog<>();
+    private final Dialog<Input> dialog = Styles.dialog();
     private final ComboBox<String> finding = new ComboBox<>();
     private final Slider confidence = new Slider(0, 100, 70);
     private final ToggleGroup timing = new ToggleGroup();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -26,6 +25,7 @@ import org.lunglens.model.LabelledImage;
 import org.lunglens.teaching.CaseSet;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.common.FxImages;
+import org.lunglens.ui.common.Styles;
 
 /** A case set at a glance: films per class as a bar chart, and a row of sample films per class. */
 final class DataSetOverview extends VBox {
@@ -53,7 +53,7 @@ final class DataSetOverview extends VBox {
         grid.setHgap(6);
         grid.setVgap(6);
         Label title = new Label("Samples per class (seed " + seed + ")");
-        title.setStyle("-fx-font-weight: bold;");
+        title.getStyleClass().add("section-title");
         getChildren().addAll(chart, title, grid);
         Map<String, List<LabelledImage>> samples = new LinkedHashMap<>();
         for (String c : set.classes()) {
@@ -86,7 +86,7 @@ final class DataSetOverview extends VBox {
         int row = 0;
         for (Map.Entry<String, List<BufferedImage>> e : samples.entrySet()) {
             Label name = new Label(e.getKey());
-            name.setStyle("-fx-font-weight: bold;");
+            name.getStyleClass().add("section-title");
             name.setMinWidth(130);
             grid.add(name, 0, row);
             int col = 1;
@@ -114,7 +114,7 @@ final class DataSetOverview extends VBox {
         stage.setTitle("Data set overview: " + set.name());
         ScrollPane scroll = new ScrollPane(new DataSetOverview(set, seed, work));
         scroll.setFitToWidth(true);
-        stage.setScene(new Scene(scroll, 1100, 760));
+        stage.setScene(Styles.scene(scroll, 1100, 760));
         stage.show();
         return stage;
     }

@@ -3,7 +3,6 @@ package org.lunglens.ui.teaching;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -23,6 +22,7 @@ import org.lunglens.model.BundledModels;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.common.FitImage;
 import org.lunglens.ui.common.FxImages;
+import org.lunglens.ui.common.Styles;
 
 /**
  * Grad-CAM and occlusion sensitivity of one film side by side, with where each one's heat lies, and the "what
@@ -48,7 +48,7 @@ final class ExplainContent extends BorderPane {
         occlusion.setImage(FxImages.of(x.occlusionView()));
         var a = x.analysis();
         Label head = new Label(title + "  \u2014  " + org.lunglens.gradcam.Captions.lines("", a, false).get(1));
-        head.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
+        head.getStyleClass().add("window-heading");
         head.setWrapText(true);
         javafx.scene.layout.GridPane maps = new javafx.scene.layout.GridPane();
         maps.setHgap(14);
@@ -66,7 +66,7 @@ final class ExplainContent extends BorderPane {
         whatIf.setId("whatIfResult");
         whatIf.setWrapText(true);
         whatIf.setMinHeight(Region.USE_PREF_SIZE);
-        whatIf.setStyle("-fx-font-family: monospace;");
+        whatIf.getStyleClass().add("monospace");
         masked.setFitWidth(128);
         masked.setFitHeight(128);
         Button clear = new Button("Clear region");
@@ -89,13 +89,13 @@ final class ExplainContent extends BorderPane {
 
     private static VBox column(String title, FitImage image, HeatCheck check) {
         Label t = new Label(title);
-        t.setStyle("-fx-font-weight: bold;");
+        t.getStyleClass().add("section-title");
         Label c = new Label(check.summary() + (check.warns() ? "\n\u26a0 " + String.join("\n\u26a0 ", check.warnings())
                 : ""));
         c.setWrapText(true);
         c.setMinHeight(Region.USE_PREF_SIZE);
         if (check.warns()) {
-            c.setStyle("-fx-text-fill: #c25e00; -fx-font-weight: bold;");
+            c.getStyleClass().add("explain-warning");
         }
         VBox box = new VBox(6, t, image, c);
         VBox.setVgrow(image, Priority.ALWAYS);
@@ -174,7 +174,7 @@ final class ExplainContent extends BorderPane {
         }
         stage.setTitle("Explain: " + title + " \u2014 not for clinical use");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(new ExplainContent(title, x, work), Math.min(1400, screen.getWidth()),
+        stage.setScene(Styles.scene(new ExplainContent(title, x, work), Math.min(1400, screen.getWidth()),
                 Math.min(940, screen.getHeight())));
         stage.show();
         return stage;

@@ -14,6 +14,7 @@ import org.lunglens.teaching.QuizAnswer;
 import org.lunglens.teaching.QuizTexts;
 import org.lunglens.ui.common.FitImage;
 import org.lunglens.ui.common.FxImages;
+import org.lunglens.ui.common.Styles;
 
 /** What a reveal shows: the truth against the read, the AI's probabilities and heat warnings, and both maps. */
 final class QuizReveal {
@@ -28,7 +29,8 @@ final class QuizReveal {
         truth.setId("quizTruth");
         ai.setId("quizAi");
         warnings.setId("quizWarnings");
-        warnings.setStyle("-fx-text-fill: #ff8c00; -fx-font-weight: bold;");
+        truth.getStyleClass().add("quiz-truth");
+        warnings.getStyleClass().add("quiz-warnings");
         for (Label l : new Label[] {truth, ai, warnings}) {
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are never cut to "..."
@@ -44,8 +46,7 @@ final class QuizReveal {
     Node show(QuizAnswer a, Explanation x, String problem) {
         truth.setText(String.format(Locale.ROOT, "Truth: %s\nYour read: %s (%.0f %%) %s", a.truth(), a.read(),
                 100 * a.confidence(), a.readerCorrect() ? "\u2714 right" : "\u2718 wrong"));
-        truth.setStyle("-fx-font-weight: bold; -fx-font-size: 1.2em; -fx-text-fill: "
-                + (a.readerCorrect() ? "#2e9d4a;" : "#e0413a;"));
+        Styles.setState(truth, "wrong", !a.readerCorrect());
         if (x == null) {
             ai.setText(problem == null ? "The AI is still working on this case ..." : "No AI: " + problem);
             warnings.setText("");
@@ -65,7 +66,7 @@ final class QuizReveal {
 
     private static VBox captioned(String title, FitImage image) {
         Label l = new Label(title);
-        l.setStyle("-fx-font-weight: bold;");
+        l.getStyleClass().add("section-title");
         VBox box = new VBox(4, l, image);
         VBox.setVgrow(image, Priority.ALWAYS);
         HBox.setHgrow(box, Priority.ALWAYS);

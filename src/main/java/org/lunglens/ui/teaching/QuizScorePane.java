@@ -53,7 +53,7 @@ final class QuizScorePane extends VBox {
 
     private static Label bold(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
+        l.getStyleClass().add("section-title");
         return l;
     }
 

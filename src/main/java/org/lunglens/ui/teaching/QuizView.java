@@ -28,6 +28,7 @@ import org.lunglens.teaching.QuizAnswer;
 import org.lunglens.ui.common.FitImage;
 import org.lunglens.ui.common.FxImages;
 import org.lunglens.ui.common.KeyDisplay;
+import org.lunglens.ui.common.Styles;
 
 /**
  * A blinded quiz: the film alone until the reader commits a class (keys 1-9 or the buttons) and a confidence
@@ -36,9 +37,6 @@ import org.lunglens.ui.common.KeyDisplay;
  * screen; the window opener makes it full screen). Each read is stored in the patient log as made before the AI.
  */
 final class QuizView extends StackPane {
-    static final String BASE_STYLE = "-fx-font-size: 14px;";
-    static final String PRESENTER_STYLE = "-fx-font-size: 28px; -fx-base: #000000; -fx-background: #000000;"
-            + " -fx-accent: #ffd400; -fx-focus-color: #ffd400; -fx-faint-focus-color: transparent;";
 
     private final Quiz quiz;
     private final QuizWork work;
@@ -78,7 +76,7 @@ final class QuizView extends StackPane {
         this.scorePane = new QuizScorePane(quiz);
         setId("quizView");
         header.setId("quizHeader");
-        header.setStyle("-fx-font-weight: bold; -fx-font-size: 1.3em;");
+        header.getStyleClass().add("page-title");
         status.setId("quizStatus");
         status.setWrapText(true);
         reveal.setId("quizReveal");
@@ -92,8 +90,8 @@ final class QuizView extends StackPane {
         layout.setRight(controls());
         BorderPane.setMargin(header, new Insets(0, 0, 10, 0));
         layout.setPadding(new Insets(14));
-        setStyle(BASE_STYLE);
-        presenter.addListener((o, was, on) -> setStyle(on ? PRESENTER_STYLE : BASE_STYLE));
+        getStyleClass().add("quiz-view");
+        presenter.addListener((o, was, on) -> Styles.setState(this, "presenter", on)); // large type, high contrast
         keys.visibleProperty().bind(presenter);
         StackPane.setAlignment(keys, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(keys, new Insets(24));
@@ -126,7 +124,7 @@ final class QuizView extends StackPane {
         next.setMaxWidth(Double.MAX_VALUE);
         reveal.disableProperty().bind(classes.selectedToggleProperty().isNull());
         Label read = new Label("Your read");
-        read.setStyle("-fx-font-weight: bold;");
+        read.getStyleClass().add("section-title");
         reading.getChildren().addAll(read, buttons, value, confidence, reveal);
         status.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are never cut to "..."
         VBox box = new VBox(10, reading, next, revealed.texts(), status);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
@@ -22,6 +21,7 @@ import org.lunglens.explain.SiteComparison;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.model.BundledModels;
 import org.lunglens.ui.common.FxImages;
+import org.lunglens.ui.common.Styles;
 
 /**
  * The "shortcut learning" lesson window: the model on films like its training data beside another site's films,
@@ -42,7 +42,7 @@ final class ShortcutLesson extends VBox {
         setPadding(new Insets(12));
         Label title = new Label("Shortcut learning: " + r.model() + " on films like its training data and on another "
                 + "site's films");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.3em;");
+        title.getStyleClass().add("page-title");
         title.setWrapText(true);
         Label intro = new Label("A network learns whatever separates its training classes best. In this data set most "
                 + "COVID films come from a few hospitals and most normal films from another data set, so the hospital "
@@ -72,7 +72,7 @@ final class ShortcutLesson extends VBox {
 
     private static VBox side(SiteComparison.Side s, String id) {
         Label name = new Label(s.name());
-        name.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
+        name.getStyleClass().add("subsection-title");
         name.setWrapText(true);
         Label figures = new Label(String.format(Locale.ROOT, "%d films%s%ncalled COVID: %d (%s)%nflagged unfamiliar: "
                 + "%d (%s)%nCOVID calls with the heat mostly outside the chest: %d of %d", s.films(),
@@ -80,7 +80,7 @@ final class ShortcutLesson extends VBox {
                 percent(s.share(s.calledCovid())), s.unfamiliar(), percent(s.share(s.unfamiliar())), s.heatOutside(),
                 s.calledCovid()));
         figures.setId("lessonFigures-" + id);
-        figures.setStyle("-fx-font-size: 1.1em;");
+        figures.getStyleClass().add("lesson-figures");
         TilePane films = new TilePane(8, 8);
         films.setPrefColumns(3);
         for (SiteComparison.Example e : s.examples()) {
@@ -92,7 +92,9 @@ final class ShortcutLesson extends VBox {
                     p.predictedClass(), 100 * p.probabilities()[p.predictedIndex()],
                     p.unfamiliar() ? " \u00b7 unfamiliar" : ""));
             caption.setMaxWidth(180);
-            caption.setStyle(p.unfamiliar() ? "-fx-text-fill: #b3261e;" : "");
+            if (p.unfamiliar()) {
+                caption.getStyleClass().add("warning-text");
+            }
             films.getChildren().add(new VBox(2, view, caption));
         }
         return new VBox(8, name, figures, films);
@@ -127,7 +129,7 @@ final class ShortcutLesson extends VBox {
         stage.setTitle("LungLens \u2014 shortcut learning");
         ScrollPane scroll = new ScrollPane(new ShortcutLesson(r));
         scroll.setFitToWidth(true);
-        stage.setScene(new Scene(scroll, 1280, 900));
+        stage.setScene(Styles.scene(scroll, 1280, 900));
         stage.show();
         return stage;
     }

@@ -12,6 +12,7 @@ import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.teaching.CaseSet;
 import org.lunglens.teaching.Quiz;
 import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.patientlog.AnalysisLogger;
 import org.lunglens.ui.patientlog.LogService;
 import org.lunglens.ui.viewer.ViewerModel;
@@ -111,7 +112,7 @@ public final class TeachingFeature {
         Stage stage = new Stage();
         stage.initOwner(owner());
         stage.setTitle("LungLens quiz: " + set.name() + " \u2014 teaching only, not for clinical use");
-        Scene scene = new Scene(view, 1280, 860);
+        Scene scene = Styles.scene(view, 1280, 860);
         view.install(scene);
         stage.setScene(scene);
         stage.setFullScreenExitHint("P or Esc leaves the presenter view");

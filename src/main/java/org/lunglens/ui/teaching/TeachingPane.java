@@ -77,14 +77,14 @@ final class TeachingPane extends VBox {
         Label keys = new Label("Quiz keys: 1-9 class, Up/Down confidence, S reveal, N next, E what if, "
                 + "P presenter view (full screen, large type, keys shown), Esc leaves full screen.");
         keys.setWrapText(true);
-        keys.setStyle("-fx-text-fill: #555;");
+        keys.getStyleClass().add("secondary-text");
         getChildren().addAll(title("Case set"), new HBox(8, folder, csv), setLabel, form, overview,
                 new HBox(8, quiz, presenter), keys, title("Lesson"), lesson, title("Open film"), explain, status);
     }
 
     private static Label title(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
+        l.getStyleClass().add("subsection-title");
         return l;
     }
 

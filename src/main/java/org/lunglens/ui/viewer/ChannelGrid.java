@@ -40,10 +40,10 @@ public final class ChannelGrid extends VBox {
         this.cache = cache;
         this.readout = readout;
         setId("channelGrid");
-        setStyle("-fx-background-color: #111;");
+        getStyleClass().add("channel-grid");
         setPadding(new Insets(4));
         note.setId("channelNote");
-        note.setStyle("-fx-text-fill: #f0d070;");
+        note.getStyleClass().add("channel-grid-note");
         grid.setHgap(4);
         grid.setVgap(4);
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -110,7 +110,7 @@ public final class ChannelGrid extends VBox {
         });
         cells.put(view, viewer);
         Label label = new Label(title);
-        label.setStyle("-fx-text-fill: #ddd; -fx-font-weight: bold;");
+        label.getStyleClass().add("channel-grid-label");
         BorderPane pane = new BorderPane(viewer);
         pane.setTop(label);
         return pane;

@@ -28,7 +28,7 @@ public final class ChannelsPane extends VBox {
             radio(v.label(), v);
         }
         note.setWrapText(true);
-        note.setStyle("-fx-text-fill: #806000;");
+        note.getStyleClass().add("channel-note");
         getChildren().add(note);
         group.selectedToggleProperty().addListener((o, old, t) -> {
             if (t != null) {

@@ -54,7 +54,7 @@ public final class DisplayPane extends VBox {
             presets.getChildren().add(b);
         }
         hint.setWrapText(true);
-        hint.setStyle("-fx-text-fill: #666;");
+        hint.getStyleClass().add("muted");
         getChildren().addAll(new Label("Histogram and window"), histogram, fields, presets, hint);
         model.settingsProperty().addListener((o, old, s) -> refresh());
         model.histogramProperty().addListener((o, old, h) -> refresh());

@@ -26,7 +26,7 @@ final class HistogramView extends Pane {
         canvas.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
-        setStyle("-fx-background-color: #1e1e1e;");
+        getStyleClass().add("histogram");
     }
 
     void show(Histogram h, DisplaySettings s) {

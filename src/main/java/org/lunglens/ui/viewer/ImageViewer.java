@@ -46,13 +46,13 @@ public final class ImageViewer extends Region {
         this.model = model;
         this.renderer = new RenderQueue(work.renderExecutor(), imageView::setImage);
         getStyleClass().add("image-viewer");
-        setStyle("-fx-background-color: black;");
+        getStyleClass().add("image-viewer");
         setMinSize(50, 50);
         imageLayer.getTransforms().add(affine);
         imageLayer.setManaged(false);
         message.setWrapText(true);
         message.setAlignment(Pos.CENTER);
-        message.setStyle("-fx-text-fill: #e8e8e8; -fx-font-size: 14px;");
+        message.getStyleClass().add("viewer-message");
         message.setManaged(false);
         getChildren().addAll(imageLayer, message);
         Rectangle clip = new Rectangle();

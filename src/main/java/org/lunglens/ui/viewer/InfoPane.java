@@ -44,7 +44,7 @@ public final class InfoPane extends GridPane {
         int r = 0;
         for (Map.Entry<String, String> e : rows.entrySet()) {
             Label key = new Label(e.getKey());
-            key.setStyle("-fx-font-weight: bold;");
+            key.getStyleClass().add("section-title");
             Label value = new Label(e.getValue());
             value.setWrapText(true);
             value.setId("info-" + e.getKey().replace(' ', '-'));

@@ -67,7 +67,7 @@ public final class StudyBrowser extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         Label hint = new Label("Drop files or folders anywhere on the window.");
         hint.setWrapText(true);
-        hint.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
+        hint.getStyleClass().add("hint");
         getChildren().addAll(new Label("Studies"), buttons, list, hint);
     }
 

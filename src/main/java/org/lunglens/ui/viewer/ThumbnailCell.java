@@ -20,7 +20,7 @@ final class ThumbnailCell extends ListCell<Path> {
         this.cache = cache;
         frame.setMinSize(ThumbnailCache.SIZE, ThumbnailCache.SIZE);
         frame.setPrefSize(ThumbnailCache.SIZE, ThumbnailCache.SIZE);
-        frame.setStyle("-fx-background-color: black;");
+        frame.getStyleClass().add("thumbnail-frame");
         name.setWrapText(true);
         name.setMinWidth(0);
         javafx.scene.layout.HBox.setHgrow(name, javafx.scene.layout.Priority.ALWAYS);

@@ -21,6 +21,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,7 @@ import org.lunglens.testutil.TinyModels;
 import org.lunglens.ui.FxTestSupport;
 import org.lunglens.ui.MainWindow;
 import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.viewer.LoadState;
 import org.lunglens.ui.viewer.RecentFiles;
 import org.testfx.api.FxRobot;
@@ -51,6 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The AI tab's main path, headless, with tiny models trained here standing in for the bundled ones. */
 @ExtendWith(ApplicationExtension.class)
 class AiPaneTest {
+    private static final Color WARNING_RED = Color.web("#b3261e");
     private static final int WAIT_SECONDS = 60;
     private static final Path COVID = SharedData.samples().resolve("COVID-1.png").toAbsolutePath().normalize();
     private static final Path NORMAL = SharedData.samples().resolve("Normal-1.png").toAbsolutePath().normalize();
@@ -135,6 +138,10 @@ class AiPaneTest {
         assertThat(warning.isVisible()).isTrue();
         assertThat(warning.getText()).startsWith("This film is unlike the films the model learned from");
         assertThat(robot.lookup("#reliabilityNote").tryQuery()).isEmpty();
+        robot.interact(warning::applyCss);
+        assertThat(warning.getTextFill()).as("the stylesheet's warning red").isEqualTo(WARNING_RED);
+        assertThat(warning.getBorder().getStrokes().get(0).getTopStroke()).isEqualTo(WARNING_RED);
+        assertThat(warning.getBackground().getFills().get(0).getFill()).isEqualTo(Color.web("#fdecea"));
         List<Node> order = ai.getChildren();
         assertThat(order.indexOf(warning)).isLessThan(order.indexOf(robot.lookup("#probabilityBars").query()));
     }
@@ -309,6 +316,8 @@ class AiPaneTest {
         assertThat(robot.lookup("#cardIntendedUse").queryAs(Label.class).getText())
                 .contains("teaching and research; not for clinical diagnosis");
         assertThat(robot.lookup("#aiScope").queryAs(Label.class).getText()).contains("knows only its classes");
+        assertThat(robot.lookup("#cardIntendedUse").query().getScene().getStylesheets()).as("the model card's window")
+                .containsExactly(Styles.STYLESHEET);
         assertThat(robot.lookup("#confusion-0-0").tryQuery()).as("confusion matrix from the metadata").isPresent();
         assertThat(robot.lookup("#cardMetric-accuracy").queryAs(Label.class).getText())
                 .as("the test accuracy with its interval from the stored counts").matches("[01]\\.\\d{4} {3}\\(95% CI [01]\\.\\d{4}-[01]\\.\\d{4}\\)");
@@ -320,6 +329,7 @@ class AiPaneTest {
         FxTestSupport.await(WAIT_SECONDS, () -> ai.views().sideBySide().isShowing());
         Node side = ai.views().sideBySide().stage().getScene().lookup("#sideOverlay");
         assertThat(((ImageView) side).getImage()).isNotNull();
+        assertThat(side.getScene().getStylesheets()).containsExactly(Styles.STYLESHEET);
         assertThat(((ImageView) ai.views().sideBySide().stage().getScene().lookup("#sideHeatmap")).getImage()).isNotNull();
     }
 }

@@ -3,7 +3,6 @@ package org.lunglens.ui.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lunglens.model.Calibration;
 import org.lunglens.model.Prediction;
+import org.lunglens.ui.common.Styles;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,7 +23,7 @@ class ProbabilityBarsTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new VBox(bars), 260, 120));
+        stage.setScene(Styles.scene(new VBox(bars), 260, 120));
         stage.show();
     }
 

@@ -1,6 +1,7 @@
 package org.lunglens.ui.teaching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +42,7 @@ import org.lunglens.ui.FxTestSupport;
 import org.lunglens.ui.MainWindow;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.common.KeyDisplay;
+import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.patientlog.LogService;
 import org.lunglens.ui.viewer.RecentFiles;
 import org.testfx.api.FxRobot;
@@ -88,7 +91,7 @@ class QuizTest {
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
                 () -> window.aiPane().settings().modelFileProperty().get(), work, log, null);
         view = teaching.createQuiz(CaseSet.fromFolder(data), CASES, SEED);
-        Scene scene = new Scene(view, 1200, 780);
+        Scene scene = Styles.scene(view, 1200, 780);
         view.install(scene);
         stage.setScene(scene);
         stage.show();
@@ -221,7 +224,11 @@ class QuizTest {
         robot.clickOn("#quizHeader");
         robot.push(KeyCode.P);
         assertThat(view.presenterProperty().get()).isTrue();
-        assertThat(view.getStyle()).contains("-fx-font-size: 28px").contains("-fx-background: #000000");
+        // the stylesheet's presenter view, as drawn: large type (the header is 1.3em) on black
+        robot.interact(view::applyCss);
+        Label header = robot.lookup("#quizHeader").queryAs(Label.class);
+        assertThat(header.getFont().getSize()).isCloseTo(28 * 1.3, within(0.01));
+        assertThat(view.getBackground().getFills().get(0).getFill()).isEqualTo(Color.BLACK);
         assertThat(keys.isVisible()).isTrue();
         robot.push(KeyCode.DIGIT2);
         assertThat(keys.getText()).isEqualTo("P   2");
@@ -234,6 +241,9 @@ class QuizTest {
         assertThat(keys.getText()).as("keys older than the hold are gone").isEqualTo("Down");
         robot.push(KeyCode.P);
         assertThat(view.presenterProperty().get()).isFalse();
+        robot.interact(view::applyCss);
+        assertThat(header.getFont().getSize()).isCloseTo(14 * 1.3, within(0.01));
+        assertThat(view.getBackground().getFills().get(0).getFill()).isNotEqualTo(Color.BLACK);
     }
 
     @Test

@@ -6,19 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
-import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.lunglens.gradcam.Analysis;
+import org.lunglens.ui.ai.AiSettings;
 
 /**
  * {@code -Dlunglens.startupProbe=true}, for {@code benchmarks/run.sh}: prints to stdout how long after the
  * process started JavaFX called {@code start}, the window and the patient log were built, the window was
  * shown and (with an image opened at start) the first analysis arrived, with the process's peak resident
  * memory; then it switches to the other bundled model, reports its analysis ("both-models", both loaded)
- * and quits. Lines start with {@code lunglens-startup}.
+ * and quits. Lines start with {@code lunglens-startup}. It ships in the app because the installer build runs it on
+ * the packaged launcher too (the class list of one start-up, {@code packaging/build-installer.sh}).
  */
 final class StartupProbe {
     static final String PROPERTY = "lunglens.startupProbe";
@@ -65,7 +67,7 @@ final class StartupProbe {
             }
             report("first-prediction", describe(a));
             firstPredictionSeen = true;
-            if (!switchModel(stage)) {
+            if (!switchModel(window)) {
                 Platform.exit();
             }
         });
@@ -75,13 +77,13 @@ final class StartupProbe {
      * Chooses the other bundled model in the AI tab, as a reader would, so that the next analysis loads it
      * too and the peak memory covers both models; false where there is no choice to make.
      */
-    @SuppressWarnings("unchecked")
-    private static boolean switchModel(Stage stage) {
-        if (!(stage.getScene().lookup("#modelChoice") instanceof ChoiceBox<?> box) || box.getItems().size() < 2) {
+    private static boolean switchModel(MainWindow window) {
+        AiSettings settings = window.aiPane().settings();
+        List<String> models = settings.modelFiles();
+        if (models.size() < 2) {
             return false;
         }
-        ChoiceBox<Object> choice = (ChoiceBox<Object>) box;
-        choice.setValue(choice.getItems().get(choice.getItems().indexOf(choice.getValue()) == 0 ? 1 : 0));
+        settings.modelFileProperty().set(models.get(models.indexOf(settings.modelFileProperty().get()) == 0 ? 1 : 0));
         return true;
     }
 

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -321,7 +321,8 @@ public final class AiPane extends VBox {
     }
 
     /** Writes the viewer as shown, with the overlay, prediction and disclaimer, as a PNG. */
-    public Task<Path> exportView(Path file) {
+    /** Writes the view with its caption as a PNG; completes on the FX thread once written. */
+    public CompletableFuture<Path> exportView(Path file) {
         return views.export(file);
     }
 }

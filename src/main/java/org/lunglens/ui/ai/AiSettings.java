@@ -75,7 +75,7 @@ public final class AiSettings {
     }
 
     /** Every model a reader can choose: the bundled ones, then the user's own. */
-    List<String> modelFiles() {
+    public List<String> modelFiles() {
         return modelFiles;
     }
 

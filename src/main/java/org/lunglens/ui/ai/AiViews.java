@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.concurrent.Task;
+import java.util.concurrent.CompletableFuture;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.TaskExecutor;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.Captions;
 import org.lunglens.gradcam.HeatmapRenderer;
@@ -115,7 +117,7 @@ public final class AiViews {
     }
 
     /** Snapshot of the viewer as shown (zoom, rotation, overlay) with a caption, written in the background. */
-    Task<Path> export(Path file) {
+    CompletableFuture<Path> export(Path file) {
         Analysis a = pane.analysisProperty().get();
         OverlayStyle style = settings.style().get();
         boolean heat = pane.overlayShownProperty().get() && a != null && a.heatmap() != null;
@@ -125,20 +127,19 @@ public final class AiViews {
             lines.addAll(Captions.lines(pane.analysedImage().fileName(), a, heat));
         }
         lines.add(describeView());
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws IOException {
-                BufferedImage out = HeatmapRenderer.withCaption(view, lines, heat ? a.heatmap() : null, style);
-                if (!ImageIO.write(out, "png", file.toFile())) {
-                    throw new IOException("No PNG writer available");
-                }
-                return file;
+        CompletableFuture<Path> written = new CompletableFuture<>();
+        work.execute(TaskExecutor.Lane.COMPUTE, BackgroundTask.of("Exporting " + file.getFileName(), context -> {
+            BufferedImage out = HeatmapRenderer.withCaption(view, lines, heat ? a.heatmap() : null, style);
+            if (!ImageIO.write(out, "png", file.toFile())) {
+                throw new IOException("No PNG writer available");
             }
-        };
-        task.setOnFailed(e -> ModelCardView.openError("Could not export " + file + ": "
-                + task.getException().getMessage(), viewer.getScene().getWindow()));
-        work.compute("Exporting " + file.getFileName(), task);
-        return task;
+            return file;
+        }).onSuccess(written::complete).onFailure(problem -> {
+            ModelCardView.openError("Could not export " + file + ": " + problem.getMessage(),
+                    viewer.getScene().getWindow());
+            written.completeExceptionally(problem);
+        }));
+        return written;
     }
 
     private String describeView() {

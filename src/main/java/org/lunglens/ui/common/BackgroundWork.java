@@ -44,16 +44,6 @@ public final class BackgroundWork implements TaskExecutor {
         return Executors.newSingleThreadExecutor(f);
     }
 
-    /** Loads run here, one at a time. */
-    public <T> Task<T> load(String what, Task<T> task) {
-        return start(what, task, loading);
-    }
-
-    /** Derived views and other heavy computations. */
-    public <T> Task<T> compute(String what, Task<T> task) {
-        return start(what, task, computing);
-    }
-
     /** The app's one way to a network: the AI thread and the only model cache. */
     public InferenceService inference() {
         return inference;

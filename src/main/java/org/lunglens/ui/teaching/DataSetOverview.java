@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -18,6 +17,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.TaskExecutor;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
@@ -29,6 +30,7 @@ import org.lunglens.ui.common.Styles;
 
 /** A case set at a glance: films per class as a bar chart, and a row of sample films per class. */
 final class DataSetOverview extends VBox {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataSetOverview.class);
     static final int SAMPLES = 8;
     private static final int THUMB = 112;
 
@@ -59,27 +61,22 @@ final class DataSetOverview extends VBox {
         for (String c : set.classes()) {
             samples.put(c, new CaseSet(set.name(), List.of(c), set.ofClass(c)).sample(SAMPLES, seed));
         }
-        Task<Map<String, List<BufferedImage>>> task = new Task<>() {
-            @Override
-            protected Map<String, List<BufferedImage>> call() {
-                ImageLoader loader = new ImageLoader();
-                Map<String, List<BufferedImage>> out = new LinkedHashMap<>();
-                samples.forEach((c, list) -> {
-                    List<BufferedImage> images = new ArrayList<>();
-                    for (LabelledImage i : list) {
-                        try {
-                            images.add(HeatmapRenderer.grayImage(loader.load(i.file()).pixels(), THUMB));
-                        } catch (ImageLoadException e) {
-                            images.add(null); // shown as a gap; the case set may hold a file the loader refuses
-                        }
+        work.execute(TaskExecutor.Lane.COMPUTE, BackgroundTask.of("Sample films", context -> {
+            ImageLoader loader = new ImageLoader();
+            Map<String, List<BufferedImage>> out = new LinkedHashMap<>();
+            for (Map.Entry<String, List<LabelledImage>> e : samples.entrySet()) {
+                List<BufferedImage> images = new ArrayList<>();
+                for (LabelledImage i : e.getValue()) {
+                    try {
+                        images.add(HeatmapRenderer.grayImage(loader.load(i.file()).pixels(), THUMB));
+                    } catch (ImageLoadException ex) {
+                        images.add(null); // shown as a gap; the case set may hold a file the loader refuses
                     }
-                    out.put(c, images);
-                });
-                return out;
+                }
+                out.put(e.getKey(), images);
             }
-        };
-        task.setOnSucceeded(e -> fill(task.getValue()));
-        work.compute("Sample films", task);
+            return out;
+        }).onSuccess(this::fill).onFailure(problem -> LOG.warn("Sample films could not be read", problem)));
     }
 
     private void fill(Map<String, List<BufferedImage>> samples) {

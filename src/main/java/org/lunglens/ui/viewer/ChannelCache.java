@@ -5,7 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.concurrent.Task;
+import org.lunglens.app.BackgroundTask;
+import org.lunglens.app.TaskExecutor;
+import org.lunglens.app.TaskHandle;
 import org.lunglens.imaging.ChannelView;
 import org.lunglens.imaging.ChannelViews;
 import org.lunglens.imaging.Histogram;
@@ -23,7 +25,7 @@ public final class ChannelCache {
     private final BackgroundWork work;
     private final List<Consumer<Map<ChannelView, ChannelImage>>> waiting = new ArrayList<>();
     private PixelData image;
-    private Task<Map<ChannelView, ChannelImage>> task;
+    private TaskHandle task;
     private Map<ChannelView, ChannelImage> result;
 
     public ChannelCache(BackgroundWork work) {
@@ -59,30 +61,22 @@ public final class ChannelCache {
     }
 
     private void start(PixelData pixels) {
-        Task<Map<ChannelView, ChannelImage>> t = new Task<>() {
-            @Override
-            protected Map<ChannelView, ChannelImage> call() {
-                Map<ChannelView, ChannelImage> out = new EnumMap<>(ChannelView.class);
-                ChannelView[] views = ChannelView.values();
-                for (int i = 0; i < views.length && !isCancelled(); i++) {
-                    updateProgress(i, views.length);
-                    PixelData p = ChannelViews.compute(pixels, views[i]);
-                    ValueWindow own = views[i].hasOwnScale() ? WindowPreset.FULL.window(Histogram.of(p)) : null;
-                    out.put(views[i], new ChannelImage(p, own));
-                }
-                return out;
+        // A cancelled computation calls back nothing: a newer image's views never meet an older image's callers
+        task = work.execute(TaskExecutor.Lane.COMPUTE, BackgroundTask.of("Computing channel views", context -> {
+            Map<ChannelView, ChannelImage> out = new EnumMap<>(ChannelView.class);
+            ChannelView[] views = ChannelView.values();
+            for (int i = 0; i < views.length && !context.isCancelled(); i++) {
+                context.progress(i, views.length);
+                PixelData p = ChannelViews.compute(pixels, views[i]);
+                ValueWindow own = views[i].hasOwnScale() ? WindowPreset.FULL.window(Histogram.of(p)) : null;
+                out.put(views[i], new ChannelImage(p, own));
             }
-        };
-        task = t;
-        t.setOnSucceeded(e -> {
-            if (task == t) {
-                result = t.getValue();
-                List<Consumer<Map<ChannelView, ChannelImage>>> ready = new ArrayList<>(waiting);
-                waiting.clear();
-                ready.forEach(c -> c.accept(result));
-            }
-        });
-        t.setOnFailed(e -> LOG.error("Channel views could not be computed", t.getException()));
-        work.compute("Computing channel views", t);
+            return out;
+        }).onSuccess(views -> {
+            result = views;
+            List<Consumer<Map<ChannelView, ChannelImage>>> ready = new ArrayList<>(waiting);
+            waiting.clear();
+            ready.forEach(c -> c.accept(views));
+        }).onFailure(problem -> LOG.error("Channel views could not be computed", problem)));
     }
 }

@@ -17,8 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>
  * git worktree add /tmp/with-datavec 892690d && cd /tmp/with-datavec && mvn -B -q package -DskipTests
- * java -cp "target/classes:target/lib/*" benchmarks/probes/ImageLoaderVsDataVec.java \
- *     ../shared/data/covid19-radiography-128 500 ../shared/data/samples
+ * java -cp "target/classes:target/lib/*" "$OLDPWD/benchmarks/probes/ImageLoaderVsDataVec.java" \
+ *     "$OLDPWD/../shared/data/covid19-radiography-128" 500 "$OLDPWD/../shared/data/samples"
  * </pre>
  */
 public class ImageLoaderVsDataVec {

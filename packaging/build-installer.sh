@@ -18,11 +18,8 @@ types=("$@")
 models_dir=${MODELS_DIR:-$root/models}
 out=${OUT_DIR:-$root/target/installer}
 stage=$root/target/jpackage
-# Natives ND4J loads on linux-x86_64 (checked: a first start unpacks only these into the JavaCPP cache). The other
-# bytedeco natives (opencv, ffmpeg, leptonica, hdf5, mkl; ~55 MB) come with datavec-data-image and are never loaded.
-natives_used='^(javacpp|openblas|nd4j-native)-'
 # The JDK modules the app and its libraries use: jdeps on the non-modular jars plus the `requires` of the modular
-# ones (jdeps over all 107 jars takes minutes and trips on DL4J's module descriptors). javafx-swing needs
+# ones (jdeps over all the jars takes minutes and trips on DL4J's module descriptors). javafx-swing needs
 # jdk.unsupported.desktop, javafx-base jdk.jfr, ImageJ java.compiler and java.rmi, ControlsFX java.net.http.
 modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs
 modules=$modules,java.rmi,java.scripting,java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported
@@ -46,13 +43,9 @@ fi
 step "stage the input folder"
 rm -rf "$stage" && mkdir -p "$stage/input/lib" "$stage/input/models"
 cp target/lunglens.jar "$stage/input/"
-for jar in target/lib/*.jar; do
-  name=$(basename "$jar")
-  if [[ $name =~ -(linux|macosx|windows|android|ios)-[a-z0-9_]+\.jar$ ]] && ! [[ $name =~ $natives_used ]]; then
-    continue
-  fi
-  cp "$jar" "$stage/input/lib/"
-done
+# Every jar: the pom brings only natives that ND4J loads (javacpp, openblas, nd4j-native; README, "How images
+# become model inputs")
+cp target/lib/*.jar "$stage/input/lib/"
 # sqlite-jdbc carries natives for every OS; keep this platform's (Linux/x86_64) only
 for jar in "$stage"/input/lib/sqlite-jdbc-*.jar; do
   zip -q -d "$jar" 'org/sqlite/native/*' -x 'org/sqlite/native/Linux/x86_64/*' >/dev/null || true

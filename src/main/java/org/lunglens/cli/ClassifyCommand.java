@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
 import org.lunglens.explain.Occlusion;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.gradcam.OverlayStyle;
@@ -291,31 +292,35 @@ final class ClassifyCommand implements Callable<Integer> {
      * (above 1 is flagged).
      */
     static String header(List<String> classes) {
-        return "path,predicted," + String.join(",", classes) + ",unfamiliar,unfamiliarity";
+        List<String> names = new ArrayList<>(List.of("path", "predicted"));
+        names.addAll(classes);
+        names.addAll(List.of("unfamiliar", "unfamiliarity"));
+        return CSVFormat.DEFAULT.format(names.toArray());
     }
 
     static String format(Path file, List<String> classes, float[] probs, Familiarity familiarity) {
-        return format(file, classes, probs) + (familiarity == null ? ",,"
-                : String.format(Locale.ROOT, ",%s,%.3f", familiarity.unfamiliar() ? "yes" : "no",
-                        Math.min(familiarity.unfamiliarity(), 1e6)));
+        List<String> fields = fields(file, classes, probs);
+        fields.add(familiarity == null ? "" : familiarity.unfamiliar() ? "yes" : "no");
+        fields.add(familiarity == null ? ""
+                : String.format(Locale.ROOT, "%.3f", Math.min(familiarity.unfamiliarity(), 1e6)));
+        return CSVFormat.DEFAULT.format(fields.toArray());
     }
 
-    static String format(Path file, List<String> classes, float[] probs) {
+    /**
+     * Path, predicted class, probabilities. A file named "=cmd|calc!A0.png" must not become a formula in a
+     * spreadsheet: the log's export rule.
+     */
+    private static List<String> fields(Path file, List<String> classes, float[] probs) {
         int best = 0;
         for (int c = 1; c < probs.length; c++) {
             if (probs[c] > probs[best]) {
                 best = c;
             }
         }
-        StringBuilder line = new StringBuilder(csvField(file.toString())).append(',').append(classes.get(best));
+        List<String> fields = new ArrayList<>(List.of(CsvExport.spreadsheetSafe(file.toString()), classes.get(best)));
         for (float p : probs) {
-            line.append(String.format(Locale.ROOT, ",%.4f", p));
+            fields.add(String.format(Locale.ROOT, "%.4f", p));
         }
-        return line.toString();
-    }
-
-    /** A file named "=cmd|calc!A0.png" must not become a formula in a spreadsheet: the log's export rule. */
-    private static String csvField(String s) {
-        return CsvExport.cell(s);
+        return fields;
     }
 }

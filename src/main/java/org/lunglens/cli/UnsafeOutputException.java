@@ -5,6 +5,8 @@ package org.lunglens.cli;
  * file this command did not write). A usage error: exit code 2, nothing written.
  */
 final class UnsafeOutputException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     UnsafeOutputException(String message) {
         super(message);
     }

@@ -116,7 +116,7 @@ public final class GradCam implements HeatmapSource {
 
     /** d logit_c / d A for activations A of the target layer (shape [1, C, H, W]). Public for the finite-difference test. */
     public INDArray gradientOfScore(INDArray activations, int classIndex) {
-        float[] oneHot = new float[(int) net.getLayer(net.getnLayers() - 1).getParam("W").columns()];
+        float[] oneHot = new float[net.getLayer(net.getnLayers() - 1).getParam("W").columns()];
         oneHot[classIndex] = 1;
         return gradientOfScore(activations, oneHot);
     }

@@ -26,6 +26,7 @@ final class DicomReader {
         return head.length >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
     }
 
+    @SuppressWarnings("try") // the lease is held, not read: it reserves the decode's memory until the try ends
     static LoadedImage read(Path file, ImageLimits limits) throws ImageLoadException {
         ImageHeader header = DicomHeader.read(file);
         if (header != null) {

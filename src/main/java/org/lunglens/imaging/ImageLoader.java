@@ -82,6 +82,7 @@ public final class ImageLoader {
      * Decodes within the process-wide memory pool. JPEG decoders fill a cut-off file with gray and only warn: a
      * warning refuses the film, which would otherwise be classified as if whole.
      */
+    @SuppressWarnings("try") // the lease is held, not read: it reserves the decode's memory until the try ends
     private static LoadedImage decode(Path file, String format, ImageReader reader, ImageHeader header)
             throws IOException, ImageLoadException {
         List<String> warnings = new ArrayList<>();

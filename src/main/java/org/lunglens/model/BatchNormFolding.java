@@ -53,8 +53,7 @@ public final class BatchNormFolding {
                 net.getLayer(i).paramTable().forEach((key, value) -> target.getParam(key).assign(value));
             }
         }
-        NativeLayerHelpers.install(copy);
-        return copy;
+        return ModelFile.prepare(copy);
     }
 
     private static boolean foldable(MultiLayerConfiguration conf, int i) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A data folder with one sub-folder per class (the layout of covid19-radiography-128). Its optional
@@ -61,18 +64,17 @@ public record DataFolder(Path root, List<String> classes, List<LabelledImage> im
         if (!Files.isRegularFile(index)) {
             return groups;
         }
-        try {
-            List<String> lines = Files.readAllLines(index);
-            List<String> header = List.of(lines.get(0).toLowerCase(Locale.ROOT).split(","));
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(Files.newBufferedReader(index))) {
+            List<CSVRecord> rows = parser.getRecords();
+            List<String> header = rows.get(0).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
             int pathCol = header.indexOf("path");
             int groupCol = header.indexOf("duplicate_group");
             if (pathCol < 0 || groupCol < 0) {
                 return groups;
             }
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cols = line.split(",", -1);
-                if (cols.length > Math.max(pathCol, groupCol) && !cols[groupCol].isBlank()) {
-                    groups.put(cols[pathCol], "dup:" + cols[groupCol]);
+            for (CSVRecord row : rows.subList(1, rows.size())) {
+                if (row.size() > Math.max(pathCol, groupCol) && !row.get(groupCol).isBlank()) {
+                    groups.put(row.get(pathCol), "dup:" + row.get(groupCol));
                 }
             }
         } catch (IOException e) {

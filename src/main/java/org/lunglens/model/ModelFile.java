@@ -166,7 +166,16 @@ public final class ModelFile {
     private static MultiLayerNetwork ready(MultiLayerNetwork net) {
         // Without it, a backward pass (Grad-CAM) on a reloaded network fails with an NPE.
         net.initGradientsView();
-        NativeLayerHelpers.install(net);
+        return prepare(net);
+    }
+
+    /**
+     * The one door for every network that is built, loaded or copied (after {@code init()}): puts its layers on
+     * libnd4j's native ops ({@link NativeLayerHelpers}). A network that misses this runs 6-7x slower, silently;
+     * where DL4J no longer allows it, one warning is logged and the network keeps DL4J's own layers.
+     */
+    public static MultiLayerNetwork prepare(MultiLayerNetwork net) {
+        NativeLayerHelpers.SHARED.install(net);
         return net;
     }
 

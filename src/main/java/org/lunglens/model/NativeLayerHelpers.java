@@ -1,6 +1,7 @@
 package org.lunglens.model;
 
 import java.lang.reflect.Field;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
@@ -10,11 +11,13 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes DL4J's convolution, pooling and batch-norm layers run forward and backward through libnd4j's own ops
  * ({@code conv2d}/{@code conv2d_bp}, {@code maxpool2d}, {@code batchnorm}), which the oneDNN build of
- * nd4j-native executes with oneDNN.
+ * nd4j-native executes with oneDNN. Networks reach it through {@link ModelFile#prepare}, the one door.
  *
  * <p>Why reflection: DL4J 1.0.0-M2.1 has these "MKLDNN" helpers but never installs them on the CPU: helper
  * creation is switched off by default ({@code org.eclipse.deeplearning4j.helpers.disable}) and the helpers'
@@ -22,40 +25,50 @@ import org.nd4j.linalg.api.buffer.DataType;
  * them every convolution runs as im2col + gemm driven from Java. Measured here (docs/BENCHMARKS.md, 2 cores):
  * training 47 -> 343 images/s, inference 277 -> 1,795 images/s on a 5-convolution net. {@code
  * NativeLayerHelpersTest} checks that outputs and gradients agree with DL4J's own code path.
+ *
+ * <p>Reflection on private fields breaks when DL4J changes. Then a network keeps DL4J's own (slower) layers and
+ * one warning is logged, instead of every model load failing.
  */
-public final class NativeLayerHelpers {
-    private static final Field CONV = helperField(ConvolutionLayer.class);
-    private static final Field POOL = helperField(SubsamplingLayer.class);
-    private static final Field BATCH_NORM = helperField(BatchNormalization.class);
+final class NativeLayerHelpers {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeLayerHelpers.class);
+    static final NativeLayerHelpers SHARED = new NativeLayerHelpers(NativeLayerHelpers::declaredHelperField);
 
-    private NativeLayerHelpers() {
+    /** How the private {@code helper} field of a layer class is found; tests pass one that fails. */
+    interface FieldLookup {
+        Field helperField(Class<?> layerClass) throws ReflectiveOperationException;
+    }
+
+    private final FieldLookup lookup;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    NativeLayerHelpers(FieldLookup lookup) {
+        this.lookup = lookup;
     }
 
     /**
      * Installs the helpers on every plain convolution, pooling and batch-norm layer of {@code net} (after
-     * {@code init()} or loading; a network built again needs them again). Returns how many layers got one.
+     * {@code init()} or loading; a network built again needs them again). Returns how many layers got one: 0 when
+     * they cannot be installed, and then no layer of {@code net} has one.
      */
-    public static int install(MultiLayerNetwork net) {
+    int install(MultiLayerNetwork net) {
+        DataType type = net.getLayerWiseConfigurations().getDataType();
         int installed = 0;
-        for (Layer layer : net.getLayers()) {
-            DataType type = net.getLayerWiseConfigurations().getDataType();
-            // Exact classes only: subclasses (1-D, deconvolution, separable) have helpers of other shapes
-            if (layer.getClass() == ConvolutionLayer.class) {
-                set(CONV, layer, new MKLDNNConvHelper(type));
-                installed++;
-            } else if (layer.getClass() == SubsamplingLayer.class) {
-                set(POOL, layer, new MKLDNNSubsamplingHelper(type));
-                installed++;
-            } else if (layer.getClass() == BatchNormalization.class) {
-                set(BATCH_NORM, layer, new MKLDNNBatchNormHelper(type));
-                installed++;
+        try {
+            for (Layer layer : net.getLayers()) {
+                if (takesHelper(layer)) {
+                    lookup.helperField(layer.getClass()).set(layer, newHelper(layer, type));
+                    installed++;
+                }
             }
+            return installed;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            fallBack(net, e);
+            return 0;
         }
-        return installed;
     }
 
     /** Layers of {@code net} that run through a helper now (for tests and logs). */
-    public static int installed(MultiLayerNetwork net) {
+    static int installed(MultiLayerNetwork net) {
         int n = 0;
         for (Layer layer : net.getLayers()) {
             n += layer.getHelper() != null ? 1 : 0;
@@ -63,21 +76,40 @@ public final class NativeLayerHelpers {
         return n;
     }
 
-    private static void set(Field field, Layer layer, Object helper) {
-        try {
-            field.set(layer, helper);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot install a native helper on " + layer.getClass().getName(), e);
+    /** Exact classes only: subclasses (1-D, deconvolution, separable) have helpers of other shapes. */
+    private static boolean takesHelper(Layer layer) {
+        Class<?> c = layer.getClass();
+        return c == ConvolutionLayer.class || c == SubsamplingLayer.class || c == BatchNormalization.class;
+    }
+
+    private static Object newHelper(Layer layer, DataType type) {
+        if (layer.getClass() == ConvolutionLayer.class) {
+            return new MKLDNNConvHelper(type);
+        }
+        return layer.getClass() == SubsamplingLayer.class ? new MKLDNNSubsamplingHelper(type)
+                : new MKLDNNBatchNormHelper(type);
+    }
+
+    /** Takes off the helpers this call may have set, so the network runs on DL4J's own layers throughout. */
+    private void fallBack(MultiLayerNetwork net, Throwable cause) {
+        for (Layer layer : net.getLayers()) {
+            if (takesHelper(layer)) {
+                try {
+                    lookup.helperField(layer.getClass()).set(layer, null);
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
+                    // the field cannot be reached, so this call never set it either
+                }
+            }
+        }
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("Native layer helpers unavailable ({}); networks run on DL4J's own layers, 6-7x slower. "
+                    + "Has the DL4J version changed?", cause.toString());
         }
     }
 
-    private static Field helperField(Class<?> layerClass) {
-        try {
-            Field f = layerClass.getDeclaredField("helper");
-            f.setAccessible(true);
-            return f;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("DL4J changed: " + layerClass.getName() + " has no 'helper' field", e);
-        }
+    private static Field declaredHelperField(Class<?> layerClass) throws NoSuchFieldException {
+        Field f = layerClass.getDeclaredField("helper");
+        f.setAccessible(true);
+        return f;
     }
 }

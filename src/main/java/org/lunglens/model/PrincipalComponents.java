@@ -32,7 +32,7 @@ public record PrincipalComponents(INDArray mean, INDArray factors) {
     }
 
     public int components() {
-        return (int) factors.columns();
+        return factors.columns();
     }
 
     /** Writes the projection into the network's first (frozen) layer. */

@@ -36,8 +36,7 @@ public final class SiteAdaptation {
         if (inputs.size() < MIN_FILMS) {
             throw new IllegalArgumentException("adaptation needs at least " + MIN_FILMS + " films; got " + inputs.size());
         }
-        MultiLayerNetwork copy = net.clone();
-        NativeLayerHelpers.install(copy);
+        MultiLayerNetwork copy = ModelFile.prepare(net.clone());
         for (int i = 0; i < copy.getnLayers(); i++) {
             if (copy.getLayerWiseConfigurations().getConf(i).getLayer() instanceof BatchNormalization bn) {
                 INDArray[] stats = channelStatistics(copy, i, inputs, size);

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** A train/validation/test partition of a data folder's images. */
 public record Split(List<LabelledImage> train, List<LabelledImage> validation, List<LabelledImage> test) {
@@ -20,21 +23,29 @@ public record Split(List<LabelledImage> train, List<LabelledImage> validation, L
         List<String> lines = new ArrayList<>();
         lines.add("set,class,path");
         Map<String, List<LabelledImage>> sets = sets();
-        sets.forEach((name, images) -> images.forEach(i -> lines.add(name + "," + i.folder() + ","
-                + dataRoot.relativize(i.file()).toString().replace('\\', '/'))));
+        sets.forEach((name, images) -> images.forEach(i -> lines.add(CSVFormat.DEFAULT.format(name, i.folder(),
+                dataRoot.relativize(i.file()).toString().replace('\\', '/')))));
         Files.write(file, lines);
     }
 
     /** Reads one set ("test", say) of a split file, resolving paths against a data folder. */
     public static List<LabelledImage> readSet(Path file, Path dataRoot, String set) throws IOException {
         List<LabelledImage> images = new ArrayList<>();
-        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
-            String[] cols = line.split(",", 3);
-            if (cols.length == 3 && cols[0].equals(set)) {
-                images.add(new LabelledImage(dataRoot.resolve(cols[2]), cols[1], "file:" + cols[2]));
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(Files.newBufferedReader(file))) {
+            for (CSVRecord row : parser) {
+                boolean header = row.getRecordNumber() == 1;
+                if (!header && row.size() >= 3 && row.get(0).equals(set)) {
+                    String path = pathOf(row);
+                    images.add(new LabelledImage(dataRoot.resolve(path), row.get(1), "file:" + path));
+                }
             }
         }
         return images;
+    }
+
+    /** The third column; files written before paths were quoted kept a path's commas unquoted, as more columns. */
+    private static String pathOf(CSVRecord row) {
+        return String.join(",", row.toList().subList(2, row.size()));
     }
 
     /** This split and another's sets, joined set by set (the other's images after this one's). */

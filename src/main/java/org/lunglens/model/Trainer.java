@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -87,7 +88,7 @@ public final class Trainer {
         TrainingState state;
         if (options.resume() && Files.exists(options.checkpoint())) {
             meta = ModelFile.readMetadata(options.checkpoint());
-            net = ModelSerializer.restoreMultiLayerNetwork(options.checkpoint().toFile(), true);
+            net = checkpointNetwork(options.checkpoint());
             state = ModelFile.json().readValue(options.checkpointState().toFile(), TrainingState.class);
             listener.message("Resuming after epoch " + state.epochsDone() + " (best: epoch " + state.bestEpoch() + ")");
             meta = meta.withTraining(new TrainingFacts(options).resumed(meta, state));
@@ -99,8 +100,7 @@ public final class Trainer {
                     : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(),
                             options.convs(), options.batchNorm(), weights, options.learningRate(), options.learningRateDecay(),
                             options.seed());
-            net = new MultiLayerNetwork(network.config());
-            net.init();
+            net = freshNetwork(network.config());
             if (options.site().init() != null) {
                 startFrom(net, options.site().init());
             }
@@ -112,7 +112,6 @@ public final class Trainer {
                     new TrainingFacts(options).of(split, weights), Map.of());
             state = new TrainingState(0, Double.POSITIVE_INFINITY, List.of(), 0);
         }
-        NativeLayerHelpers.install(net);
         listener.message(meta.architecture() + ", " + net.numParams() + " parameters");
         WeightAverage average = options.emaDecay() <= 0 ? null : options.resume()
                 ? WeightAverage.resume(net, options.emaDecay(), options.checkpointAverage())
@@ -185,6 +184,18 @@ public final class Trainer {
     }
 
     /** Fresh weights replaced by a trained model's (its batch-norm statistics included): a warm start. */
+    /** A checkpoint's network with its updater state, ready to train on (through {@link ModelFile#prepare}). */
+    static MultiLayerNetwork checkpointNetwork(Path checkpoint) throws IOException {
+        return ModelFile.prepare(ModelSerializer.restoreMultiLayerNetwork(checkpoint.toFile(), true));
+    }
+
+    /** A new, initialised network, ready to train on (through {@link ModelFile#prepare}). */
+    static MultiLayerNetwork freshNetwork(MultiLayerConfiguration config) {
+        MultiLayerNetwork net = new MultiLayerNetwork(config);
+        net.init();
+        return ModelFile.prepare(net);
+    }
+
     private void startFrom(MultiLayerNetwork net, Path init) throws IOException, ModelLoadException {
         MultiLayerNetwork parent = ModelFile.load(init).network();
         if (parent.numParams() != net.numParams() || parent.getnLayers() != net.getnLayers()) {

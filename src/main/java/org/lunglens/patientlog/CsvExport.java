@@ -3,10 +3,12 @@ package org.lunglens.patientlog;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
 
 /**
- * Writes rows as RFC 4180 CSV. Cells that a spreadsheet would run as a formula (starting with = + - @ or a
- * control character) get a leading apostrophe, so a patient name cannot become a command in Excel.
+ * Writes rows as RFC 4180 CSV (commons-csv quotes what needs it). Cells that a spreadsheet would run as a formula
+ * (starting with = + - @ or a control character) get a leading apostrophe, so a patient name cannot become a
+ * command in Excel.
  */
 public final class CsvExport {
     private CsvExport() {
@@ -21,24 +23,16 @@ public final class CsvExport {
         out.flush();
     }
 
+    /** One row, each cell made {@linkplain #spreadsheetSafe safe}, ended by CRLF. */
     public static void writeRow(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(cells.get(i)));
-        }
-        out.write("\r\n");
+        CSVFormat.RFC4180.printRecord(out, cells.stream().map(CsvExport::spreadsheetSafe).toArray());
     }
 
-    /** One CSV cell, quoted as needed, with a formula-looking start neutralised by an apostrophe. */
-    public static String cell(String value) {
+    /** The text with a formula-looking start neutralised by an apostrophe; null becomes empty. */
+    public static String spreadsheetSafe(String value) {
         String text = value == null ? "" : value;
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = '"' + text.replace("\"", "\"\"") + '"';
+            return "'" + text;
         }
         return text;
     }

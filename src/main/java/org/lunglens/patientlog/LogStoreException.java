@@ -5,6 +5,8 @@ package org.lunglens.patientlog;
  * do); {@link #reason()} lets the app decide whether to carry on without the log.
  */
 public class LogStoreException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     /** Why the log failed, coarse enough for a UI to choose an action. */
     public enum Reason {
         /** Another program holds a lock on the file for longer than the busy timeout. */

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.lunglens.model.DataFolder;
 import org.lunglens.model.LabelledImage;
 
@@ -41,12 +44,17 @@ public record CaseSet(String name, List<String> classes, List<LabelledImage> cas
      * a lesson should not silently lose cases.
      */
     public static CaseSet fromCsv(Path folder, Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
+        List<CSVRecord> records;
+        // Empty lines kept as records, so that a record's number is its line in the file
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
+                .parse(Files.newBufferedReader(csv))) {
+            records = parser.getRecords();
+        }
         int pathCol = 0;
         int labelCol = 1;
         int first = 0;
-        if (!lines.isEmpty()) {
-            List<String> header = Csv.split(lines.get(0)).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        if (!records.isEmpty()) {
+            List<String> header = records.get(0).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
             if (header.contains("path") && header.contains("label")) {
                 pathCol = header.indexOf("path");
                 labelCol = header.indexOf("label");
@@ -54,19 +62,18 @@ public record CaseSet(String name, List<String> classes, List<LabelledImage> cas
             }
         }
         List<LabelledImage> cases = new ArrayList<>();
-        for (int i = first; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        for (CSVRecord row : records.subList(first, records.size())) {
+            if (row.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            List<String> cols = Csv.split(lines.get(i));
-            if (cols.size() <= Math.max(pathCol, labelCol) || cols.get(labelCol).isBlank()) {
-                throw new IOException(csv + " line " + (i + 1) + ": expected path,label");
+            if (row.size() <= Math.max(pathCol, labelCol) || row.get(labelCol).isBlank()) {
+                throw new IOException(csv + " line " + row.getRecordNumber() + ": expected path,label");
             }
-            Path file = folder.resolve(cols.get(pathCol).strip());
+            Path file = folder.resolve(row.get(pathCol).strip());
             if (!Files.isRegularFile(file)) {
-                throw new IOException(csv + " line " + (i + 1) + ": " + file + " not found");
+                throw new IOException(csv + " line " + row.getRecordNumber() + ": " + file + " not found");
             }
-            cases.add(new LabelledImage(file, cols.get(labelCol).strip(), "file:" + file));
+            cases.add(new LabelledImage(file, row.get(labelCol).strip(), "file:" + file));
         }
         if (cases.isEmpty()) {
             throw new IOException(csv + ": no cases");

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * A quiz as CSV: one row per case (read, confidence, truth, the model's top class and probabilities, and which
@@ -22,31 +24,37 @@ public final class QuizCsv {
                     + "ai_correct,reader_ai_agree");
             for (QuizAnswer a : answers) {
                 AiOpinion ai = a.ai();
-                out.println(String.join(",", String.valueOf(a.number()), Csv.field(a.file().toString()),
-                        Csv.field(a.truth()), Csv.field(a.read()), String.format(Locale.ROOT, "%.2f", a.confidence()),
-                        String.valueOf(a.readerCorrect()), ai == null ? "" : Csv.field(ai.model()),
-                        ai == null ? "" : Csv.field(ai.predicted()), ai == null ? "" : Csv.field(probabilities(ai)),
-                        ai == null || ai.correct() == null ? "" : String.valueOf(ai.correct()),
-                        ai == null || ai.agreesWithReader() == null ? "" : String.valueOf(ai.agreesWithReader())));
+                out.println(row(a.number(), a.file(), a.truth(), a.read(),
+                        String.format(Locale.ROOT, "%.2f", a.confidence()), a.readerCorrect(),
+                        ai == null ? "" : ai.model(), ai == null ? "" : ai.predicted(),
+                        ai == null ? "" : probabilities(ai), ai == null ? null : ai.correct(),
+                        ai == null ? null : ai.agreesWithReader()));
             }
             out.println();
             out.println("metric,value");
-            out.println("case_set," + Csv.field(caseSet));
-            out.println("seed," + seed);
-            out.println("cases," + score.cases());
-            out.println("reader_correct," + score.readerRight());
-            out.println("ai_scored," + score.aiScored());
-            out.println("ai_correct," + score.aiRight());
-            out.println("agreement_scored," + score.agreeScored());
-            out.println("reader_ai_agree," + score.agree());
+            out.println(row("case_set", caseSet));
+            out.println(row("seed", seed));
+            out.println(row("cases", score.cases()));
+            out.println(row("reader_correct", score.readerRight()));
+            out.println(row("ai_scored", score.aiScored()));
+            out.println(row("ai_correct", score.aiRight()));
+            out.println(row("agreement_scored", score.agreeScored()));
+            out.println(row("reader_ai_agree", score.agree()));
             out.println();
-            out.println("truth \\ read," + String.join(",", score.labels().stream().map(Csv::field).toList()));
+            List<Object> header = new ArrayList<>(List.of("truth \\ read"));
+            header.addAll(score.labels());
+            out.println(row(header.toArray()));
             for (String t : score.labels()) {
-                StringBuilder row = new StringBuilder(Csv.field(t));
-                score.labels().forEach(r -> row.append(',').append(score.count(t, r)));
-                out.println(row);
+                List<Object> counts = new ArrayList<>(List.of(t));
+                score.labels().forEach(r -> counts.add(score.count(t, r)));
+                out.println(row(counts.toArray()));
             }
         }
+    }
+
+    /** One CSV record (nulls empty), without its line end. */
+    private static String row(Object... values) {
+        return CSVFormat.DEFAULT.format(values);
     }
 
     private static String probabilities(AiOpinion ai) {

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,5 +53,25 @@ class ClassifyCsvTest {
             assertThat(Double.parseDouble(cols[5]) > 1).isEqualTo(cols[4].equals("yes"));
         }
         assertThat(lines.get(2)).startsWith(blank.toString()).contains(",yes,");
+    }
+
+    @Test
+    void aPathWithACommaAQuoteAndANewlineIsQuotedAndReadsBackWhole() throws Exception {
+        Path odd = tmp.resolve("odd, \"name\"\nfilm.png");
+        Files.copy(SharedData.samples().resolve("COVID-1.png"), odd);
+        Path csv = tmp.resolve("odd.csv");
+
+        int code = LungLensCommand.run("classify", "--model", model.toString(), "--csv", csv.toString(),
+                odd.toString());
+
+        assertThat(code).as(console.err()).isZero();
+        List<CSVRecord> rows;
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(Files.newBufferedReader(csv))) {
+            rows = parser.getRecords();
+        }
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).get(0)).isEqualTo(odd.toString());
+        assertThat(rows.get(1).size()).isEqualTo(rows.get(0).size());
+        assertThat(Files.readString(csv)).contains("\"" + odd.toString().replace("\"", "\"\"") + "\",COVID,");
     }
 }

@@ -1,12 +1,14 @@
 package org.lunglens.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lunglens.imaging.ImageFixtures.argbImage;
 import static org.lunglens.imaging.ImageFixtures.samples;
 import static org.lunglens.imaging.ImageFixtures.write;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -167,6 +169,18 @@ class ImageLoaderFormatsTest {
         assertThat(image.pixels().width()).isEqualTo(64);
         // Lossy: the ramp survives within a few levels.
         assertThat(image.pixels().sample(0, 32, 20)).isBetween(120, 136);
+    }
+
+    /** The JDK's own JPEG reader would decode it as an all-black film, which a model would then classify. */
+    @Test
+    void cmykJpegWithoutAProfileIsRefusedNotReadAsBlack() throws Exception {
+        Path file = dir.resolve("cmyk.jpg");
+        try (InputStream in = getClass().getResourceAsStream("/imaging/cmyk-no-profile.jpg")) {
+            Files.copy(in, file);
+        }
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ImageLoadException.class)
+                .hasMessageContaining("ICC");
     }
 
     @Test

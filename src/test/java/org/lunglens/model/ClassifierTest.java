@@ -20,9 +20,7 @@ class ClassifierTest {
     void batchesOfChangingSizesGetTheNetworksOwnOutputs() {
         Architectures.Network network = Architectures.cnn(SIZE, 3, 2, new int[] {8, 8}, true, new float[] {1, 1, 1},
                 1e-3, 1.0, 5);
-        MultiLayerNetwork net = new MultiLayerNetwork(network.config());
-        net.init();
-        NativeLayerHelpers.install(net);
+        MultiLayerNetwork net = Trainer.freshNetwork(network.config());
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m", "1.0", ModelMetadata.MULTICLASS,
                 List.of("a", "b", "c"), PreprocessingSpec.ofSize(SIZE), network.description(), net.numParams(),
                 network.gradCamLayer(), Map.of(), Map.of());

@@ -19,9 +19,7 @@ final class FittedBatchNormNets {
 
     /** The network with the native helpers, fitted {@code steps} times on x with labels cycling through the classes. */
     static MultiLayerNetwork fit(Architectures.Network network, int classes, INDArray x, int steps) {
-        MultiLayerNetwork net = new MultiLayerNetwork(network.config());
-        net.init();
-        NativeLayerHelpers.install(net);
+        MultiLayerNetwork net = Trainer.freshNetwork(network.config());
         INDArray y = Nd4j.zeros(DataType.FLOAT, x.size(0), classes);
         for (int i = 0; i < x.size(0); i++) {
             y.putScalar(i, i % classes, 1);

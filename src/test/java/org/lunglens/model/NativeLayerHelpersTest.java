@@ -2,9 +2,17 @@ package org.lunglens.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -12,14 +20,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.LoggerFactory;
 
-/** The native helpers change speed only: outputs and gradients stay DL4J's own. */
+/**
+ * The native helpers change speed only: outputs and gradients stay DL4J's own. Every way a network comes to be
+ * (loaded, trained, adapted) gets them, and where DL4J refuses them a network keeps its own layers.
+ */
 class NativeLayerHelpersTest {
     private static final Architectures.Network NETWORK =
             Architectures.cnn(30, 3, 2, new int[] {8, 8, 16}, new float[] {1, 1, 1}, 1e-3, 7);
+    private static final Architectures.Network BATCH_NORM_NETWORK =
+            Architectures.cnn(24, 2, 2, new int[] {8, 8}, true, new float[] {1, 1}, 1e-3, 1.0, 3);
 
     private static MultiLayerNetwork init() {
-        MultiLayerNetwork net = new MultiLayerNetwork(NETWORK.config());
+        return init(NETWORK);
+    }
+
+    /** A network without the helpers. */
+    private static MultiLayerNetwork init(Architectures.Network network) {
+        MultiLayerNetwork net = new MultiLayerNetwork(network.config());
         net.init();
         return net;
     }
@@ -43,7 +62,7 @@ class NativeLayerHelpersTest {
                         || c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization)
                 .count();
 
-        assertThat(NativeLayerHelpers.install(helped)).isEqualTo(expectedLayers).isPositive();
+        assertThat(NativeLayerHelpers.SHARED.install(helped)).isEqualTo(expectedLayers).isPositive();
         assertThat(NativeLayerHelpers.installed(helped)).isEqualTo(expectedLayers);
         assertThat(NativeLayerHelpers.installed(plain)).isZero();
 
@@ -62,16 +81,101 @@ class NativeLayerHelpersTest {
         assertThat(actual.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-4 * Math.max(1, scale));
     }
 
-    @Test
-    void aLoadedModelRunsThroughTheHelpers(@TempDir Path dir) throws Exception {
-        MultiLayerNetwork net = init();
-        Path file = dir.resolve("m.zip");
+    private static Path saved(MultiLayerNetwork net, Path file, boolean withUpdater) throws Exception {
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m", "1.0", ModelMetadata.MULTICLASS,
                 List.of("a", "b", "c"), PreprocessingSpec.ofSize(30), NETWORK.description(), net.numParams(),
                 NETWORK.gradCamLayer(), Map.of(), Map.of());
-        ModelFile.save(net, meta, file, false);
+        ModelFile.save(net, meta, file, withUpdater);
+        return file;
+    }
+
+    @Test
+    void aLoadedModelRunsThroughTheHelpers(@TempDir Path dir) throws Exception {
+        Path file = saved(init(), dir.resolve("m.zip"), false);
 
         assertThat(NativeLayerHelpers.installed(ModelFile.load(file).network())).isPositive();
+    }
+
+    @Test
+    void aNewTrainingRunStartsOnTheHelpers() {
+        assertThat(NativeLayerHelpers.installed(Trainer.freshNetwork(NETWORK.config()))).isPositive();
+    }
+
+    @Test
+    void aResumedTrainingRunStartsOnTheHelpers(@TempDir Path dir) throws Exception {
+        Path checkpoint = saved(init(), dir.resolve("m.checkpoint.zip"), true);
+
+        assertThat(NativeLayerHelpers.installed(Trainer.checkpointNetwork(checkpoint))).isPositive();
+    }
+
+    @Test
+    void aSiteAdaptedCopyRunsThroughTheHelpers() {
+        MultiLayerNetwork parent = Trainer.freshNetwork(BATCH_NORM_NETWORK.config());
+        Random random = new Random(4);
+        List<float[]> films = new ArrayList<>();
+        for (int i = 0; i < SiteAdaptation.MIN_FILMS; i++) {
+            float[] film = new float[24 * 24];
+            for (int p = 0; p < film.length; p++) {
+                film[p] = random.nextFloat();
+            }
+            films.add(film);
+        }
+
+        MultiLayerNetwork adapted = SiteAdaptation.adapt(parent, films, 24);
+
+        assertThat(adapted).isNotSameAs(parent);
+        assertThat(NativeLayerHelpers.installed(adapted)).isEqualTo(NativeLayerHelpers.installed(parent)).isPositive();
+    }
+
+    @Test
+    void whenDl4jRefusesTheHelpersTheNetworkKeepsItsOwnLayersAndWarnsOnce() {
+        MultiLayerNetwork plain = init();
+        MultiLayerNetwork fallen = init();
+        fallen.setParams(plain.params().dup());
+        NativeLayerHelpers broken = new NativeLayerHelpers(layerClass -> {
+            throw new NoSuchFieldException(layerClass.getName() + ".helper");
+        });
+
+        List<ILoggingEvent> warnings = warningsDuring(() -> {
+            assertThat(broken.install(fallen)).isZero();
+            assertThat(broken.install(init())).isZero();
+        });
+
+        assertThat(NativeLayerHelpers.installed(fallen)).isZero();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 30, 30);
+        assertThat(fallen.output(x, false).equalsWithEps(plain.output(x, false), 1e-6)).isTrue();
+        assertThat(warnings).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("DL4J's own layers");
+    }
+
+    @Test
+    void aFailureHalfwayTakesOffTheHelpersAlreadySet() {
+        MultiLayerNetwork net = init(BATCH_NORM_NETWORK); // convolution first, then batch norm
+        NativeLayerHelpers failsOnBatchNorm = new NativeLayerHelpers(layerClass -> {
+            if (layerClass == BatchNormalization.class) {
+                throw new NoSuchFieldException("helper");
+            }
+            Field f = layerClass.getDeclaredField("helper");
+            f.setAccessible(true);
+            return f;
+        });
+
+        assertThat(failsOnBatchNorm.install(net)).isZero();
+        assertThat(NativeLayerHelpers.installed(net)).isZero();
+    }
+
+    /** The WARN events of NativeLayerHelpers's logger while {@code action} runs. */
+    private static List<ILoggingEvent> warningsDuring(Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger(NativeLayerHelpers.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        return appender.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
     }
 
     @Test

@@ -5,25 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvExportTest {
-    @Test
-    void quotesSeparatorsQuotesAndLineBreaks() {
-        assertThat(CsvExport.cell("plain")).isEqualTo("plain");
-        assertThat(CsvExport.cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(CsvExport.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(CsvExport.cell("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(CsvExport.cell(null)).isEmpty();
+    private static String row(String... cells) throws Exception {
+        StringWriter out = new StringWriter();
+        CsvExport.writeRow(out, Arrays.asList(cells));
+        return out.toString();
     }
 
     @Test
-    void neutralisesSpreadsheetFormulasButNotNumbers() {
-        assertThat(CsvExport.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
-        assertThat(CsvExport.cell("+cmd|' /C calc'!A0")).isEqualTo("'+cmd|' /C calc'!A0");
-        assertThat(CsvExport.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(CsvExport.cell("-0.5")).isEqualTo("-0.5");
+    void quotesSeparatorsQuotesAndLineBreaks() throws Exception {
+        assertThat(row("plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", null))
+                .isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\r\n");
+    }
+
+    @Test
+    void neutralisesSpreadsheetFormulasButNotNumbers() throws Exception {
+        assertThat(CsvExport.spreadsheetSafe("+cmd|' /C calc'!A0")).isEqualTo("'+cmd|' /C calc'!A0");
+        assertThat(CsvExport.spreadsheetSafe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvExport.spreadsheetSafe("-0.5")).isEqualTo("-0.5");
+        assertThat(CsvExport.spreadsheetSafe(null)).isEmpty();
+        assertThat(row("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"\r\n");
     }
 
     @Test

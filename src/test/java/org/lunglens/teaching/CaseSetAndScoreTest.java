@@ -60,6 +60,26 @@ class CaseSetAndScoreTest {
     }
 
     @Test
+    void aCsvPathWithACommaAQuoteAndANewlineIsOneCase() throws IOException {
+        Path odd = Files.createDirectories(tmp.resolve("set/COVID")).resolve("a, \"b\"\nc.png");
+        Files.write(odd, new byte[] {1});
+        Path csv = tmp.resolve("set/odd.csv");
+        Files.writeString(csv, "path,label\n\"COVID/a, \"\"b\"\"\nc.png\",COVID\n");
+
+        assertThat(CaseSet.fromCsv(csv.getParent(), csv).cases()).extracting(LabelledImage::file).containsExactly(odd);
+    }
+
+    @Test
+    void anErrorNamesItsLineCountingBlankLines() throws IOException {
+        folder(1, 0, 0);
+        Path csv = tmp.resolve("set/lesson.csv");
+        Files.writeString(csv, "path,label\n\nCOVID/COVID-0.png,COVID\n  \nCOVID/nothing.png,COVID\n");
+
+        assertThatThrownBy(() -> CaseSet.fromCsv(csv.getParent(), csv)).hasMessageContaining("line 5")
+                .hasMessageContaining("not found");
+    }
+
+    @Test
     void theScoreCountsReaderAiAndAgreementInTheModelsClasses() {
         List<String> binary = List.of("COVID", "non-COVID");
         List<QuizAnswer> answers = List.of(

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.model.Architectures;
-import org.lunglens.model.NativeLayerHelpers;
+import org.lunglens.model.ModelFile;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training and inference speed of candidate CNNs at 128 px, batch 64, each with DL4J's own layers and with
- * {@link NativeLayerHelpers} (libnd4j's ops; oneDNN in the shipped build): the numbers behind the bundled
+ * {@link ModelFile#prepare} (libnd4j's ops; oneDNN in the shipped build): the numbers behind the bundled
  * models' architecture (docs/MODELS.md). Random inputs: speed does not depend on the pixels.
  * Usage: {@code ArchitectureProbe [STEPS] [--deep]} (default 10 timed training steps per network);
  * {@code --deep} times only the deeper candidates (more 3x3 convolutions per block), native helpers only.
@@ -86,7 +86,7 @@ public final class ArchitectureProbe {
                 new float[] {1, 1}, 1e-3, 1.0, 42).config());
         net.init();
         if (helpers) {
-            NativeLayerHelpers.install(net);
+            ModelFile.prepare(net);
         }
         for (int i = 0; i < 3; i++) {
             net.fit(batch);

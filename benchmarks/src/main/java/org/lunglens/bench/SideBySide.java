@@ -19,7 +19,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.imaging.PixelData;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.InputTensors;
-import org.lunglens.model.NativeLayerHelpers;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
@@ -121,7 +120,7 @@ public final class SideBySide {
     private static double trainImagesPerSecond(MultiLayerNetwork model, List<float[]> inputs, int classes, int steps) {
         MultiLayerNetwork net = new MultiLayerNetwork(model.getLayerWiseConfigurations().clone());
         net.init();
-        NativeLayerHelpers.install(net);
+        ModelFile.prepare(net);
         INDArray x = InputTensors.of(inputs, 128);
         INDArray y = Nd4j.zeros(inputs.size(), classes);
         for (int i = 0; i < inputs.size(); i++) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
@@ -83,11 +84,11 @@ class PatientLogUnavailableTest {
         Path sample = SharedData.samples().resolve("COVID-1.png");
         robot.interact(() -> window.open(List.of(sample)));
         FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
-        Optional<AnalysisRecord>[] logged = new Optional[1];
+        AtomicReference<Optional<AnalysisRecord>> logged = new AtomicReference<>();
         robot.interact(() -> feature.logger().log(window.model().image(), "m", sample,
-                new ClassScores(List.of("COVID", "Normal"), new float[] {0.5f, 0.5f}), null, 1).thenAccept(r -> logged[0] = r));
-        FxTestSupport.await(WAIT_SECONDS, () -> logged[0] != null);
-        assertThat(logged[0]).isEmpty();
+                new ClassScores(List.of("COVID", "Normal"), new float[] {0.5f, 0.5f}), null, 1).thenAccept(logged::set));
+        FxTestSupport.await(WAIT_SECONDS, () -> logged.get() != null);
+        assertThat(logged.get()).isEmpty();
         assertThat(robot.lookup("#logRecordRead").queryButton().isDisabled()).isTrue();
 
         assertThat(Files.readAllBytes(db)).isEqualTo(DAMAGED);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lunglens.model.ClassScores;
+import org.lunglens.model.Familiarity;
 import org.lunglens.model.ModelFile;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.GradCamInfo;
@@ -16,7 +17,8 @@ import org.lunglens.patientlog.PatientLog;
  * The one way an analysed film enters the patient log, for the app's AI tab, its quiz and reads, and for
  * {@code classify --log}: the film is registered by the SHA-256 of its bytes (the same film under another path is
  * the same image), the analysis stores the model's name and the SHA-256 of its file (the exact weights), every
- * class's probability and the class the model called. Call on the thread that owns {@code log}.
+ * class's probability, the class the model called and whether its familiarity check flagged the film. Call on the
+ * thread that owns {@code log}.
  */
 public final class AnalysisRecorder {
     /** A model file is hashed once per file, not once per film. */
@@ -30,15 +32,18 @@ public final class AnalysisRecorder {
     /**
      * Registers {@code film} and stores one analysis of it.
      *
+     * @param familiarity    the model's familiarity check on the film, or null for a model without one
      * @param gradCam        the explanation shown with it, or null when none was computed
      * @param durationMillis preprocessing + inference (+ Grad-CAM when shown), model loading excluded
      */
     public AnalysisRecord record(PatientLog log, AnalysedFilm film, String modelName, Path modelFile,
-                                 ClassScores scores, GradCamInfo gradCam, long durationMillis)
-            throws IOException, LogStoreException {
+                                 ClassScores scores, Familiarity familiarity, GradCamInfo gradCam,
+                                 long durationMillis) throws IOException, LogStoreException {
         long imageId = register(log, film).id();
-        return log.analyses().add(AnalysisRecord.fromScores(imageId, modelName, modelSha256(modelFile),
-                scores.classes(), scores.values(), scores.predictedClass(), gradCam, durationMillis));
+        AnalysisRecord draft = AnalysisRecord.fromScores(imageId, modelName, modelSha256(modelFile),
+                scores.classes(), scores.values(), scores.predictedClass(), gradCam, durationMillis);
+        return log.analyses().add(familiarity == null ? draft : draft.withFamiliarity(
+                new AnalysisRecord.FamiliarityFlag(familiarity.unfamiliar(), familiarity.unfamiliarity())));
     }
 
     /** The SHA-256 of a model file, computed once per file. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.lunglens.app.AnalysedFilm;
 import org.lunglens.app.AnalysisRecorder;
 import org.lunglens.model.ClassScores;
+import org.lunglens.model.Familiarity;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.LogStoreException;
 import org.lunglens.patientlog.PatientLog;
@@ -34,10 +35,10 @@ final class BatchLog implements AutoCloseable {
         return new BatchLog(PatientLog.open(LogSettings.forUser().resolve(db)), modelName, modelFile);
     }
 
-    void record(Path image, String format, LocalDate acquiredOn, ClassScores scores, long durationMillis)
-            throws IOException, LogStoreException {
-        recorder.record(log, new AnalysedFilm(image, format, acquiredOn), modelName, modelFile, scores, null,
-                durationMillis);
+    void record(Path image, String format, LocalDate acquiredOn, ClassScores scores, Familiarity familiarity,
+                long durationMillis) throws IOException, LogStoreException {
+        recorder.record(log, new AnalysedFilm(image, format, acquiredOn), modelName, modelFile, scores, familiarity,
+                null, durationMillis);
         logged++;
     }
 

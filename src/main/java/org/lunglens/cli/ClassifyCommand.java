@@ -149,7 +149,8 @@ final class ClassifyCommand implements Callable<Integer> {
                     // Logged first: a run killed between the two never leaves a printed but unlogged result.
                     if (batchLog != null) {
                         Decoded d = (Decoded) decoded.get(i);
-                        batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), new ClassScores(classes, p), millisPerImage);
+                        batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), new ClassScores(classes, p),
+                                familiarity, millisPerImage);
                     }
                     String line = format(chunk.get(i), classes, p, familiarity);
                     System.out.println(line);
@@ -219,7 +220,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     float[] probs = prediction.probabilities();
                     if (batchLog != null) {
                         batchLog.record(file, image.format(), image.acquisitionDate().orElse(null), new ClassScores(classes, probs),
-                                (System.nanoTime() - start) / 1_000_000);
+                                prediction.familiarity(), (System.nanoTime() - start) / 1_000_000);
                     }
                     String line = format(file, classes, probs, prediction.familiarity());
                     System.out.println(line);

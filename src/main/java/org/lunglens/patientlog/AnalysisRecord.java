@@ -12,10 +12,21 @@ import java.util.Objects;
  * @param modelSha256   SHA-256 of the model file, so a result can be traced to the exact weights
  * @param probabilities every class's probability, in the model's output order
  * @param gradCam       the explanation shown, or null when none was computed
+ * @param familiarity   the model's familiarity check on this film, or null (a model without one, an older row)
  */
 public record AnalysisRecord(long id, long imageId, String modelName, String modelSha256,
                              List<ClassProbability> probabilities, String predictedClass, GradCamInfo gradCam,
-                             long durationMillis, Instant createdAt, String osUser, boolean archived) {
+                             long durationMillis, Instant createdAt, String osUser, boolean archived,
+                             FamiliarityFlag familiarity) {
+    /** What the model's familiarity check said: flagged (its reading is not reliable here) and the score. */
+    public record FamiliarityFlag(boolean unfamiliar, double unfamiliarity) {
+        public FamiliarityFlag {
+            if (!(unfamiliarity >= 0)) {
+                throw new IllegalArgumentException("unfamiliarity must be a number >= 0: " + unfamiliarity);
+            }
+        }
+    }
+
     public AnalysisRecord {
         Objects.requireNonNull(modelName, "modelName");
         Objects.requireNonNull(modelSha256, "modelSha256");
@@ -36,7 +47,18 @@ public record AnalysisRecord(long id, long imageId, String modelName, String mod
                                        List<ClassProbability> probabilities, String predictedClass,
                                        GradCamInfo gradCam, long durationMillis) {
         return new AnalysisRecord(0, imageId, modelName, modelSha256, probabilities, predictedClass, gradCam,
-                durationMillis, null, null, false);
+                durationMillis, null, null, false, null);
+    }
+
+    /** This draft with the familiarity check's result (null for a model without one). */
+    public AnalysisRecord withFamiliarity(FamiliarityFlag flag) {
+        return new AnalysisRecord(id, imageId, modelName, modelSha256, probabilities, predictedClass, gradCam,
+                durationMillis, createdAt, osUser, archived, flag);
+    }
+
+    /** True when the model flagged the film as unlike its training films. */
+    public boolean unfamiliar() {
+        return familiarity != null && familiarity.unfamiliar();
     }
 
     /**

@@ -18,7 +18,7 @@ import org.lunglens.patientlog.LogStoreException.Reason;
 public final class AnalysisRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, image_id, model_name, model_sha256, predicted_class, gradcam_class,"
-            + " gradcam_settings, duration_ms, created_at, os_user, archived";
+            + " gradcam_settings, duration_ms, created_at, os_user, archived, unfamiliar, unfamiliarity";
 
     private final LogDatabase db;
     private final LogOptions options;
@@ -36,7 +36,8 @@ public final class AnalysisRepository {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO analyses(image_id, model_name,"
                     + " model_sha256, predicted_class, gradcam_class, gradcam_settings, duration_ms, os_user,"
-                    + " created_at, updated_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    + " created_at, updated_at, changed_by, unfamiliar, unfamiliarity)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
                 ps.setLong(1, draft.imageId());
                 ps.setString(2, draft.modelName());
                 ps.setString(3, draft.modelSha256());
@@ -53,6 +54,14 @@ public final class AnalysisRepository {
                 ps.setString(9, now);
                 ps.setString(10, now);
                 ps.setString(11, options.user());
+                if (draft.familiarity() == null) {
+                    ps.setNull(12, Types.INTEGER);
+                    ps.setNull(13, Types.REAL);
+                } else {
+                    ps.setInt(12, draft.familiarity().unfamiliar() ? 1 : 0);
+                    // The check reports "infinitely unlike" for a blank film; the log keeps a large finite number
+                    ps.setDouble(13, Math.min(draft.familiarity().unfamiliarity(), 1e6));
+                }
                 id = Sql.insertReturningId(ps);
             }
             insertProbabilities(c, id, draft.probabilities());
@@ -134,7 +143,15 @@ public final class AnalysisRepository {
         return new AnalysisRecord(id, rs.getLong("image_id"), rs.getString("model_name"),
                 rs.getString("model_sha256"), probabilities(c, id), rs.getString("predicted_class"), gradCam,
                 rs.getLong("duration_ms"), Sql.instant(rs, "created_at"), rs.getString("os_user"),
-                rs.getBoolean("archived"));
+                rs.getBoolean("archived"), familiarity(rs));
+    }
+
+    private static AnalysisRecord.FamiliarityFlag familiarity(ResultSet rs) throws SQLException {
+        int unfamiliar = rs.getInt("unfamiliar");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new AnalysisRecord.FamiliarityFlag(unfamiliar == 1, rs.getDouble("unfamiliarity"));
     }
 
     private static List<ClassProbability> probabilities(Connection c, long id) throws SQLException {

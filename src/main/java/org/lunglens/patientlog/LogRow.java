@@ -7,23 +7,24 @@ import java.util.List;
 
 /**
  * One row of the log table: an image with its patient, its latest analysis and its latest read. Fields of a
- * missing patient, analysis or read are null.
+ * missing patient, analysis or read are null. {@code unfamiliar} is true where the model's familiarity check flagged
+ * the film (its reading is not reliable there), null for a model without the check.
  */
 public record LogRow(long imageId, String path, String format, LocalDate acquiredOn, boolean imageArchived,
                      Long patientId, String patientLocalId, String patientName, Long analysisId,
                      Instant analyzedAt, String modelName, String predictedClass, Double predictedProbability,
-                     String readFinding, Double readConfidence, Boolean readAfterAi, Instant readAt) {
+                     Boolean unfamiliar, String readFinding, Double readConfidence, Boolean readAfterAi, Instant readAt) {
     /** Column names of {@link #csvFields()}, in order. */
     public static final List<String> CSV_HEADER = List.of("image_id", "path", "format", "acquired_on",
             "image_archived", "patient_id", "patient_local_id", "patient_name", "analysis_id", "analyzed_at",
-            "model_name", "predicted_class", "predicted_probability", "read_finding", "read_confidence",
+            "model_name", "predicted_class", "predicted_probability", "unfamiliar", "read_finding", "read_confidence",
             "read_after_ai", "read_at");
 
     /** The row as text cells for CSV export (empty for missing values). */
     public List<String> csvFields() {
         return Arrays.stream(new Object[] {imageId, path, format, acquiredOn, imageArchived, patientId,
                 patientLocalId, patientName, analysisId, analyzedAt, modelName, predictedClass, predictedProbability,
-                readFinding, readConfidence, readAfterAi, readAt})
+                unfamiliar, readFinding, readConfidence, readAfterAi, readAt})
                 .map(value -> value == null ? "" : value.toString()).toList();
     }
 }

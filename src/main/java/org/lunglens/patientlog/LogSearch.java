@@ -15,6 +15,7 @@ final class LogSearch {
                    a.id AS analysis_id, a.created_at AS analyzed_at, a.model_name, a.predicted_class,
                    (SELECT probability FROM analysis_probabilities ap
                      WHERE ap.analysis_id = a.id AND ap.class_name = a.predicted_class) AS predicted_probability,
+                   a.unfamiliar,
                    r.finding, r.confidence, r.after_ai, r.created_at AS read_at
             FROM images i
             LEFT JOIN patients p ON p.id = i.patient_id
@@ -74,11 +75,13 @@ final class LogSearch {
 
     private static LogRow map(ResultSet rs) throws SQLException {
         Long afterAi = Sql.nullableLong(rs, "after_ai");
+        Long unfamiliar = Sql.nullableLong(rs, "unfamiliar");
         return new LogRow(rs.getLong("image_id"), rs.getString("path"), rs.getString("format"),
                 Sql.date(rs.getString("acquired_on")), rs.getBoolean("image_archived"),
                 Sql.nullableLong(rs, "patient_id"), rs.getString("local_id"), rs.getString("name"),
                 Sql.nullableLong(rs, "analysis_id"), Sql.instant(rs, "analyzed_at"), rs.getString("model_name"),
                 rs.getString("predicted_class"), Sql.nullableDouble(rs, "predicted_probability"),
+                unfamiliar == null ? null : unfamiliar != 0,
                 rs.getString("finding"), Sql.nullableDouble(rs, "confidence"),
                 afterAi == null ? null : afterAi != 0, Sql.instant(rs, "read_at"));
     }

@@ -14,7 +14,7 @@ final class Migrations {
 
     private static final List<String> ROW_META = List.of("archived", "created_at", "updated_at", "changed_by");
 
-    static final List<Migration> ALL = List.of(v1(), v2());
+    static final List<Migration> ALL = List.of(v1(), v2(), v3());
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
     private Migrations() {
@@ -134,6 +134,23 @@ final class Migrations {
         columns.remove("probabilities_json");
         sql.addAll(AuditTriggers.create("analyses", cols(columns), columns));
         return new Migration(2, "per-class probabilities in their own table", sql);
+    }
+
+    /**
+     * Whether the model's familiarity check flagged the film (the reading is not reliable there) and its score, so
+     * the log never shows a flagged reading as if it were sound. NULL for runs logged before, or by a model
+     * without the check. Both are immutable like the rest of an analysis.
+     */
+    private static Migration v3() {
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TABLE analyses ADD COLUMN unfamiliar INTEGER CHECK (unfamiliar IN (0, 1))");
+        sql.add("ALTER TABLE analyses ADD COLUMN unfamiliarity REAL CHECK (unfamiliarity >= 0)");
+        sql.addAll(AuditTriggers.drop("analyses"));
+        List<String> columns = new ArrayList<>(v1AnalysisColumns());
+        columns.remove("probabilities_json");
+        columns.addAll(List.of("unfamiliar", "unfamiliarity"));
+        sql.addAll(AuditTriggers.create("analyses", cols(columns), columns));
+        return new Migration(3, "the familiarity check's flag and score with each analysis", sql);
     }
 
     private static List<String> v1AnalysisColumns() {

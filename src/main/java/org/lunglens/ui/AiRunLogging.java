@@ -17,7 +17,8 @@ final class AiRunLogging {
                 return;
             }
             GradCamInfo gradCam = run.gradCamClass() == null ? null : new GradCamInfo(run.gradCamClass(), run.gradCamSettings());
-            logger.log(image, run.modelName(), run.modelFile(), run.scores(), gradCam, run.durationMillis());
+            logger.log(image, run.modelName(), run.modelFile(), run.scores(), run.familiarity(), gradCam,
+                    run.durationMillis());
         });
     }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.model.ClassScores;
+import org.lunglens.model.Familiarity;
 import org.lunglens.model.ModelFile;
 import org.lunglens.patientlog.AnalysisRecord;
+import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.PatientLog;
 import org.lunglens.testutil.SharedData;
 
@@ -28,15 +30,36 @@ class AnalysisRecorderTest {
 
         try (PatientLog log = PatientLog.open(dir.resolve("log.db"))) {
             AnalysisRecord first = recorder.record(log, new AnalysedFilm(film, "PNG", null), "m", model, scores,
-                    null, 12);
+                    null, null, 12);
             AnalysisRecord second = recorder.record(log, new AnalysedFilm(copy, "PNG", LocalDate.of(2020, 3, 1)),
-                    "m", model, scores, null, 9);
+                    "m", model, scores, Familiarity.of(0.4), null, 9);
 
             assertThat(second.imageId()).isEqualTo(first.imageId());
             assertThat(log.history(first.imageId()).analyses()).hasSize(2);
             assertThat(first.predictedClass()).isEqualTo("non-COVID");
             assertThat(first.probability("COVID")).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-6));
             assertThat(first.modelSha256()).isEqualTo(ModelFile.sha256(model));
+            assertThat(first.familiarity()).as("a model without the check").isNull();
+            assertThat(second.familiarity()).isEqualTo(new AnalysisRecord.FamiliarityFlag(false, 0.4));
+        }
+    }
+
+    @Test
+    void aFlaggedFilmIsLoggedAsUnfamiliarAndTheTableSaysSo() throws Exception {
+        Path film = Files.copy(SharedData.samples().resolve("COVID-1.png"), dir.resolve("a.png"));
+        Path model = Files.writeString(dir.resolve("model.zip"), "weights");
+        ClassScores scores = new ClassScores(List.of("COVID", "non-COVID"), new float[] {0.97f, 0.03f});
+
+        try (PatientLog log = PatientLog.open(dir.resolve("log.db"))) {
+            AnalysisRecord flagged = new AnalysisRecorder().record(log, new AnalysedFilm(film, "PNG", null), "m",
+                    model, scores, Familiarity.of(Double.POSITIVE_INFINITY), null, 5);
+
+            AnalysisRecord stored = log.history(flagged.imageId()).analyses().get(0);
+            assertThat(stored.unfamiliar()).isTrue();
+            assertThat(stored.familiarity().unfamiliarity()).as("a blank film's infinite score, kept finite")
+                    .isEqualTo(1e6);
+            assertThat(log.search(LogQuery.all())).singleElement()
+                    .satisfies(row -> assertThat(row.unfamiliar()).isTrue());
         }
     }
 }

@@ -34,14 +34,14 @@ class CsvExportTest {
     @Test
     void writesHeaderAndOneLinePerRow() throws Exception {
         LogRow row = new LogRow(7, "/x/a,b.png", "PNG", LocalDate.of(2020, 1, 2), false, 3L, "P-1", "=Ada",
-                11L, Instant.parse("2024-05-06T07:08:09.010Z"), "covid-binary", "COVID", 0.93, null, null, null,
-                null);
+                11L, Instant.parse("2024-05-06T07:08:09.010Z"), "covid-binary", "COVID", 0.93, true, null, null,
+                null, null);
         StringWriter out = new StringWriter();
 
         CsvExport.writeLogRows(out, List.of(row));
 
         assertThat(out.toString().split("\r\n")).containsExactly(String.join(",", LogRow.CSV_HEADER),
                 "7,\"/x/a,b.png\",PNG,2020-01-02,false,3,P-1,'=Ada,11,2024-05-06T07:08:09.010Z,covid-binary,"
-                        + "COVID,0.93,,,,");
+                        + "COVID,0.93,true,,,,");
     }
 }

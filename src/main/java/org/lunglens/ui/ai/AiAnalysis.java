@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lunglens.model.ClassScores;
+import org.lunglens.model.Familiarity;
 
 /**
  * One completed AI run as the AI tab shows it, handed to {@link AiPane#setOnAnalysis} listeners (the
@@ -16,12 +17,13 @@ import org.lunglens.model.ClassScores;
  * @param modelFile       the model zip used
  * @param modelSha256     SHA-256 of that zip: the exact weights
  * @param scores          the classes and their probabilities, as the model gave them
+ * @param familiarity     the model's familiarity check on the film; null for a model without one
  * @param gradCamClass    the class the heatmap explains; null when the model has no convolution
  * @param gradCamSettings layer, colour map, opacity, threshold, overlay shown, empty (as text)
  * @param durationMillis  preprocessing + inference + Grad-CAM, model loading excluded
  */
 public record AiAnalysis(Path image, String modelName, String modelVersion, Path modelFile, String modelSha256,
-                         ClassScores scores, String gradCamClass, Map<String, String> gradCamSettings,
+                         ClassScores scores, Familiarity familiarity, String gradCamClass, Map<String, String> gradCamSettings,
                          long durationMillis) {
     public AiAnalysis {
         gradCamSettings = Collections.unmodifiableMap(new LinkedHashMap<>(gradCamSettings));

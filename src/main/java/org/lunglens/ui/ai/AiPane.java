@@ -287,7 +287,7 @@ public final class AiPane extends VBox {
         }
         ModelSession.Info m = a.model();
         return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
-                a.prediction().scores(), a.heatmap() == null ? null : a.heatmap().className(), gc,
+                a.prediction().scores(), a.prediction().familiarity(), a.heatmap() == null ? null : a.heatmap().className(), gc,
                 Math.round(a.prediction().millis() + a.gradCamMillis()));
     }
 

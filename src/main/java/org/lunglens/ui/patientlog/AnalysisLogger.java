@@ -8,6 +8,7 @@ import org.lunglens.app.AnalysedFilm;
 import org.lunglens.app.AnalysisRecorder;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.ClassScores;
+import org.lunglens.model.Familiarity;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.GradCamInfo;
 import org.lunglens.patientlog.LogSettings;
@@ -33,21 +34,22 @@ public final class AnalysisLogger {
     /**
      * Logs one prediction of the model in {@code modelFile} on {@code image}.
      *
+     * @param familiarity the model's familiarity check on the film, or null for a model without one
      * @param gradCam the explanation shown with it (class and settings), or null when none was computed
      * @return the logged analysis, or empty when logging is off or the log is unavailable; completes on the FX
      *         thread, exceptionally (after telling the problem handler) when the log refused the write
      */
     public CompletableFuture<Optional<AnalysisRecord>> log(LoadedImage image, String modelName, Path modelFile,
-                                                           ClassScores scores, GradCamInfo gradCam,
-                                                           long durationMillis) {
+                                                           ClassScores scores, Familiarity familiarity,
+                                                           GradCamInfo gradCam, long durationMillis) {
         CompletableFuture<Optional<AnalysisRecord>> result = new CompletableFuture<>();
         if (!active()) {
             result.complete(Optional.empty());
             return result;
         }
         AnalysedFilm film = AnalysedFilm.of(image);
-        service.write(log -> Optional.of(recorder.record(log, film, modelName, modelFile, scores, gradCam,
-                durationMillis)), result::complete, problem -> {
+        service.write(log -> Optional.of(recorder.record(log, film, modelName, modelFile, scores,
+                familiarity, gradCam, durationMillis)), result::complete, problem -> {
                     onProblem.accept("The AI result was not logged: " + problem);
                     result.completeExceptionally(new IllegalStateException(problem));
                 });

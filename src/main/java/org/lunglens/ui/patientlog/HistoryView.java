@@ -73,7 +73,9 @@ final class HistoryView extends VBox {
         String probabilities = a.probabilities().stream()
                 .map(p -> p.className() + " " + LogTable.percent(p.probability())).collect(Collectors.joining(", "));
         return LogTable.time(a.createdAt()) + "  AI " + a.modelName() + ": " + a.predictedClass() + " ("
-                + probabilities + "), " + a.durationMillis() + " ms, " + a.osUser() + archived(a.archived());
+                + probabilities + "), " + a.durationMillis() + " ms, " + a.osUser() + archived(a.archived())
+                + (a.unfamiliar() ? " \u2014 UNFAMILIAR FILM: unlike the films the model learned from; its reading is"
+                        + " not reliable here" : "");
     }
 
     static String describe(ReadRecord r) {

@@ -41,7 +41,10 @@ final class LogTable {
                 column("Name", 105, LogRow::patientName),
                 fileColumn(),
                 column("Acquired", 80, r -> r.acquiredOn() == null ? null : r.acquiredOn().toString()),
-                column("AI", 75, LogRow::predictedClass),
+                // A flagged film's reading is not reliable: the table says so beside it, as the AI tab does
+                column("AI", 120, r -> r.predictedClass() == null ? null
+                        : Boolean.TRUE.equals(r.unfamiliar()) ? r.predictedClass() + " (unfamiliar film)"
+                        : r.predictedClass()),
                 percentColumn("P(AI)", LogRow::predictedProbability),
                 column("Read", 95, LogRow::readFinding),
                 percentColumn("Conf.", LogRow::readConfidence),

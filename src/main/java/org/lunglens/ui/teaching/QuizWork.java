@@ -90,7 +90,8 @@ final class QuizWork {
         var a = x.analysis();
         GradCamInfo gradCam = a.heatmap() == null ? null : new GradCamInfo(a.heatmap().className(),
                 style.describe());
-        aiLogger.log(image, a.model().metadata().name(), a.model().file(), a.prediction().scores(), gradCam,
+        aiLogger.log(image, a.model().metadata().name(), a.model().file(), a.prediction().scores(),
+                a.prediction().familiarity(), gradCam,
                 Math.round(a.prediction().millis() + a.gradCamMillis()));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.model.ClassScores;
+import org.lunglens.model.Familiarity;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.LogRow;
 import org.lunglens.patientlog.LogSettings;
@@ -129,14 +130,16 @@ class PatientLogPaneTest {
         Path modelFile = Files.writeString(dir.resolve("model.zip"), "weights");
         AnalysisRecord[] logged = new AnalysisRecord[1];
         robot.interact(() -> feature.logger().log(window.model().image(), "tiny-test", modelFile,
-                new ClassScores(List.of("COVID", "Normal"), new float[] {0.9f, 0.1f}), null, 120)
+                new ClassScores(List.of("COVID", "Normal"), new float[] {0.9f, 0.1f}), Familiarity.of(2.5), null, 120)
                 .thenAccept(a -> logged[0] = a.orElseThrow()));
         FxTestSupport.await(WAIT_SECONDS, () -> history().size() == 2);
         assertThat(logged[0].modelSha256()).hasSize(64);
-        assertThat(history().get(1)).contains("AI tiny-test: COVID (COVID 90.0 %, Normal 10.0 %)", "120 ms");
+        assertThat(history().get(1)).contains("AI tiny-test: COVID (COVID 90.0 %, Normal 10.0 %)", "120 ms",
+                "UNFAMILIAR FILM", "not reliable");
         assertThat(robot.lookup("#logHistoryTitle").queryLabeled().getText())
                 .contains("COVID-1.png", "P-007", "Ada Lovelace");
         FxTestSupport.await(WAIT_SECONDS, () -> "COVID".equals(rows().get(0).predictedClass()) && "COVID".equals(rows().get(0).readFinding()));
+        assertThat(rows().get(0).unfamiliar()).as("the flag reaches the table's rows").isTrue();
 
         // attach a second image to the same patient
         open(robot, NORMAL);
@@ -166,7 +169,8 @@ class PatientLogPaneTest {
         robot.interact(() -> {
             var filter = feature.pane().table().filter();
             filter.unSelectAllValues(column("AI"));
-            filter.selectValue(column("AI"), "COVID");
+            // the film's analysis was flagged unfamiliar, and the column says so
+            filter.selectValue(column("AI"), "COVID (unfamiliar film)");
             filter.executeFilter();
         });
         assertThat(rows()).hasSize(1);
@@ -175,7 +179,10 @@ class PatientLogPaneTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo(String.join(",", LogRow.CSV_HEADER));
-        assertThat(lines.get(1)).contains("COVID-1.png", "P-007", "Ada Lovelace", "tiny-test", "COVID", "false");
+        assertThat(lines.get(1)).contains("COVID-1.png", "P-007", "Ada Lovelace", "tiny-test", "COVID");
+        // no value in this row holds a comma, so the cells line up with the header
+        assertThat(lines.get(1).split(",")[LogRow.CSV_HEADER.indexOf("unfamiliar")]).as("the flag is exported")
+                .isEqualTo("true");
 
         // reopen from the log, through the viewer's own open path
         robot.interact(() -> feature.pane().table().view().getSelectionModel().select(0));
@@ -202,7 +209,7 @@ class PatientLogPaneTest {
 
         Optional<?>[] result = new Optional<?>[1];
         robot.interact(() -> feature.logger().log(window.model().image(), "m", COVID,
-                new ClassScores(List.of("COVID", "Normal"), new float[] {0.2f, 0.8f}), null, 5).thenAccept(r -> result[0] = r));
+                new ClassScores(List.of("COVID", "Normal"), new float[] {0.2f, 0.8f}), null, null, 5).thenAccept(r -> result[0] = r));
         FxTestSupport.await(WAIT_SECONDS, () -> result[0] != null);
 
         assertThat(result[0]).isEmpty();

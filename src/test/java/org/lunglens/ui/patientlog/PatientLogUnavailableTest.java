@@ -86,7 +86,7 @@ class PatientLogUnavailableTest {
         FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
         AtomicReference<Optional<AnalysisRecord>> logged = new AtomicReference<>();
         robot.interact(() -> feature.logger().log(window.model().image(), "m", sample,
-                new ClassScores(List.of("COVID", "Normal"), new float[] {0.5f, 0.5f}), null, 1).thenAccept(logged::set));
+                new ClassScores(List.of("COVID", "Normal"), new float[] {0.5f, 0.5f}), null, null, 1).thenAccept(logged::set));
         FxTestSupport.await(WAIT_SECONDS, () -> logged.get() != null);
         assertThat(logged.get()).isEmpty();
         assertThat(robot.lookup("#logRecordRead").queryButton().isDisabled()).isTrue();

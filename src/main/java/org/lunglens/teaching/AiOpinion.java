@@ -9,26 +9,18 @@ import org.lunglens.model.ClassScores;
  * (a binary model knows only "COVID" and "non-COVID": a "Normal" film is then "non-COVID").
  *
  * @param model          model name and version
- * @param classes        the model's classes, in output order
- * @param probabilities  one per class
+ * @param scores         the model's classes and their probabilities, as it gave them
  * @param truthAsModel   the true label as a model class, or null when the model has no such class
  * @param readAsModel    the reader's read as a model class, or null likewise
  */
-public record AiOpinion(String model, List<String> classes, float[] probabilities, String truthAsModel,
-                        String readAsModel) {
-    public AiOpinion {
-        classes = List.copyOf(classes);
-        probabilities = probabilities.clone();
-    }
-
-    public static AiOpinion of(String model, List<String> classes, boolean binary, float[] probabilities, String truth,
-                               String read) {
-        return new AiOpinion(model, classes, probabilities, modelClass(classes, binary, truth),
-                modelClass(classes, binary, read));
+public record AiOpinion(String model, ClassScores scores, String truthAsModel, String readAsModel) {
+    public static AiOpinion of(String model, ClassScores scores, boolean binary, String truth, String read) {
+        return new AiOpinion(model, scores, modelClass(scores.classes(), binary, truth),
+                modelClass(scores.classes(), binary, read));
     }
 
     public String predicted() {
-        return classes.get(ClassScores.indexOfMax(probabilities));
+        return scores.predictedClass();
     }
 
     /** Null when the truth has no model class (the AI cannot be scored on this case). */

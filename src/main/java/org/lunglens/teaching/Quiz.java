@@ -2,6 +2,7 @@ package org.lunglens.teaching;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lunglens.model.ClassScores;
 import org.lunglens.model.LabelledImage;
 
 /**
@@ -15,7 +16,7 @@ public final class Quiz {
     public enum Phase { READING, REVEALED, FINISHED }
 
     /** The model's output for one case. */
-    public record ModelOutput(String model, List<String> classes, boolean binary, float[] probabilities) {
+    public record ModelOutput(String model, ClassScores scores, boolean binary) {
     }
 
     private final CaseSet caseSet;
@@ -105,7 +106,7 @@ public final class Quiz {
         if (a == null || o == null) {
             return a;
         }
-        return a.withAi(AiOpinion.of(o.model(), o.classes(), o.binary(), o.probabilities(), a.truth(), a.read()));
+        return a.withAi(AiOpinion.of(o.model(), o.scores(), o.binary(), a.truth(), a.read()));
     }
 
     /** The answers so far, in case order. */

@@ -59,9 +59,10 @@ public final class QuizCsv {
 
     private static String probabilities(AiOpinion ai) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < ai.classes().size(); i++) {
-            s.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%s=%.4f", ai.classes().get(i),
-                    ai.probabilities()[i]));
+        List<String> classes = ai.scores().classes();
+        float[] p = ai.scores().values();
+        for (int i = 0; i < classes.size(); i++) {
+            s.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%s=%.4f", classes.get(i), p[i]));
         }
         return s.toString();
     }

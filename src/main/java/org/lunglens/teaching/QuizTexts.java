@@ -2,8 +2,6 @@ package org.lunglens.teaching;
 
 import java.util.Locale;
 import org.lunglens.explain.Explanation;
-import org.lunglens.teaching.AiOpinion;
-import org.lunglens.teaching.QuizAnswer;
 
 /** The words of a reveal. */
 public final class QuizTexts {

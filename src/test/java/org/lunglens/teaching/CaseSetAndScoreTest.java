@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.model.ClassScores;
 import org.lunglens.model.LabelledImage;
 
 /** Case sets from folders and CSVs, seeded balanced samples, and the quiz score without a toolkit. */
@@ -99,7 +100,7 @@ class CaseSetAndScoreTest {
     }
 
     private static QuizAnswer answer(int n, String truth, String read, float[] p) {
-        return new QuizAnswer(n, Path.of(n + ".png"), truth, read, 0.8, AiOpinion.of("m", List.of("COVID", "non-COVID"),
-                true, p, truth, read));
+        return new QuizAnswer(n, Path.of(n + ".png"), truth, read, 0.8, AiOpinion.of("m",
+                new ClassScores(List.of("COVID", "non-COVID"), p), true, truth, read));
     }
 }

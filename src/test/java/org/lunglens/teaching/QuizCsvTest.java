@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.model.ClassScores;
 
 /** The score CSV, byte for byte as the hand-written writer made it, quoting a path's comma, quote and newline. */
 class QuizCsvTest {
@@ -18,7 +19,7 @@ class QuizCsvTest {
         List<String> classes = List.of("COVID", "non-COVID");
         List<QuizAnswer> answers = List.of(
                 new QuizAnswer(1, Path.of("/films/a, \"b\"\nc.png"), "COVID", "COVID", 0.8,
-                        AiOpinion.of("m,1", classes, true, new float[] {0.9f, 0.1f}, "COVID", "COVID")),
+                        AiOpinion.of("m,1", new ClassScores(classes, new float[] {0.9f, 0.1f}), true, "COVID", "COVID")),
                 new QuizAnswer(2, Path.of("/films/2.png"), "Normal", "COVID", 0.55, null));
         Path file = tmp.resolve("quiz.csv");
 

@@ -1,5 +1,6 @@
 package org.lunglens.ui.teaching;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -40,11 +41,8 @@ final class QuizView extends StackPane {
 
     private final Quiz quiz;
     private final QuizWork work;
-    private final LoadedImage[] films;
-    private final Explanation[] explanations;
-    private final String[] aiProblems;
-    /** Reads committed before their film had loaded: saved once it has. */
-    private final QuizAnswer[] unsaved;
+    /** What the quiz knows of each case so far, in quiz order. */
+    private final List<CaseState> cases = new ArrayList<>();
     private final BorderPane layout = new BorderPane();
     private final Label header = new Label();
     private final FitImage film = new FitImage();
@@ -69,10 +67,9 @@ final class QuizView extends StackPane {
     QuizView(Quiz quiz, QuizWork work) {
         this.quiz = quiz;
         this.work = work;
-        this.films = new LoadedImage[quiz.size()];
-        this.explanations = new Explanation[quiz.size()];
-        this.aiProblems = new String[quiz.size()];
-        this.unsaved = new QuizAnswer[quiz.size()];
+        for (int i = 0; i < quiz.size(); i++) {
+            cases.add(new CaseState());
+        }
         this.scorePane = new QuizScorePane(quiz);
         setId("quizView");
         header.setId("quizHeader");
@@ -191,10 +188,10 @@ final class QuizView extends StackPane {
         }
         int i = quiz.index();
         QuizAnswer answer = quiz.commit((String) chosen, Math.round(confidence.getValue()) / 100.0);
-        if (films[i] != null) {
+        if (cases.get(i).film != null) {
             save(i, answer);
         } else {
-            unsaved[i] = answer;
+            cases.get(i).unsaved = answer;
         }
         showCase();
     }
@@ -202,7 +199,7 @@ final class QuizView extends StackPane {
     private void save(int i, QuizAnswer answer) {
         String note = String.format(Locale.ROOT, "Teaching quiz '%s', seed %d, case %d of %d (blinded: entered "
                 + "before the AI and the truth were shown)", quiz.caseSet().name(), quiz.seed(), i + 1, quiz.size());
-        work.saveRead(films[i], answer, note, problem -> {
+        work.saveRead(cases.get(i).film, answer, note, problem -> {
             if (problem == null) {
                 saved++;
                 status.setText("Read saved to the patient log (before AI).");
@@ -213,8 +210,8 @@ final class QuizView extends StackPane {
             scorePane.setLogStatus(String.format(Locale.ROOT, "%d of %d reads saved to the patient log, each marked as "
                     + "entered before the AI was shown.%s", saved, quiz.size(), logProblem == null ? "" : " " + logProblem));
         });
-        if (explanations[i] != null) {
-            work.logAiRun(films[i], explanations[i]);
+        if (cases.get(i).explanation != null) {
+            work.logAiRun(cases.get(i).film, cases.get(i).explanation);
         }
     }
 
@@ -230,19 +227,19 @@ final class QuizView extends StackPane {
     }
 
     private void explore() {
-        Explanation x = explanations[quiz.index()];
+        Explanation x = cases.get(quiz.index()).explanation;
         if (quiz.phase() == Quiz.Phase.REVEALED && x != null) {
             onExplore.accept(x);
         }
     }
 
     private void explained(int i, Explanation x, String problem) {
-        explanations[i] = x;
-        aiProblems[i] = problem;
+        cases.get(i).explanation = x;
+        cases.get(i).aiProblem = problem;
         if (x != null) {
             var a = x.analysis();
-            quiz.setModelOutput(i, new Quiz.ModelOutput(a.model().title(), a.prediction().classes(),
-                    a.model().metadata().isBinary(), a.prediction().probabilities()));
+            quiz.setModelOutput(i, new Quiz.ModelOutput(a.model().title(), a.prediction().scores(),
+                    a.model().metadata().isBinary()));
         }
         if (i == quiz.index() || quiz.phase() == Quiz.Phase.FINISHED) {
             showCase();
@@ -269,17 +266,17 @@ final class QuizView extends StackPane {
         revealed.texts().setManaged(isRevealed);
         reading.setVisible(!isRevealed);
         reading.setManaged(!isRevealed);
-        if (films[i] == null) {
+        if (cases.get(i).film == null) {
             film.setImage(null);
             work.loadFilm(quiz.current().file(), (img, problem) -> {
-                films[i] = img;
+                cases.get(i).film = img;
                 if (img == null) {
                     status.setText(problem + " (a read of it is not saved)");
                     return;
                 }
-                if (unsaved[i] != null) {
-                    save(i, unsaved[i]);
-                    unsaved[i] = null;
+                if (cases.get(i).unsaved != null) {
+                    save(i, cases.get(i).unsaved);
+                    cases.get(i).unsaved = null;
                 }
                 if (quiz.index() == i && quiz.phase() != Quiz.Phase.FINISHED) {
                     showCase();
@@ -287,8 +284,8 @@ final class QuizView extends StackPane {
             });
         }
         if (!isRevealed) {
-            film.setImage(films[i] == null ? null
-                    : FxImages.of(HeatmapRenderer.grayImage(films[i].pixels(), 512)));
+            film.setImage(cases.get(i).film == null ? null
+                    : FxImages.of(HeatmapRenderer.grayImage(cases.get(i).film.pixels(), 512)));
             layout.setCenter(film);
             return;
         }
@@ -296,7 +293,18 @@ final class QuizView extends StackPane {
     }
 
     private void showReveal(int i) {
-        Node maps = revealed.show(quiz.answer(i), explanations[i], aiProblems[i]);
+        Node maps = revealed.show(quiz.answer(i), cases.get(i).explanation, cases.get(i).aiProblem);
         layout.setCenter(maps == null ? film : maps);
+    }
+
+    /**
+     * One case's film once loaded, its explanation or the reason there is none, and a read committed before its
+     * film had loaded (saved once it has).
+     */
+    private static final class CaseState {
+        LoadedImage film;
+        Explanation explanation;
+        String aiProblem;
+        QuizAnswer unsaved;
     }
 }

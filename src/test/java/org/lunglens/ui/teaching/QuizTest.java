@@ -163,8 +163,9 @@ class QuizTest {
             String truth = quiz.cases().get(i).folder();
             readerRight += reads.get(i).equals(truth) ? 1 : 0;
             Quiz.ModelOutput out = quiz.modelOutput(i);
-            assertThat(out.classes()).containsExactly("COVID", "non-COVID");
-            String aiSays = out.probabilities()[0] > out.probabilities()[1] ? "COVID" : "non-COVID";
+            assertThat(out.scores().classes()).containsExactly("COVID", "non-COVID");
+            float[] p = out.scores().values();
+            String aiSays = p[0] > p[1] ? "COVID" : "non-COVID";
             aiRight += aiSays.equals(truth.equals("COVID") ? "COVID" : "non-COVID") ? 1 : 0;
             agree += aiSays.equals(reads.get(i).equals("COVID") ? "COVID" : "non-COVID") ? 1 : 0;
         }

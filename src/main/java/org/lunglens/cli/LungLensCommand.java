@@ -12,7 +12,7 @@ import picocli.CommandLine;
                 + "Teaching and research only; not for clinical diagnosis.%n"
                 + "Run without arguments to open the desktop app; with films or folders (and the options below) to open "
                 + "it with them; with only --db FILE to open it with that patient log.",
-        subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class, FamiliarityCommand.class, SiteCheckCommand.class, AdaptCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class, FamiliarityCommand.class, SiteCheckCommand.class, AdaptCommand.class, AgreementCommand.class, ReadsCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
 public final class LungLensCommand implements Runnable {
     /** Opens the desktop app; supplied by {@code Main}, since the CLI knows no UI. */
     @FunctionalInterface

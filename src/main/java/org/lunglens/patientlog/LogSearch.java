@@ -20,7 +20,8 @@ final class LogSearch {
             FROM images i
             LEFT JOIN patients p ON p.id = i.patient_id
             LEFT JOIN analyses a ON a.id = (SELECT max(id) FROM analyses WHERE image_id = i.id AND archived = 0)
-            LEFT JOIN reads r ON r.id = (SELECT max(id) FROM reads WHERE image_id = i.id AND archived = 0)
+            LEFT JOIN reads r ON r.id = (SELECT max(id) FROM reads
+                                         WHERE image_id = i.id AND archived = 0 AND source <> 'quiz')
             WHERE 1 = 1""";
     private static final List<String> TEXT_COLUMNS = List.of("i.path", "p.local_id", "p.name", "p.notes",
             "a.predicted_class", "r.finding", "r.free_text");

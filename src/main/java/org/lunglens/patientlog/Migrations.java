@@ -14,7 +14,7 @@ final class Migrations {
 
     private static final List<String> ROW_META = List.of("archived", "created_at", "updated_at", "changed_by");
 
-    static final List<Migration> ALL = List.of(v1(), v2(), v3());
+    static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4());
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
     private Migrations() {
@@ -151,6 +151,22 @@ final class Migrations {
         columns.addAll(List.of("unfamiliar", "unfamiliarity"));
         sql.addAll(AuditTriggers.create("analyses", cols(columns), columns));
         return new Migration(3, "the familiarity check's flag and score with each analysis", sql);
+    }
+
+    /**
+     * Where a read came from: a reader at work ("reader"), a teaching quiz ("quiz": kept out of the patient views'
+     * figures), or labels brought in from reports ("import"). Earlier reads were a reader's or a quiz's; nothing
+     * told them apart, so they stay "reader".
+     */
+    private static Migration v4() {
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TABLE reads ADD COLUMN source TEXT NOT NULL DEFAULT 'reader'"
+                + " CHECK (source IN ('reader', 'quiz', 'import'))");
+        sql.addAll(AuditTriggers.drop("reads"));
+        sql.addAll(AuditTriggers.create("reads",
+                cols(List.of("id", "image_id", "finding", "confidence", "after_ai", "free_text", "reader", "source")),
+                List.of("id", "image_id", "after_ai", "reader", "created_at", "source")));
+        return new Migration(4, "where each read came from: reader, quiz or import", sql);
     }
 
     private static List<String> v1AnalysisColumns() {

@@ -80,6 +80,14 @@ public final class PatientLog implements AutoCloseable {
         return db.read(c -> LogSearch.run(c, query));
     }
 
+    /**
+     * Every image's first read made without the AI beside each model's latest analysis of it (no quiz reads, nothing
+     * archived): what a site's agreement figures count.
+     */
+    public List<ReadPair> readPairs() throws LogStoreException {
+        return db.read(ReadPairs::all);
+    }
+
     /** An image with its patient and all its analyses and reads, from one consistent snapshot. */
     public ImageHistory history(long imageId) throws LogStoreException {
         return db.read(c -> {

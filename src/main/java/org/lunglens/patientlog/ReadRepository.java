@@ -12,7 +12,7 @@ import org.lunglens.patientlog.LogStoreException.Reason;
 /** Readers' own reads: add, correct (audited), archive, list per image. */
 public final class ReadRepository {
     private static final String COLUMNS =
-            "id, image_id, finding, confidence, after_ai, free_text, reader, archived, created_at, updated_at";
+            "id, image_id, finding, confidence, after_ai, free_text, reader, archived, created_at, updated_at, source";
 
     private final LogDatabase db;
     private final LogOptions options;
@@ -27,8 +27,8 @@ public final class ReadRepository {
             ImageRepository.load(c, draft.imageId());
             String now = Timestamps.format(options.clock().instant());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reads(image_id, finding, confidence,"
-                    + " after_ai, free_text, reader, created_at, updated_at, changed_by)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    + " after_ai, free_text, reader, created_at, updated_at, changed_by, source)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
                 ps.setLong(1, draft.imageId());
                 ps.setString(2, draft.finding());
                 ps.setDouble(3, draft.confidence());
@@ -38,6 +38,7 @@ public final class ReadRepository {
                 ps.setString(7, now);
                 ps.setString(8, now);
                 ps.setString(9, options.user());
+                ps.setString(10, draft.source().stored());
                 return load(c, Sql.insertReturningId(ps));
             }
         });
@@ -107,7 +108,7 @@ public final class ReadRepository {
                     result.add(new ReadRecord(rs.getLong("id"), rs.getLong("image_id"), rs.getString("finding"),
                             rs.getDouble("confidence"), rs.getBoolean("after_ai"), rs.getString("free_text"),
                             rs.getString("reader"), rs.getBoolean("archived"), Sql.instant(rs, "created_at"),
-                            Sql.instant(rs, "updated_at")));
+                            Sql.instant(rs, "updated_at"), ReadRecord.Source.ofStored(rs.getString("source"))));
                 }
             }
         }

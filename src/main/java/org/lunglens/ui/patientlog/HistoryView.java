@@ -81,7 +81,8 @@ final class HistoryView extends VBox {
     static String describe(ReadRecord r) {
         return LogTable.time(r.createdAt()) + "  Read by " + r.reader() + ": " + r.finding() + ", confidence "
                 + Math.round(r.confidence() * 100) + " %, " + (r.afterAi() ? "after" : "before") + " seeing the AI"
-                + (r.text().isBlank() ? "" : " \u2014 " + r.text().strip()) + archived(r.archived());
+                + (r.text().isBlank() ? "" : " \u2014 " + r.text().strip()) + archived(r.archived())
+                + (r.source() == ReadRecord.Source.READER ? "" : " [" + r.source().stored() + "]");
     }
 
     private static String archived(boolean archived) {

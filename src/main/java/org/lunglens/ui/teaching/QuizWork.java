@@ -78,7 +78,8 @@ final class QuizWork {
         }
         log.write(l -> {
             long id = recorder.register(l, AnalysedFilm.of(image)).id();
-            return l.reads().add(ReadRecord.draft(id, answer.read(), answer.confidence(), false, note));
+            return l.reads().add(ReadRecord.draft(id, answer.read(), answer.confidence(), false, note)
+                    .from(ReadRecord.Source.QUIZ));
         }, r -> done.accept(null), problem -> done.accept("The read was not saved: " + problem));
     }
 

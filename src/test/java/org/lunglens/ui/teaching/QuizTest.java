@@ -199,7 +199,7 @@ class QuizTest {
         assertThat(lines.subList(1, 6)).allMatch(l -> l.contains(",0.80,"));
         assertThat(lines).contains("reader_correct,3", "ai_correct," + aiRight, "reader_ai_agree," + agree, "seed,3");
 
-        // Every read in the patient log file, as made before the AI.
+        // Every read in the patient log file, as made before the AI, and marked as a quiz's.
         FxTestSupport.await(WAIT_SECONDS, () -> text(robot, "#quizLogStatus").startsWith("5 of 5 reads saved"));
         Path db = log.fileProperty().get();
         robot.interact(() -> log.close());
@@ -213,7 +213,11 @@ class QuizTest {
                 assertThat(r.get(0).confidence()).isEqualTo(0.8);
                 assertThat(r.get(0).afterAi()).isFalse();
                 assertThat(r.get(0).text()).contains("Teaching quiz").contains("case " + (i + 1) + " of 5");
+                assertThat(r.get(0).source()).as("teaching, not patient care").isEqualTo(ReadRecord.Source.QUIZ);
             }
+            assertThat(stored.readPairs()).as("quiz reads stay out of a site's agreement").isEmpty();
+            assertThat(stored.search(org.lunglens.patientlog.LogQuery.all())).as("nor in the patient table's reads")
+                    .allMatch(row -> row.readFinding() == null);
         }
     }
 

@@ -50,9 +50,9 @@ public final class LungLensApp extends Application {
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
         patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, options.database(),
                 LogSettings.forUser());
-        AiRunLogging.connect(window, patientLog.logger());
+        AiRunRecording.connect(window, patientLog.aiRuns());
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
-                () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.logger());
+                () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.aiRuns());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = Styles.scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);

@@ -24,11 +24,11 @@ import org.lunglens.patientlog.ReadRecord;
 /** What the patient log pane's buttons do: a dialog on the FX thread, then the log work on the database thread. */
 final class PatientLogActions {
     private final PatientLogPane pane;
-    private final LogService service;
+    private final PatientLogService service;
     private final LogDialogs dialogs;
     private final Consumer<List<Path>> reopen;
 
-    PatientLogActions(PatientLogPane pane, LogService service, LogDialogs dialogs, Consumer<List<Path>> reopen) {
+    PatientLogActions(PatientLogPane pane, PatientLogService service, LogDialogs dialogs, Consumer<List<Path>> reopen) {
         this.pane = pane;
         this.service = service;
         this.dialogs = dialogs;

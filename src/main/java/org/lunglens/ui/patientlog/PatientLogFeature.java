@@ -14,13 +14,13 @@ import org.lunglens.ui.viewer.ViewerModel;
 
 /**
  * The patient log in the app, wired once at start: the service (opening the file from {@code --db}, the
- * preference or the default location), the "Patient log" side tab, and the {@link AnalysisLogger} for the AI pane.
+ * preference or the default location), the "Patient log" side tab, and the {@link AiRunRecorder} for the AI pane.
  *
  * @param service the log connection; close it when the app stops
  * @param pane    the side pane
- * @param logger  call {@link AnalysisLogger#log} after each AI run
+ * @param aiRuns  call {@link AiRunRecorder#record} after each AI run
  */
-public record PatientLogFeature(LogService service, PatientLogPane pane, AnalysisLogger logger) {
+public record PatientLogFeature(PatientLogService service, PatientLogPane pane, AiRunRecorder aiRuns) {
     /** The side panel's share of the window while the log tab is shown. */
     static final double WIDE_SIDE_SHARE = 0.5;
 
@@ -32,18 +32,18 @@ public record PatientLogFeature(LogService service, PatientLogPane pane, Analysi
      */
     public static PatientLogFeature install(TabPane sideTabs, ViewerModel viewer, Consumer<java.util.List<Path>> open,
                                             Path commandLineDb, LogSettings settings) {
-        return install(sideTabs, viewer, open, commandLineDb, settings, new LogService(), new LogDialogs());
+        return install(sideTabs, viewer, open, commandLineDb, settings, new PatientLogService(), new LogDialogs());
     }
 
     public static PatientLogFeature install(TabPane sideTabs, ViewerModel viewer, Consumer<java.util.List<Path>> open,
-                                            Path commandLineDb, LogSettings settings, LogService service,
+                                            Path commandLineDb, LogSettings settings, PatientLogService service,
                                             LogDialogs dialogs) {
         PatientLogPane pane = new PatientLogPane(service, settings, viewer, open, dialogs);
         Tab tab = pane.tab();
         sideTabs.getTabs().add(tab);
         widenWhileSelected(sideTabs, tab, WIDE_SIDE_SHARE);
         service.open(settings.resolve(commandLineDb));
-        return new PatientLogFeature(service, pane, new AnalysisLogger(service, settings, pane::showError));
+        return new PatientLogFeature(service, pane, new AiRunRecorder(service, settings, pane::showError));
     }
 
     /**

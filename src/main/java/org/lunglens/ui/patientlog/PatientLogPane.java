@@ -25,19 +25,19 @@ import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.LogRow;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.ui.common.Styles;
-import org.lunglens.ui.patientlog.LogService.State;
+import org.lunglens.ui.patientlog.PatientLogService.State;
 import org.lunglens.ui.viewer.ViewerModel;
 
 /**
  * The "Patient log" side pane: a searchable, sortable, filterable table of logged images; add and edit
  * patients; attach the open image; record a read; the open image's history; reopen an image; export the
- * visible rows as CSV; archive (never delete). All log work runs through {@link LogService}; when the log is
+ * visible rows as CSV; archive (never delete). All log work runs through {@link PatientLogService}; when the log is
  * unavailable the pane says why and the rest of the app carries on.
  */
 public final class PatientLogPane extends BorderPane {
     /** Touched only on the database thread, inside log calls. */
     private final ImageLookup lookup = new ImageLookup();
-    private final LogService service;
+    private final PatientLogService service;
     private final LogSettings settings;
     private final ViewerModel model;
     private final LogTable table = new LogTable();
@@ -50,11 +50,11 @@ public final class PatientLogPane extends BorderPane {
     private long searchGeneration;
     private ImageHistory openImageHistory;
 
-    public PatientLogPane(LogService service, LogSettings settings, ViewerModel model, Consumer<List<Path>> reopen) {
+    public PatientLogPane(PatientLogService service, LogSettings settings, ViewerModel model, Consumer<List<Path>> reopen) {
         this(service, settings, model, reopen, new LogDialogs());
     }
 
-    PatientLogPane(LogService service, LogSettings settings, ViewerModel model, Consumer<List<Path>> reopen,
+    PatientLogPane(PatientLogService service, LogSettings settings, ViewerModel model, Consumer<List<Path>> reopen,
                    LogDialogs dialogs) {
         this.service = service;
         this.settings = settings;

@@ -17,8 +17,8 @@ import org.lunglens.patientlog.GradCamInfo;
 import org.lunglens.patientlog.ReadRecord;
 import org.lunglens.teaching.QuizAnswer;
 import org.lunglens.ui.common.BackgroundWork;
-import org.lunglens.ui.patientlog.AnalysisLogger;
-import org.lunglens.ui.patientlog.LogService;
+import org.lunglens.ui.patientlog.AiRunRecorder;
+import org.lunglens.ui.patientlog.PatientLogService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +33,16 @@ final class QuizWork {
     private static final int MIN_SIDE = 512;
 
     private final BackgroundWork work;
-    private final LogService log;
-    private final AnalysisLogger aiLogger;
+    private final PatientLogService log;
+    private final AiRunRecorder aiRuns;
     private final String modelFile;
     private final OverlayStyle style;
     private final AnalysisRecorder recorder = new AnalysisRecorder();
 
-    QuizWork(BackgroundWork work, LogService log, AnalysisLogger aiLogger, String modelFile, OverlayStyle style) {
+    QuizWork(BackgroundWork work, PatientLogService log, AiRunRecorder aiRuns, String modelFile, OverlayStyle style) {
         this.work = work;
         this.log = log;
-        this.aiLogger = aiLogger;
+        this.aiRuns = aiRuns;
         this.modelFile = modelFile;
         this.style = style;
     }
@@ -72,7 +72,7 @@ final class QuizWork {
 
     /** Stores the read as made before the AI was shown; {@code done} gets null or the problem. */
     void saveRead(LoadedImage image, QuizAnswer answer, String note, java.util.function.Consumer<String> done) {
-        if (log == null || log.state() != LogService.State.READY) {
+        if (log == null || log.state() != PatientLogService.State.READY) {
             done.accept("Reads are not being saved: the patient log is not open.");
             return;
         }
@@ -85,13 +85,13 @@ final class QuizWork {
 
     /** Logs the AI run shown at a reveal (the logger honours the "log AI runs" preference). */
     void logAiRun(LoadedImage image, Explanation x) {
-        if (aiLogger == null || image == null) {
+        if (aiRuns == null || image == null) {
             return;
         }
         var a = x.analysis();
         GradCamInfo gradCam = a.heatmap() == null ? null : new GradCamInfo(a.heatmap().className(),
                 style.describe());
-        aiLogger.log(image, a.model().metadata().name(), a.model().file(), a.prediction().scores(),
+        aiRuns.record(image, a.model().metadata().name(), a.model().file(), a.prediction().scores(),
                 a.prediction().familiarity(), gradCam,
                 Math.round(a.prediction().millis() + a.gradCamMillis()));
     }

@@ -13,32 +13,32 @@ import org.lunglens.teaching.CaseSet;
 import org.lunglens.teaching.Quiz;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.common.Styles;
-import org.lunglens.ui.patientlog.AnalysisLogger;
-import org.lunglens.ui.patientlog.LogService;
+import org.lunglens.ui.patientlog.AiRunRecorder;
+import org.lunglens.ui.patientlog.PatientLogService;
 import org.lunglens.ui.viewer.ViewerModel;
 
 /**
  * Teaching mode in the app, wired once at start: the "Teach" side tab, quizzes in their own window (the
  * presenter view is that window full screen), explanations of the open film. Reads go to the patient log through
- * {@code log}; AI runs shown at a reveal go through {@code aiLogger} (both may be null: then nothing is stored).
+ * {@code log}; AI runs shown at a reveal go through {@code aiRuns} (both may be null: then nothing is stored).
  */
 public final class TeachingFeature {
     private final TabPane sideTabs;
     private final ViewerModel viewer;
     private final Supplier<String> modelFile;
     private final BackgroundWork work;
-    private final LogService log;
-    private final AnalysisLogger aiLogger;
+    private final PatientLogService log;
+    private final AiRunRecorder aiRuns;
     private final TeachingPane pane;
 
     private TeachingFeature(TabPane sideTabs, ViewerModel viewer, Supplier<String> modelFile, BackgroundWork work,
-                            LogService log, AnalysisLogger aiLogger) {
+                            PatientLogService log, AiRunRecorder aiRuns) {
         this.sideTabs = sideTabs;
         this.viewer = viewer;
         this.modelFile = modelFile;
         this.work = work;
         this.log = log;
-        this.aiLogger = aiLogger;
+        this.aiRuns = aiRuns;
         this.pane = new TeachingPane(this);
     }
 
@@ -49,8 +49,8 @@ public final class TeachingFeature {
      * @param modelFile the model the AI tab is set to, read when a quiz or an explanation starts
      */
     public static TeachingFeature install(TabPane sideTabs, ViewerModel viewer, Supplier<String> modelFile,
-                                          BackgroundWork work, LogService log, AnalysisLogger aiLogger) {
-        TeachingFeature f = new TeachingFeature(sideTabs, viewer, modelFile, work, log, aiLogger);
+                                          BackgroundWork work, PatientLogService log, AiRunRecorder aiRuns) {
+        TeachingFeature f = new TeachingFeature(sideTabs, viewer, modelFile, work, log, aiRuns);
         ScrollPane scroll = new ScrollPane(f.pane);
         scroll.setFitToWidth(true);
         Tab tab = new Tab("Teach", scroll);
@@ -147,7 +147,7 @@ public final class TeachingFeature {
 
     /** The quiz's view, not yet in a window (tests put it in their own stage). */
     QuizView createQuiz(CaseSet set, int n, long seed) {
-        QuizWork quizWork = new QuizWork(work, log, aiLogger, modelFile(), OverlayStyle.DEFAULT);
+        QuizWork quizWork = new QuizWork(work, log, aiRuns, modelFile(), OverlayStyle.DEFAULT);
         QuizView view = new QuizView(new Quiz(set, n, seed), quizWork);
         view.setOnExplore(x -> ExplainContent.open(view.getScene().getWindow(), "quiz case " + (view.quiz().index() + 1), x, work));
         return view;

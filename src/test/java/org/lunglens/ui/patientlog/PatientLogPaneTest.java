@@ -67,7 +67,7 @@ class PatientLogPaneTest {
         window = new MainWindow(work, new RecentFiles(prefs));
         feature = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, dir.resolve("log.db"),
                 new LogSettings(prefs.node("log")),
-                new LogService(), new TestDialogs());
+                new PatientLogService(), new TestDialogs());
         FxTestSupport.show(stage, window, 1280, 800);
     }
 
@@ -97,7 +97,7 @@ class PatientLogPaneTest {
 
     @Test
     void addAttachReadLogSearchFilterExportReopenAndArchive(FxRobot robot) throws Exception {
-        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == LogService.State.READY);
+        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == PatientLogService.State.READY);
         open(robot, COVID);
         robot.clickOn("#tabPatientLog");
         // the side panel widens for the table, and gives the width back for other tabs
@@ -129,7 +129,7 @@ class PatientLogPaneTest {
         // an AI run, logged the way the AI pane will
         Path modelFile = Files.writeString(dir.resolve("model.zip"), "weights");
         AnalysisRecord[] logged = new AnalysisRecord[1];
-        robot.interact(() -> feature.logger().log(window.model().image(), "tiny-test", modelFile,
+        robot.interact(() -> feature.aiRuns().record(window.model().image(), "tiny-test", modelFile,
                 new ClassScores(List.of("COVID", "Normal"), new float[] {0.9f, 0.1f}), Familiarity.of(2.5), null, 120)
                 .thenAccept(a -> logged[0] = a.orElseThrow()));
         FxTestSupport.await(WAIT_SECONDS, () -> history().size() == 2);
@@ -202,13 +202,13 @@ class PatientLogPaneTest {
 
     @Test
     void aiRunsAreNotLoggedWhenTheUserTurnedThatOff(FxRobot robot) throws Exception {
-        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == LogService.State.READY);
+        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == PatientLogService.State.READY);
         open(robot, COVID);
         robot.clickOn("#tabPatientLog").clickOn("#logDatabase").clickOn("Log AI runs automatically");
         assertThat(new LogSettings(prefs.node("log")).logAiRuns()).isFalse();
 
         Optional<?>[] result = new Optional<?>[1];
-        robot.interact(() -> feature.logger().log(window.model().image(), "m", COVID,
+        robot.interact(() -> feature.aiRuns().record(window.model().image(), "m", COVID,
                 new ClassScores(List.of("COVID", "Normal"), new float[] {0.2f, 0.8f}), null, null, 5).thenAccept(r -> result[0] = r));
         FxTestSupport.await(WAIT_SECONDS, () -> result[0] != null);
 

@@ -70,7 +70,7 @@ class PatientLogUnavailableTest {
 
     @Test
     void aDamagedFileIsReportedLeftUntouchedAndTheViewerCarriesOn(FxRobot robot) throws Exception {
-        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == LogService.State.UNAVAILABLE);
+        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == PatientLogService.State.UNAVAILABLE);
         robot.clickOn("#tabPatientLog");
 
         String message = robot.lookup("#logMessage").queryLabeled().getText();
@@ -85,7 +85,7 @@ class PatientLogUnavailableTest {
         robot.interact(() -> window.open(List.of(sample)));
         FxTestSupport.await(WAIT_SECONDS, () -> window.model().stateProperty().get() == LoadState.LOADED);
         AtomicReference<Optional<AnalysisRecord>> logged = new AtomicReference<>();
-        robot.interact(() -> feature.logger().log(window.model().image(), "m", sample,
+        robot.interact(() -> feature.aiRuns().record(window.model().image(), "m", sample,
                 new ClassScores(List.of("COVID", "Normal"), new float[] {0.5f, 0.5f}), null, null, 1).thenAccept(logged::set));
         FxTestSupport.await(WAIT_SECONDS, () -> logged.get() != null);
         assertThat(logged.get()).isEmpty();

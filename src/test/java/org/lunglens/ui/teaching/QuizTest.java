@@ -43,7 +43,7 @@ import org.lunglens.ui.MainWindow;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.common.KeyDisplay;
 import org.lunglens.ui.common.Styles;
-import org.lunglens.ui.patientlog.LogService;
+import org.lunglens.ui.patientlog.PatientLogService;
 import org.lunglens.ui.viewer.RecentFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -67,7 +67,7 @@ class QuizTest {
 
     private final Preferences prefs = Preferences.userRoot().node("org/lunglens/test-quiz-" + System.nanoTime());
     private BackgroundWork work;
-    private LogService log;
+    private PatientLogService log;
     private QuizView view;
 
     @BeforeAll
@@ -85,7 +85,7 @@ class QuizTest {
     @Start
     void start(Stage stage) throws Exception {
         work = new BackgroundWork();
-        log = new LogService();
+        log = new PatientLogService();
         log.open(tmp.resolve("log-" + System.nanoTime() + ".db"));
         MainWindow window = new MainWindow(work, new RecentFiles(prefs.node("recent")), prefs);
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
@@ -99,7 +99,7 @@ class QuizTest {
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        if (log.state() != LogService.State.CLOSED) {
+        if (log.state() != PatientLogService.State.CLOSED) {
             log.close();
         }
         work.shutdown();
@@ -122,7 +122,7 @@ class QuizTest {
 
     @Test
     void aFiveCaseQuizIsReadRevealedScoredAndLogged(FxRobot robot) throws Exception {
-        FxTestSupport.await(WAIT_SECONDS, () -> log.state() == LogService.State.READY);
+        FxTestSupport.await(WAIT_SECONDS, () -> log.state() == PatientLogService.State.READY);
         Quiz quiz = view.quiz();
         List<String> labels = quiz.caseSet().classes();
         assertThat(labels).containsExactly("COVID", "Normal", "Viral_Pneumonia");

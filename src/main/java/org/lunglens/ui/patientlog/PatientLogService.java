@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * be used leaves the service {@link State#UNAVAILABLE} with a message; the rest of the app carries on. Call
  * from the FX thread.
  */
-public final class LogService implements AutoCloseable {
+public final class PatientLogService implements AutoCloseable {
     /** Whether the log can be used. */
     public enum State { CLOSED, OPENING, READY, UNAVAILABLE }
 
@@ -41,7 +41,7 @@ public final class LogService implements AutoCloseable {
         PatientLog open(Path file) throws LogStoreException;
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(LogService.class);
+    private static final Logger DIAGNOSTICS = LoggerFactory.getLogger(PatientLogService.class);
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lunglens-db");
@@ -54,13 +54,13 @@ public final class LogService implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper();
     /** Touched only on the database thread. */
-    private PatientLog log;
+    private PatientLog openLog;
 
-    public LogService() {
+    public PatientLogService() {
         this(PatientLog::open);
     }
 
-    public LogService(Opener opener) {
+    public PatientLogService(Opener opener) {
         this.opener = opener;
     }
 
@@ -73,8 +73,8 @@ public final class LogService implements AutoCloseable {
             @Override
             protected PatientLog call() throws LogStoreException {
                 closeCurrent();
-                log = opener.open(target);
-                return log;
+                openLog = opener.open(target);
+                return openLog;
             }
         };
         task.setOnSucceeded(e -> {
@@ -102,10 +102,10 @@ public final class LogService implements AutoCloseable {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws LogStoreException, IOException {
-                if (log == null) {
+                if (openLog == null) {
                     throw new IllegalStateException("The patient log is not open.");
                 }
-                return work.run(log);
+                return work.run(openLog);
             }
         };
         task.setOnSucceeded(e -> {
@@ -128,7 +128,7 @@ public final class LogService implements AutoCloseable {
         if (t instanceof IOException || t instanceof UncheckedIOException) {
             return "A file could not be read or written: " + t.getMessage();
         }
-        LOG.error("Unexpected patient log failure", t);
+        DIAGNOSTICS.error("Unexpected patient log failure", t);
         return "Unexpected error in the patient log (" + t.getClass().getSimpleName() + "); details are in the log file.";
     }
 
@@ -156,9 +156,9 @@ public final class LogService implements AutoCloseable {
     }
 
     private void closeCurrent() {
-        if (log != null) {
-            log.close();
-            log = null;
+        if (openLog != null) {
+            openLog.close();
+            openLog = null;
         }
     }
 
@@ -170,7 +170,7 @@ public final class LogService implements AutoCloseable {
         thread.shutdown();
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("The patient log thread did not finish within 5 s");
+                DIAGNOSTICS.warn("The patient log thread did not finish within 5 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

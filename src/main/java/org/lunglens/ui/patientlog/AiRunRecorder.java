@@ -14,18 +14,19 @@ import org.lunglens.patientlog.GradCamInfo;
 import org.lunglens.patientlog.LogSettings;
 
 /**
- * Logs each AI run of the app in the patient log, for the AI pane to call after every prediction (FX thread).
+ * Records each AI run of the app in the patient log (through {@link org.lunglens.app.AnalysisRecorder}), for the AI
+ * pane to call after every prediction (FX thread).
  * Does nothing when the user turned off "Log AI runs automatically" ({@link LogSettings#logAiRuns()}) or when the
  * log is unavailable; a failure goes to the problem handler (the log pane's message) and never to the AI pane.
  * The image is registered by the SHA-256 of its bytes; the model file's SHA-256 is recorded with the result.
  */
-public final class AnalysisLogger {
-    private final LogService service;
+public final class AiRunRecorder {
+    private final PatientLogService service;
     private final LogSettings settings;
     private final Consumer<String> onProblem;
     private final AnalysisRecorder recorder = new AnalysisRecorder();
 
-    public AnalysisLogger(LogService service, LogSettings settings, Consumer<String> onProblem) {
+    public AiRunRecorder(PatientLogService service, LogSettings settings, Consumer<String> onProblem) {
         this.service = service;
         this.settings = settings;
         this.onProblem = onProblem;
@@ -39,7 +40,7 @@ public final class AnalysisLogger {
      * @return the logged analysis, or empty when logging is off or the log is unavailable; completes on the FX
      *         thread, exceptionally (after telling the problem handler) when the log refused the write
      */
-    public CompletableFuture<Optional<AnalysisRecord>> log(LoadedImage image, String modelName, Path modelFile,
+    public CompletableFuture<Optional<AnalysisRecord>> record(LoadedImage image, String modelName, Path modelFile,
                                                            ClassScores scores, Familiarity familiarity,
                                                            GradCamInfo gradCam, long durationMillis) {
         CompletableFuture<Optional<AnalysisRecord>> result = new CompletableFuture<>();
@@ -58,6 +59,6 @@ public final class AnalysisLogger {
 
     /** Whether runs are logged now: the preference is on and the log is open. */
     public boolean active() {
-        return settings.logAiRuns() && service.state() == LogService.State.READY;
+        return settings.logAiRuns() && service.state() == PatientLogService.State.READY;
     }
 }

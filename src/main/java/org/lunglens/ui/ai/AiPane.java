@@ -1,15 +1,12 @@
 package org.lunglens.ui.ai;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -25,15 +22,11 @@ import javafx.util.StringConverter;
 import org.lunglens.app.InferenceService;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.HeatmapRenderer;
-import org.lunglens.gradcam.ModelSession;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
-import org.lunglens.model.ModelLoadException;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.viewer.ImageViewer;
 import org.lunglens.ui.viewer.ViewerModel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The "AI" tab: runs the chosen bundled model on the open image (on open or on demand), shows every
@@ -41,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * AI thread; opening another image cancels the previous image's work and drops its result.
  */
 public final class AiPane extends VBox {
-    private static final Logger LOG = LoggerFactory.getLogger(AiPane.class);
     private static final Map<String, String> MODEL_LABELS = Map.of(
             BundledModels.EQUALIZED, "Binary: trained for other hospitals (default)",
             BundledModels.COMBINED, "Binary: two networks combined",
@@ -52,9 +44,7 @@ public final class AiPane extends VBox {
     private final ImageViewer viewer;
     private final BackgroundWork work;
     private final AiSettings settings;
-    private final InferenceService inference;
-    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty overlayShown = new SimpleBooleanProperty(false);
+    private final AiViewModel state;
     private final HeatmapOverlay overlay = new HeatmapOverlay();
     private final Label status = new Label();
     private final Label modelLabel = new Label();
@@ -65,22 +55,20 @@ public final class AiPane extends VBox {
     private final Button run = new Button("Run");
     private final UnfamiliarWarning unfamiliar = new UnfamiliarWarning();
     private final AiViews views;
-    private Consumer<AiAnalysis> onAnalysis = a -> { };
-    private LoadedImage analysedImage;
 
     public AiPane(ViewerModel model, ImageViewer viewer, BackgroundWork work, AiSettings settings) {
         this.model = model;
         this.viewer = viewer;
         this.work = work;
         this.settings = settings;
-        this.inference = work.inference();
-        this.gradCam = new GradCamPanel(settings, overlayShown, this::explain);
+        this.state = new AiViewModel(model, settings, work.inference());
+        this.gradCam = new GradCamPanel(settings, state.overlayShownProperty(), state::explain);
         this.views = new AiViews(this, viewer, work, settings);
         setId("aiPane");
         setSpacing(8);
         setPadding(new Insets(8));
         viewer.addImageOverlay(overlay);
-        overlay.visibleProperty().bind(overlayShown);
+        overlay.visibleProperty().bind(state.overlayShownProperty());
         status.setId("aiStatus");
         status.setWrapText(true);
         modelLabel.setId("aiModelLabel");
@@ -103,11 +91,11 @@ public final class AiPane extends VBox {
         scope.getStyleClass().add("warning-text");
         getChildren().addAll(modelRow(), unfamiliar, status, modelLabel, bars, new Label("What the model saw"),
                 new HBox(8, inputView, inputCaption), gradCam, views.buttons(), disclaimer, scope);
-        model.imageProperty().addListener((o, old, img) -> imageChanged(img));
-        settings.modelFileProperty().addListener((o, old, f) -> imageChanged(model.image()));
         settings.style().addListener((o, old, s) -> drawOverlay());
-        analysis.addListener((o, old, a) -> showAnalysis(a));
-        imageChanged(model.image());
+        state.statusProperty().addListener((o, old, text) -> setStatus(text));
+        state.analysisProperty().addListener((o, old, a) -> showAnalysis(a));
+        state.imageChanged(model.image());
+        setStatus(state.statusProperty().get());
     }
 
     private VBox modelRow() {
@@ -131,7 +119,7 @@ public final class AiPane extends VBox {
         auto.setId("autoRunBox");
         auto.selectedProperty().bindBidirectional(settings.autoRunProperty());
         run.setId("runButton");
-        run.setOnAction(e -> run());
+        run.setOnAction(e -> state.run());
         run.disableProperty().bind(model.imageProperty().isNull());
         Label label = new Label("Model");
         label.setMinWidth(Region.USE_PREF_SIZE);
@@ -142,87 +130,31 @@ public final class AiPane extends VBox {
 
     /** Where analyses go once shown (the patient log); replaces the previous listener. */
     public void setOnAnalysis(Consumer<AiAnalysis> listener) {
-        this.onAnalysis = listener == null ? a -> { } : listener;
+        state.setOnAnalysis(listener == null ? a -> { } : listener);
     }
 
     /** The analysis shown, null while none is. */
     public ReadOnlyObjectProperty<Analysis> analysisProperty() {
-        return analysis.getReadOnlyProperty();
+        return state.analysisProperty();
     }
 
     /** Whether the heatmap is drawn over the image (key G). */
     public BooleanProperty overlayShownProperty() {
-        return overlayShown;
+        return state.overlayShownProperty();
     }
 
     public void toggleOverlay() {
-        overlayShown.set(!overlayShown.get());
+        state.overlayShownProperty().set(!state.overlayShownProperty().get());
     }
 
     /** Loads the chosen model in the background now, so that the first analysis is quick; silent if it is missing. */
     public void warmUp() {
-        BundledModels.find(settings.modelFileProperty().get()).ifPresent(inference::warmUp);
+        state.warmUp();
     }
 
     /** Runs the chosen model on the open image now. */
     public void run() {
-        LoadedImage img = model.image();
-        if (img == null) {
-            return;
-        }
-        String file = settings.modelFileProperty().get();
-        analysis.set(null);
-        setStatus("Analysing " + img.fileName() + " ...");
-        inference.latest("AI: " + img.fileName(), (models, c) -> models.get(BundledModels.require(file))
-                        .analyse(img.pixels(), -1),
-                a -> {
-                    if (model.image() == img) {
-                        analysedImage = img;
-                        analysis.set(a);
-                        setStatus("");
-                        onAnalysis.accept(record(img, a));
-                    }
-                }, this::failed);
-    }
-
-    private void explain(int classIndex) {
-        Analysis a = analysis.get();
-        LoadedImage img = analysedImage;
-        if (a == null || a.heatmap() == null || a.heatmap().classIndex() == classIndex) {
-            return;
-        }
-        setStatus("Explaining " + a.prediction().classes().get(classIndex) + " ...");
-        inference.latest("Grad-CAM", (models, c) -> {
-            ModelSession session = models.get(a.model().file());
-            // The file may have been replaced by a newer model since: then analyse afresh with it.
-            return session.info().sha256().equals(a.model().sha256()) ? session.explain(a, classIndex)
-                    : session.analyse(img.pixels(), classIndex);
-        }, r -> {
-            if (model.image() == img) {
-                analysis.set(r);
-                setStatus("");
-            }
-        }, this::failed);
-    }
-
-    private void imageChanged(LoadedImage img) {
-        inference.cancelLatest();
-        analysedImage = null;
-        analysis.set(null);
-        if (img == null) {
-            setStatus("No image open.");
-        } else if (settings.autoRunProperty().get()) {
-            run();
-        } else {
-            setStatus("Press Run to analyse " + img.fileName() + ".");
-        }
-    }
-
-    private void failed(Throwable t) {
-        if (!(t instanceof ModelLoadException)) {
-            LOG.error("AI analysis failed", t);
-        }
-        setStatus(t instanceof ModelLoadException ? t.getMessage() : "The analysis failed: " + t);
+        state.run();
     }
 
     private void setStatus(String text) {
@@ -254,12 +186,12 @@ public final class AiPane extends VBox {
     }
 
     private void drawOverlay() {
-        Analysis a = analysis.get();
-        if (a == null || analysedImage == null) {
+        Analysis a = state.analysisProperty().get();
+        LoadedImage image = state.analysedImage();
+        if (a == null || image == null) {
             overlay.show(null, 0, 0, settings.style().get());
         } else {
-            overlay.show(a.heatmap(), analysedImage.pixels().width(), analysedImage.pixels().height(),
-                    settings.style().get());
+            overlay.show(a.heatmap(), image.pixels().width(), image.pixels().height(), settings.style().get());
         }
         views.refresh();
     }
@@ -277,23 +209,9 @@ public final class AiPane extends VBox {
         return img;
     }
 
-    private AiAnalysis record(LoadedImage img, Analysis a) {
-        Map<String, String> gc = new LinkedHashMap<>();
-        if (a.heatmap() != null) {
-            gc.put("layer", a.heatmap().layer());
-            gc.putAll(settings.style().get().describe());
-            gc.put("overlayShown", String.valueOf(overlayShown.get()));
-            gc.put("empty", String.valueOf(a.heatmap().isEmpty()));
-        }
-        ModelSession.Info m = a.model();
-        return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
-                a.prediction().scores(), a.prediction().familiarity(), a.heatmap() == null ? null : a.heatmap().className(), gc,
-                Math.round(a.prediction().millis() + a.gradCamMillis()));
-    }
-
     /** The image the shown analysis belongs to. */
     LoadedImage analysedImage() {
-        return analysedImage;
+        return state.analysedImage();
     }
 
     org.lunglens.imaging.DisplaySettings settingsOfViewer() {
@@ -313,7 +231,7 @@ public final class AiPane extends VBox {
     }
 
     InferenceService inference() {
-        return inference;
+        return state.inference();
     }
 
     ImageView inputView() {

@@ -1,0 +1,157 @@
+package org.lunglens.ui.ai;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.lunglens.app.InferenceService;
+import org.lunglens.gradcam.Analysis;
+import org.lunglens.gradcam.ModelSession;
+import org.lunglens.imaging.LoadedImage;
+import org.lunglens.model.BundledModels;
+import org.lunglens.model.ModelLoadException;
+import org.lunglens.ui.viewer.ViewerModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AI tab's state and actions, apart from its controls: which analysis is shown and for which image, the status
+ * line, whether the heatmap is drawn, and what runs when the image or the model changes. Testable without a
+ * window (properties only; no node). Every model call goes through the app's {@link InferenceService}; a result
+ * for an image the viewer has left is dropped. Call on the FX thread.
+ */
+final class AiViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(AiViewModel.class);
+
+    private final ViewerModel viewer;
+    private final AiSettings settings;
+    private final InferenceService inference;
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BooleanProperty overlayShown = new SimpleBooleanProperty(false);
+    private Consumer<AiAnalysis> onAnalysis = a -> { };
+    private LoadedImage analysedImage;
+
+    AiViewModel(ViewerModel viewer, AiSettings settings, InferenceService inference) {
+        this.viewer = viewer;
+        this.settings = settings;
+        this.inference = inference;
+        viewer.imageProperty().addListener((o, old, img) -> imageChanged(img));
+        settings.modelFileProperty().addListener((o, old, f) -> imageChanged(viewer.image()));
+    }
+
+    /** The analysis shown; null while none is (no image, running, failed). */
+    ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** What the tab is doing or why it shows nothing; empty while an analysis is shown. */
+    ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    BooleanProperty overlayShownProperty() {
+        return overlayShown;
+    }
+
+    /** The image the shown analysis belongs to. */
+    LoadedImage analysedImage() {
+        return analysedImage;
+    }
+
+    InferenceService inference() {
+        return inference;
+    }
+
+    /** Called once per image and model, with what the patient log records of the run. */
+    void setOnAnalysis(Consumer<AiAnalysis> listener) {
+        onAnalysis = listener;
+    }
+
+    /** Loads the chosen model ahead of the first analysis; silent if it is missing. */
+    void warmUp() {
+        BundledModels.find(settings.modelFileProperty().get()).ifPresent(inference::warmUp);
+    }
+
+    /** Runs the chosen model on the open image now. */
+    void run() {
+        LoadedImage img = viewer.image();
+        if (img == null) {
+            return;
+        }
+        String file = settings.modelFileProperty().get();
+        analysis.set(null);
+        status.set("Analysing " + img.fileName() + " ...");
+        inference.latest("AI: " + img.fileName(), (models, c) -> models.get(BundledModels.require(file))
+                .analyse(img.pixels(), -1), a -> {
+                    if (viewer.image() == img) {
+                        analysedImage = img;
+                        analysis.set(a);
+                        status.set("");
+                        onAnalysis.accept(record(img, a));
+                    }
+                }, this::failed);
+    }
+
+    /** Points the heatmap at another class of the shown analysis. */
+    void explain(int classIndex) {
+        Analysis a = analysis.get();
+        LoadedImage img = analysedImage;
+        if (a == null || a.heatmap() == null || a.heatmap().classIndex() == classIndex) {
+            return;
+        }
+        status.set("Explaining " + a.prediction().classes().get(classIndex) + " ...");
+        inference.latest("Grad-CAM", (models, c) -> {
+            ModelSession session = models.get(a.model().file());
+            // The file may have been replaced by a newer model since: then analyse afresh with it.
+            return session.info().sha256().equals(a.model().sha256()) ? session.explain(a, classIndex)
+                    : session.analyse(img.pixels(), classIndex);
+        }, r -> {
+            if (viewer.image() == img) {
+                analysis.set(r);
+                status.set("");
+            }
+        }, this::failed);
+    }
+
+    /** A new image (or model): the old result goes, and the new one runs if the user asked for that. */
+    void imageChanged(LoadedImage img) {
+        inference.cancelLatest();
+        analysedImage = null;
+        analysis.set(null);
+        if (img == null) {
+            status.set("No image open.");
+        } else if (settings.autoRunProperty().get()) {
+            run();
+        } else {
+            status.set("Press Run to analyse " + img.fileName() + ".");
+        }
+    }
+
+    private void failed(Throwable t) {
+        if (!(t instanceof ModelLoadException)) {
+            LOG.error("AI analysis failed", t);
+        }
+        status.set(t instanceof ModelLoadException ? t.getMessage() : "The analysis failed: " + t);
+    }
+
+    private AiAnalysis record(LoadedImage img, Analysis a) {
+        Map<String, String> gc = new LinkedHashMap<>();
+        if (a.heatmap() != null) {
+            gc.put("layer", a.heatmap().layer());
+            gc.putAll(settings.style().get().describe());
+            gc.put("overlayShown", String.valueOf(overlayShown.get()));
+            gc.put("empty", String.valueOf(a.heatmap().isEmpty()));
+        }
+        ModelSession.Info m = a.model();
+        return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
+                a.prediction().scores(), a.prediction().familiarity(),
+                a.heatmap() == null ? null : a.heatmap().className(), gc,
+                Math.round(a.prediction().millis() + a.gradCamMillis()));
+    }
+}

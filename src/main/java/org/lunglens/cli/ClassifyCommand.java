@@ -312,12 +312,7 @@ final class ClassifyCommand implements Callable<Integer> {
      * spreadsheet: the log's export rule.
      */
     private static List<String> fields(Path file, List<String> classes, float[] probs) {
-        int best = 0;
-        for (int c = 1; c < probs.length; c++) {
-            if (probs[c] > probs[best]) {
-                best = c;
-            }
-        }
+        int best = ClassScores.indexOfMax(probs);
         List<String> fields = new ArrayList<>(List.of(CsvExport.spreadsheetSafe(file.toString()), classes.get(best)));
         for (float p : probs) {
             fields.add(String.format(Locale.ROOT, "%.4f", p));

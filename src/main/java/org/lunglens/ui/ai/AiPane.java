@@ -13,8 +13,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -25,6 +23,7 @@ import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
 import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.common.FxImages;
 import org.lunglens.ui.viewer.ImageViewer;
 import org.lunglens.ui.viewer.ViewerModel;
 
@@ -177,7 +176,7 @@ public final class AiPane extends VBox {
         }
         modelLabel.setText(String.format(Locale.ROOT, "%s \u2014 %s: prediction %.0f ms, Grad-CAM %.0f ms",
                 a.model().title(), a.prediction().predictedClass(), a.prediction().millis(), a.gradCamMillis()));
-        inputView.setImage(inputImage(a));
+        inputView.setImage(FxImages.ofInput(a.input(), a.inputSize()));
         inputCaption.setText(a.model().metadata().preprocessing().describe());
         gradCam.setClasses(a.prediction().classes(), a.heatmap() == null ? a.prediction().predictedIndex()
                 : a.heatmap().classIndex());
@@ -194,19 +193,6 @@ public final class AiPane extends VBox {
             overlay.show(a.heatmap(), image.pixels().width(), image.pixels().height(), settings.style().get());
         }
         views.refresh();
-    }
-
-    private static WritableImage inputImage(Analysis a) {
-        int n = a.inputSize();
-        float[] in = a.input();
-        int[] argb = new int[n * n];
-        for (int i = 0; i < argb.length; i++) {
-            int v = Math.round(Math.max(0, Math.min(1, in[i])) * 255);
-            argb[i] = 0xFF000000 | v << 16 | v << 8 | v;
-        }
-        WritableImage img = new WritableImage(n, n);
-        img.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
-        return img;
     }
 
     /** The image the shown analysis belongs to. */

@@ -21,7 +21,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.patientlog.ImageHistory;
-import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.LogRow;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.ui.common.Styles;
@@ -35,8 +34,6 @@ import org.lunglens.ui.viewer.ViewerModel;
  * unavailable the pane says why and the rest of the app carries on.
  */
 public final class PatientLogPane extends BorderPane {
-    /** Touched only on the database thread, inside log calls. */
-    private final ImageLookup lookup = new ImageLookup();
     private final PatientLogService service;
     private final LogSettings settings;
     private final ViewerModel model;
@@ -47,8 +44,7 @@ public final class PatientLogPane extends BorderPane {
     private final Label message = new Label();
     private final Label fileLabel = new Label();
     private final PatientLogActions actions;
-    private long searchGeneration;
-    private ImageHistory openImageHistory;
+    private final PatientLogViewModel state;
 
     public PatientLogPane(PatientLogService service, LogSettings settings, ViewerModel model, Consumer<List<Path>> reopen) {
         this(service, settings, model, reopen, new LogDialogs());
@@ -59,6 +55,7 @@ public final class PatientLogPane extends BorderPane {
         this.service = service;
         this.settings = settings;
         this.model = model;
+        this.state = new PatientLogViewModel(service, model);
         this.actions = new PatientLogActions(this, service, dialogs, reopen);
         setId("patientLogPane");
         setPadding(new Insets(6));
@@ -77,17 +74,21 @@ public final class PatientLogPane extends BorderPane {
         setCenter(table.view());
         BorderPane.setMargin(table.view(), new Insets(6, 0, 6, 0));
         setBottom(history);
-        search.textProperty().addListener((o, old, text) -> refreshRows());
-        showArchived.selectedProperty().addListener((o, old, on) -> refreshRows());
-        service.stateProperty().addListener((o, old, s) -> showState());
-        service.changesProperty().addListener((o, old, n) -> refresh());
-        model.imageProperty().addListener((o, old, img) -> refreshHistory());
+        search.textProperty().bindBidirectional(state.searchTextProperty());
+        showArchived.selectedProperty().bindBidirectional(state.showArchivedProperty());
+        fileLabel.textProperty().bind(state.fileTextProperty());
+        state.messageProperty().addListener((o, old, text) -> showMessage());
+        state.messageIsErrorProperty().addListener((o, old, error) -> showMessage());
+        state.rowsProperty().addListener((o, old, rows) -> table.setRows(rows));
+        state.historyProperty().addListener((o, old, h) -> showHistory(h));
         table.view().setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && table.selected() != null) {
                 actions.openSelected();
             }
         });
-        showState();
+        table.setRows(state.rowsProperty().get());
+        showHistory(state.historyProperty().get());
+        showMessage();
     }
 
     /** A tab holding this pane, for the main window's side tabs. */
@@ -141,76 +142,29 @@ public final class PatientLogPane extends BorderPane {
         return m;
     }
 
-    private void showState() {
-        Path file = service.fileProperty().get();
-        fileLabel.setText(file == null ? "" : "Log file: " + file);
-        switch (service.state()) {
-            case CLOSED -> showInfo("The patient log is closed.");
-            case OPENING -> showInfo("Opening the patient log\u2026");
-            case READY -> {
-                showInfo("");
-                refresh();
-            }
-            case UNAVAILABLE -> {
-                table.setRows(List.of());
-                openImageHistory = null;
-                history.showMessage("No history: the patient log is unavailable.");
-                showError("The patient log is unavailable. " + service.problemProperty().get()
-                        + "\nThe viewer keeps working without the log; \"Log file\" chooses another file.");
-            }
+    private void showMessage() {
+        String text = state.messageProperty().get();
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
+        message.setManaged(!text.isEmpty());
+        Styles.setState(message, "error", state.messageIsErrorProperty().get());
+    }
+
+    private void showHistory(PatientLogViewModel.HistoryState h) {
+        if (h.history() == null) {
+            history.showMessage(h.message());
+        } else {
+            history.show(h.fileName(), h.history());
+            table.selectImage(h.history().image().id());
         }
     }
 
     void showInfo(String text) {
-        message.setText(text);
-        message.setVisible(!text.isEmpty());
-        message.setManaged(!text.isEmpty());
-        Styles.setState(message, "error", false);
+        state.showInfo(text);
     }
 
     void showError(String text) {
-        showInfo(text);
-        Styles.setState(message, "error", true);
-    }
-
-    private void refresh() {
-        refreshRows();
-        refreshHistory();
-    }
-
-    private void refreshRows() {
-        if (service.state() != State.READY) {
-            return;
-        }
-        LogQuery query = LogQuery.all().withText(search.getText()).withArchived(showArchived.isSelected());
-        long generation = ++searchGeneration;
-        service.read(log -> log.search(query), rows -> {
-            if (generation == searchGeneration) {
-                table.setRows(rows);
-            }
-        }, this::showError);
-    }
-
-    private void refreshHistory() {
-        LoadedImage image = model.image();
-        openImageHistory = null;
-        if (image == null || service.state() != State.READY) {
-            history.showMessage(image == null ? "Open an image to see its history in the log." : "");
-            return;
-        }
-        service.read(log -> lookup.history(log, image.source()), found -> {
-            if (model.image() != image) {
-                return;
-            }
-            openImageHistory = found.orElse(null);
-            if (found.isPresent()) {
-                history.show(image.fileName(), found.get());
-                table.selectImage(found.get().image().id());
-            } else {
-                history.showMessage(image.fileName() + " is not in the log yet: attach it to a patient or record"
-                        + " a read to add it.");
-            }
-        }, this::showError);
+        state.showError(text);
     }
 
     LoadedImage openImage() {
@@ -219,7 +173,7 @@ public final class PatientLogPane extends BorderPane {
 
     /** What the log knows about the open image; null when it is not logged (or not yet looked up). */
     ImageHistory openImageHistory() {
-        return openImageHistory;
+        return state.openImageHistory();
     }
 
     LogTable table() {

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.LoadedImage;
-import org.lunglens.patientlog.ImageFingerprint;
+import org.lunglens.patientlog.FileFingerprint;
 import org.lunglens.patientlog.ImageRecord;
 import org.lunglens.patientlog.LogOptions;
 import org.lunglens.patientlog.LogStoreException;
@@ -111,7 +111,7 @@ public final class ReadImport {
                             continue;
                         }
                         try {
-                            image = log.images().findBySha256(ImageFingerprint.of(file).sha256());
+                            image = log.images().findBySha256(FileFingerprint.of(file).sha256());
                             if (image.isEmpty()) {
                                 // New to the log: decoded first, so a label never registers a file that is no film
                                 LoadedImage loaded = new ImageLoader().load(file);

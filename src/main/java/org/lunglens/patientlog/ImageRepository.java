@@ -28,7 +28,7 @@ public final class ImageRepository {
      * The log's record of an image file: a new one, or the existing one for the same bytes (its path updated
      * when the file was seen elsewhere; its acquisition date filled when newly known).
      */
-    public ImageRecord register(String path, ImageFingerprint fingerprint, String format, LocalDate acquiredOn)
+    public ImageRecord register(String path, FileFingerprint fingerprint, String format, LocalDate acquiredOn)
             throws LogStoreException {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(format, "format");
@@ -60,7 +60,7 @@ public final class ImageRepository {
      */
     public ImageRecord registerFile(Path file, String format, LocalDate acquiredOn)
             throws IOException, LogStoreException {
-        ImageFingerprint fingerprint = ImageFingerprint.of(file);
+        FileFingerprint fingerprint = FileFingerprint.of(file);
         return register(file.toAbsolutePath().normalize().toString(), fingerprint, format, acquiredOn);
     }
 
@@ -98,7 +98,7 @@ public final class ImageRepository {
         return db.read(c -> Optional.ofNullable(select(c, "sha256 = ?", sha256)));
     }
 
-    private ImageRecord insert(Connection c, String path, ImageFingerprint fingerprint, String format,
+    private ImageRecord insert(Connection c, String path, FileFingerprint fingerprint, String format,
                                LocalDate acquiredOn) throws SQLException, LogStoreException {
         String now = Timestamps.format(options.clock().instant());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO images(path, sha256, size_bytes, format,"

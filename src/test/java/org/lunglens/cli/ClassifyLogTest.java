@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.ClassProbability;
-import org.lunglens.patientlog.ImageFingerprint;
+import org.lunglens.patientlog.FileFingerprint;
 import org.lunglens.patientlog.ImageHistory;
 import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.LogRow;
@@ -61,7 +61,7 @@ class ClassifyLogTest {
         assertThat(console.err()).contains("logged 2 analyses in " + db.toAbsolutePath());
         List<String> lines = console.out().lines().toList();
         assertThat(lines).hasSize(2);
-        String modelSha = ImageFingerprint.of(model).sha256();
+        String modelSha = FileFingerprint.of(model).sha256();
         try (PatientLog log = PatientLog.open(db)) {
             List<LogRow> rows = log.search(LogQuery.all());
             assertThat(rows).hasSize(2);
@@ -71,7 +71,7 @@ class ClassifyLogTest {
                 LogRow row = rows.stream().filter(r -> r.path().equals(file.toAbsolutePath().toString()))
                         .findFirst().orElseThrow();
                 ImageHistory history = log.history(row.imageId());
-                assertThat(history.image().sha256()).isEqualTo(ImageFingerprint.of(file).sha256());
+                assertThat(history.image().sha256()).isEqualTo(FileFingerprint.of(file).sha256());
                 assertThat(history.image().format()).isEqualTo("PNG");
                 assertThat(history.analyses()).hasSize(1);
                 AnalysisRecord a = history.analyses().get(0);

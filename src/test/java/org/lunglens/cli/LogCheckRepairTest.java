@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.lunglens.patientlog.ImageFingerprint;
+import org.lunglens.patientlog.FileFingerprint;
 import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.LogStoreException;
 import org.lunglens.patientlog.PatientLog;
@@ -45,7 +45,7 @@ class LogCheckRepairTest {
                 log.images().registerFile(film, "PNG", null);
             }
         }
-        String sha = ImageFingerprint.of(films.get(3)).sha256();
+        String sha = FileFingerprint.of(films.get(3)).sha256();
         damageIndexEntry(db, "sqlite_autoindex_images_1", sha);
         assertThat(pragma(db, "quick_check")).isEqualTo("ok");
         byte[] damaged = Files.readAllBytes(db);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.app.AnalysedFilm;
 import org.lunglens.app.AnalysisRecorder;
-import org.lunglens.patientlog.ImageFingerprint;
+import org.lunglens.patientlog.FileFingerprint;
 import org.lunglens.patientlog.PatientLog;
 import org.lunglens.patientlog.ReadRecord;
 import org.lunglens.testutil.ConsoleCapture;
@@ -34,7 +34,7 @@ class ReadsImportTest {
         try (PatientLog log = PatientLog.open(db)) {
             knownId = new AnalysisRecorder().register(log, new AnalysedFilm(known, "PNG", null)).id();
         }
-        String sha = ImageFingerprint.of(known).sha256();
+        String sha = FileFingerprint.of(known).sha256();
         Path labels = Files.writeString(dir.resolve("labels.csv"), String.join("\n",
                 "image,finding,reader,confidence,note",
                 sha.toUpperCase() + ",COVID,Dr A,0.9,\"report 12, PCR positive\"",
@@ -58,7 +58,7 @@ class ReadsImportTest {
             assertThat(a.afterAi()).isFalse();
             assertThat(a.confidence()).isEqualTo(0.9);
             assertThat(a.text()).isEqualTo("report 12, PCR positive");
-            long freshId = log.images().findBySha256(ImageFingerprint.of(fresh).sha256()).orElseThrow().id();
+            long freshId = log.images().findBySha256(FileFingerprint.of(fresh).sha256()).orElseThrow().id();
             assertThat(log.history(freshId).reads()).extracting(ReadRecord::reader, ReadRecord::confidence)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("Dr B", 1.0));
         }

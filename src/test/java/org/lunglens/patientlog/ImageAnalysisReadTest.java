@@ -39,7 +39,7 @@ class ImageAnalysisReadTest {
         Path image = dir.resolve("x.png");
         Files.writeString(image, "abc");
 
-        assertThat(ImageFingerprint.of(image)).isEqualTo(new ImageFingerprint(
+        assertThat(FileFingerprint.of(image)).isEqualTo(new FileFingerprint(
                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 3));
     }
 

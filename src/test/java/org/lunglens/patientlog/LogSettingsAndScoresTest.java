@@ -66,7 +66,7 @@ class LogSettingsAndScoresTest {
         try (PatientLog log = TestLogs.open(dir.resolve("log.db"))) {
             ImageRecord image = log.images().registerFile(file, "PNG", null);
             assertThat(image.path()).isEqualTo(file.toAbsolutePath().normalize().toString());
-            assertThat(image.sha256()).isEqualTo(ImageFingerprint.of(file).sha256());
+            assertThat(image.sha256()).isEqualTo(FileFingerprint.of(file).sha256());
             assertThat(image.sizeBytes()).isEqualTo(3);
         }
     }

@@ -29,8 +29,8 @@ final class TestLogs {
     }
 
     /** A distinct image for each seed (the fingerprint of some bytes). */
-    static ImageFingerprint fingerprint(int seed) {
-        return ImageFingerprint.of(("image-" + seed).getBytes());
+    static FileFingerprint fingerprint(int seed) {
+        return FileFingerprint.of(("image-" + seed).getBytes());
     }
 
     static ImageRecord image(PatientLog log, int seed) throws LogStoreException {

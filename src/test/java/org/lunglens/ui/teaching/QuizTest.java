@@ -29,7 +29,7 @@ import org.lunglens.explain.WhatIf;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.LabelledImage;
-import org.lunglens.patientlog.ImageFingerprint;
+import org.lunglens.patientlog.FileFingerprint;
 import org.lunglens.patientlog.PatientLog;
 import org.lunglens.patientlog.ReadRecord;
 import org.lunglens.teaching.CaseSet;
@@ -206,7 +206,7 @@ class QuizTest {
         try (PatientLog stored = PatientLog.open(db)) {
             for (int i = 0; i < CASES; i++) {
                 Path file = quiz.cases().get(i).file();
-                long imageId = stored.images().findBySha256(ImageFingerprint.of(file).sha256()).orElseThrow().id();
+                long imageId = stored.images().findBySha256(FileFingerprint.of(file).sha256()).orElseThrow().id();
                 List<ReadRecord> r = stored.reads().forImage(imageId, false);
                 assertThat(r).as("reads of case %d", i + 1).hasSize(1);
                 assertThat(r.get(0).finding()).isEqualTo(reads.get(i));

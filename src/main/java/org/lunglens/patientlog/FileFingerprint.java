@@ -9,9 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 and size of a file's bytes, which identify an image in the log. */
-public record ImageFingerprint(String sha256, long sizeBytes) {
-    public static ImageFingerprint of(Path file) throws IOException {
+/** The SHA-256 and size of a file's bytes: what identifies an image in the log, and a model file's exact weights. */
+public record FileFingerprint(String sha256, long sizeBytes) {
+    public static FileFingerprint of(Path file) throws IOException {
         MessageDigest digest = newDigest();
         long size = 0;
         byte[] buffer = new byte[1 << 16];
@@ -20,11 +20,11 @@ public record ImageFingerprint(String sha256, long sizeBytes) {
                 size += n;
             }
         }
-        return new ImageFingerprint(HexFormat.of().formatHex(digest.digest()), size);
+        return new FileFingerprint(HexFormat.of().formatHex(digest.digest()), size);
     }
 
-    public static ImageFingerprint of(byte[] bytes) {
-        return new ImageFingerprint(HexFormat.of().formatHex(newDigest().digest(bytes)), bytes.length);
+    public static FileFingerprint of(byte[] bytes) {
+        return new FileFingerprint(HexFormat.of().formatHex(newDigest().digest(bytes)), bytes.length);
     }
 
     private static MessageDigest newDigest() {

@@ -45,7 +45,7 @@ public final class SiteAgreement {
      */
     public record Group(String model, String period, Metrics counts, int notComparable, int flagged) {
         public boolean binary() {
-            return counts.classes().size() == 2 && counts.classes().contains(ModelMetadata.COVID);
+            return isBinary(counts.classes());
         }
 
         /** Share of the AI's calls that match the reader's, with its Wilson interval. */
@@ -115,7 +115,7 @@ public final class SiteAgreement {
 
     private static Group group(String model, String period, List<ReadPair> pairs) {
         List<String> classes = pairs.get(0).modelClasses();
-        boolean binary = classes.size() == 2 && classes.contains(ModelMetadata.COVID);
+        boolean binary = isBinary(classes);
         long[][] confusion = new long[classes.size()][classes.size()];
         int notComparable = 0;
         int flagged = 0;
@@ -131,6 +131,11 @@ public final class SiteAgreement {
             flagged += Boolean.TRUE.equals(p.unfamiliar()) ? 1 : 0;
         }
         return new Group(model, period, new Metrics(classes, confusion), notComparable, flagged);
+    }
+
+    /** COVID against the rest: the log knows a model's classes, not its task. */
+    private static boolean isBinary(List<String> classes) {
+        return classes.size() == 2 && classes.contains(ModelMetadata.COVID);
     }
 
     private static Double nullIfNaN(double v) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lunglens.app.SiteAgreement;
 import org.lunglens.model.ModelFile;
-import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.PatientLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +47,7 @@ final class AgreementCommand implements Callable<Integer> {
             System.err.println("lunglens: --period is all, year or month, not " + period);
             return 2;
         }
-        Path file = LogSettings.forUser().resolve(db != null ? db : parent == null ? null : parent.db);
+        Path file = LungLensCommand.patientLog(db, parent);
         if (!Files.isRegularFile(file)) {
             System.err.println("lunglens: no patient log at " + file);
             return 2;

@@ -58,12 +58,6 @@ final class AppOptions {
         String start;
     }
 
-    /** Whether anything here was given: then the command opens the app. */
-    boolean given() {
-        return !files.isEmpty() || windowed || noWarmUp || tab != null || gradCam || grid || siteCheck != null
-                || explain || quiz != null;
-    }
-
     /** The files and folders that do not exist (the command refuses them rather than open an empty window). */
     List<Path> missing() {
         List<Path> out = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.lunglens.patientlog.LogIntegrity;
 import org.lunglens.patientlog.LogRecovery;
-import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.LogStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +61,6 @@ final class LogCommand {
     }
 
     private Path resolve(Path db) {
-        return LogSettings.forUser().resolve(db != null ? db : parent == null ? null : parent.db);
+        return LungLensCommand.patientLog(db, parent);
     }
 }

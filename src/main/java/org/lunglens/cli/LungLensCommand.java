@@ -2,6 +2,7 @@ package org.lunglens.cli;
 
 import java.nio.file.Path;
 import org.lunglens.app.StartOptions;
+import org.lunglens.patientlog.LogSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -43,7 +44,9 @@ public final class LungLensCommand implements Runnable {
 
     @Override
     public void run() {
-        if (launcher != null && (db != null || app.given())) {
+        // Without a subcommand, any argument (--db, a film, a start option) is a request to open the app
+        boolean anyArgument = !spec.commandLine().getParseResult().expandedArgs().isEmpty();
+        if (launcher != null && anyArgument) {
             if (!app.missing().isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: "
                         + app.missing().get(0));
@@ -52,6 +55,14 @@ public final class LungLensCommand implements Runnable {
             return;
         }
         spec.commandLine().usage(System.out);
+    }
+
+    /**
+     * The patient log a subcommand works on: its own {@code --db}, else the top-level one, else the file chosen in
+     * the app's preferences, else the default location.
+     */
+    static Path patientLog(Path ownDb, LungLensCommand parent) {
+        return LogSettings.forUser().resolve(ownDb != null ? ownDb : parent == null ? null : parent.db);
     }
 
     /** Runs the CLI and returns its exit code (0 = success, 1 = some inputs failed, 2 = usage error). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lunglens.app.ReadImport;
-import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.LogStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +34,7 @@ final class ReadsCommand {
             System.err.println("lunglens: " + labels + ": " + e.getMessage());
             return 2;
         }
-        Path file = LogSettings.forUser().resolve(db != null ? db : parent == null ? null : parent.db);
+        Path file = LungLensCommand.patientLog(db, parent);
         Path base = labels.toAbsolutePath().getParent();
         ReadImport.Result result = ReadImport.run(file, base, parsed.labels());
         parsed.problems().forEach(p -> System.err.println("lunglens: skipped " + p));

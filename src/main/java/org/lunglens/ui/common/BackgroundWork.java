@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,18 +57,17 @@ public final class BackgroundWork implements TaskExecutor {
     @Override
     public <T> TaskHandle execute(Lane lane, BackgroundTask<T> work) {
         LaneTask<T> task = new LaneTask<>(work);
-        AtomicBoolean cancelled = task.cancelled;
-        task.progressProperty().addListener(o -> work.progressed(task.getWorkDone(), task.getTotalWork(),
-                task.getMessage()));
-        task.messageProperty().addListener(o -> work.progressed(task.getWorkDone(), task.getTotalWork(),
-                task.getMessage()));
+        InvalidationListener progressed = o -> work.progressed(task.getWorkDone(), task.getTotalWork(),
+                task.getMessage());
+        task.progressProperty().addListener(progressed);
+        task.messageProperty().addListener(progressed);
         task.setOnSucceeded(e -> {
-            if (!cancelled.get()) {
+            if (!task.dropped.get()) {
                 work.succeeded(task.getValue());
             }
         });
         task.setOnFailed(e -> {
-            if (!cancelled.get()) {
+            if (!task.dropped.get()) {
                 work.failed(task.getException());
             }
         });
@@ -76,23 +76,7 @@ public final class BackgroundWork implements TaskExecutor {
             case COMPUTE -> computing;
             case AI -> ai;
         });
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-                task.cancel(false);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled.get();
-            }
-
-            @Override
-            public boolean isDone() {
-                return task.isDone();
-            }
-        };
+        return task.handle();
     }
 
     public ExecutorService renderExecutor() {
@@ -140,7 +124,11 @@ public final class BackgroundWork implements TaskExecutor {
     /** A JavaFX task around a {@link BackgroundTask}: the work sees progress and cancellation through its context. */
     private static final class LaneTask<T> extends Task<T> implements TaskContext {
         private final BackgroundTask<T> work;
-        private final AtomicBoolean cancelled = new AtomicBoolean();
+        /**
+         * Set by the handle: the task's result is dropped even when its work had already finished, which the
+         * task's own cancelled state cannot say (a finished task can no longer be cancelled).
+         */
+        private final AtomicBoolean dropped = new AtomicBoolean();
 
         LaneTask(BackgroundTask<T> work) {
             this.work = work;
@@ -160,6 +148,26 @@ public final class BackgroundWork implements TaskExecutor {
         @Override
         public void message(String text) {
             updateMessage(text);
+        }
+
+        TaskHandle handle() {
+            return new TaskHandle() {
+                @Override
+                public void cancel() {
+                    dropped.set(true);
+                    LaneTask.this.cancel(false);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return dropped.get();
+                }
+
+                @Override
+                public boolean isDone() {
+                    return LaneTask.this.isDone();
+                }
+            };
         }
     }
 }

@@ -44,8 +44,4 @@ public record StartOptions(List<Path> open, Path database, boolean windowed, boo
     public static StartOptions defaults() {
         return new StartOptions(List.of(), null, false, true, null, false, false, null, null, false);
     }
-
-    public StartOptions withDatabase(Path file) {
-        return new StartOptions(open, file, windowed, warmUp, tab, gradCam, grid, siteCheck, quiz, explain);
-    }
 }

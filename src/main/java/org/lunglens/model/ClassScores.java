@@ -27,20 +27,14 @@ public record ClassScores(List<String> classes, float[] values) {
         return classes.get(predictedIndex());
     }
 
-    /** The probability of {@code className}; NaN when the model has no such class. */
-    public double probability(String className) {
-        int i = classes.indexOf(className);
-        return i < 0 ? Double.NaN : values[i];
-    }
-
     /** A copy of the probabilities, in output order. */
     @Override
     public float[] values() {
         return values.clone();
     }
 
-    /** Class name to probability, in output order (for display and JSON). */
-    public Map<String, Double> asMap() {
+    /** Class name to probability, in output order. */
+    private Map<String, Double> asMap() {
         Map<String, Double> map = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             map.put(classes.get(i), (double) values[i]);

@@ -30,7 +30,8 @@ public final class AnalysisRecorder {
     }
 
     /**
-     * Registers {@code film} and stores one analysis of it.
+     * Registers {@code film} and stores one analysis of it, unless the log already holds this model's run on it
+     * (the same model file explaining the same class): then that earlier run is returned.
      *
      * @param familiarity    the model's familiarity check on the film, or null for a model without one
      * @param gradCam        the explanation shown with it, or null when none was computed
@@ -42,7 +43,7 @@ public final class AnalysisRecorder {
         long imageId = register(log, film).id();
         AnalysisRecord draft = AnalysisRecord.fromScores(imageId, modelName, modelSha256(modelFile),
                 scores.classes(), scores.values(), scores.predictedClass(), gradCam, durationMillis);
-        return log.analyses().add(familiarity == null ? draft : draft.withFamiliarity(
+        return log.analyses().addOnce(familiarity == null ? draft : draft.withFamiliarity(
                 new AnalysisRecord.FamiliarityFlag(familiarity.unfamiliar(), familiarity.unfamiliarity())));
     }
 

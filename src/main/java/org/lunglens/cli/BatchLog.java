@@ -2,11 +2,14 @@ package org.lunglens.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.lunglens.app.AnalysedFilm;
 import org.lunglens.app.AnalysisRecorder;
 import org.lunglens.model.ClassScores;
 import org.lunglens.model.Familiarity;
+import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.LogStoreException;
 import org.lunglens.patientlog.PatientLog;
@@ -22,7 +25,9 @@ final class BatchLog implements AutoCloseable {
     private final String modelName;
     private final Path modelFile;
     private final AnalysisRecorder recorder = new AnalysisRecorder();
+    private final Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private int logged;
+    private int alreadyLogged;
 
     private BatchLog(PatientLog log, String modelName, Path modelFile) {
         this.log = log;
@@ -37,17 +42,21 @@ final class BatchLog implements AutoCloseable {
 
     void record(Path image, String format, LocalDate acquiredOn, ClassScores scores, Familiarity familiarity,
                 long durationMillis) throws IOException, LogStoreException {
-        recorder.record(log, new AnalysedFilm(image, format, acquiredOn), modelName, modelFile, scores, familiarity,
-                null, durationMillis);
-        logged++;
+        AnalysisRecord run = recorder.record(log, new AnalysedFilm(image, format, acquiredOn), modelName, modelFile,
+                scores, familiarity, null, durationMillis);
+        // the log keeps one row per film and model file: a film classified before keeps its earlier row
+        if (run.createdAt().isBefore(started)) {
+            alreadyLogged++;
+        } else {
+            logged++;
+        }
     }
 
-    int logged() {
-        return logged;
-    }
-
-    Path file() {
-        return log.file();
+    /** What the run added to the log, for the closing line. */
+    String summary() {
+        return "logged " + logged + (logged == 1 ? " analysis" : " analyses") + " in " + log.file()
+                + (alreadyLogged == 0 ? "" : " (" + alreadyLogged + " more were in the log already: same film, same"
+                        + " model file)");
     }
 
     @Override

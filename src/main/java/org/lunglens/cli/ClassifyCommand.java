@@ -160,7 +160,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 }
             }
             if (batchLog != null) {
-                System.err.println("lunglens: logged " + batchLog.logged() + " analyses in " + batchLog.file());
+                System.err.println("lunglens: " + batchLog.summary());
             }
         }
         if (files.isEmpty()) {
@@ -233,7 +233,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 }
             }
             if (batchLog != null) {
-                System.err.println("lunglens: logged " + batchLog.logged() + " analyses in " + batchLog.file());
+                System.err.println("lunglens: " + batchLog.summary());
             }
         }
         if (files.isEmpty()) {

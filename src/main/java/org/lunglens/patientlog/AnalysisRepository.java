@@ -30,43 +30,67 @@ public final class AnalysisRepository {
 
     /** Logs an analysis and its per-class probabilities in one transaction; returns it with its id. */
     public AnalysisRecord add(AnalysisRecord draft) throws LogStoreException {
+        return db.write(c -> insert(c, draft));
+    }
+
+    /**
+     * Logs {@code draft} unless the log already holds a run of the same model file (by SHA-256) on the same image
+     * explaining the same class: reopening a film, or classifying a folder again, gives the same result and is not a
+     * new analysis. Returns the logged run, new or earlier.
+     */
+    public AnalysisRecord addOnce(AnalysisRecord draft) throws LogStoreException {
         return db.write(c -> {
-            ImageRepository.load(c, draft.imageId());
-            String now = Timestamps.format(options.clock().instant());
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO analyses(image_id, model_name,"
-                    + " model_sha256, predicted_class, gradcam_class, gradcam_settings, duration_ms, os_user,"
-                    + " created_at, updated_at, changed_by, unfamiliar, unfamiliarity)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM analyses WHERE image_id = ?"
+                    + " AND model_sha256 = ? AND gradcam_class IS ? AND archived = 0 ORDER BY id LIMIT 1")) {
                 ps.setLong(1, draft.imageId());
-                ps.setString(2, draft.modelName());
-                ps.setString(3, draft.modelSha256());
-                ps.setString(4, draft.predictedClass());
-                if (draft.gradCam() == null) {
-                    ps.setNull(5, Types.VARCHAR);
-                    ps.setNull(6, Types.VARCHAR);
-                } else {
-                    ps.setString(5, draft.gradCam().targetClass());
-                    ps.setString(6, toJson(draft.gradCam().settings()));
+                ps.setString(2, draft.modelSha256());
+                ps.setString(3, draft.gradCam() == null ? null : draft.gradCam().targetClass());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return load(c, rs.getLong(1));
+                    }
                 }
-                ps.setLong(7, draft.durationMillis());
-                ps.setString(8, options.user());
-                ps.setString(9, now);
-                ps.setString(10, now);
-                ps.setString(11, options.user());
-                if (draft.familiarity() == null) {
-                    ps.setNull(12, Types.INTEGER);
-                    ps.setNull(13, Types.REAL);
-                } else {
-                    ps.setInt(12, draft.familiarity().unfamiliar() ? 1 : 0);
-                    // The check reports "infinitely unlike" for a blank film; the log keeps a large finite number
-                    ps.setDouble(13, Math.min(draft.familiarity().unfamiliarity(), 1e6));
-                }
-                id = Sql.insertReturningId(ps);
             }
-            insertProbabilities(c, id, draft.probabilities());
-            return load(c, id);
+            return insert(c, draft);
         });
+    }
+
+    private AnalysisRecord insert(Connection c, AnalysisRecord draft) throws SQLException, LogStoreException {
+        ImageRepository.load(c, draft.imageId());
+        String now = Timestamps.format(options.clock().instant());
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO analyses(image_id, model_name,"
+                + " model_sha256, predicted_class, gradcam_class, gradcam_settings, duration_ms, os_user,"
+                + " created_at, updated_at, changed_by, unfamiliar, unfamiliarity)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setLong(1, draft.imageId());
+            ps.setString(2, draft.modelName());
+            ps.setString(3, draft.modelSha256());
+            ps.setString(4, draft.predictedClass());
+            if (draft.gradCam() == null) {
+                ps.setNull(5, Types.VARCHAR);
+                ps.setNull(6, Types.VARCHAR);
+            } else {
+                ps.setString(5, draft.gradCam().targetClass());
+                ps.setString(6, toJson(draft.gradCam().settings()));
+            }
+            ps.setLong(7, draft.durationMillis());
+            ps.setString(8, options.user());
+            ps.setString(9, now);
+            ps.setString(10, now);
+            ps.setString(11, options.user());
+            if (draft.familiarity() == null) {
+                ps.setNull(12, Types.INTEGER);
+                ps.setNull(13, Types.REAL);
+            } else {
+                ps.setInt(12, draft.familiarity().unfamiliar() ? 1 : 0);
+                // The check reports "infinitely unlike" for a blank film; the log keeps a large finite number
+                ps.setDouble(13, Math.min(draft.familiarity().unfamiliarity(), 1e6));
+            }
+            id = Sql.insertReturningId(ps);
+        }
+        insertProbabilities(c, id, draft.probabilities());
+        return load(c, id);
     }
 
     public AnalysisRecord archive(long id) throws LogStoreException {

@@ -5,12 +5,14 @@ import java.util.prefs.Preferences;
 
 /**
  * The user's patient log preferences (java.util.prefs): a database file that overrides the default location,
- * and whether the app logs every AI run by itself. Shared by the app and the CLI, so that both write the same
+ * whether the app logs every AI run by itself, and the name the user's reads are recorded under. (Settings that must
+ * be the same for every reader of a log, such as read-first, live in the log: {@link SharedSettings}.) Shared by the app and the CLI, so that both write the same
  * file unless {@code --db} says otherwise.
  */
 public final class LogSettings {
     static final String DATABASE_FILE = "databaseFile";
     static final String LOG_AI_RUNS = "logAiRunsAutomatically";
+    static final String READER_NAME = "readerName";
 
     private final Preferences node;
 
@@ -45,6 +47,21 @@ public final class LogSettings {
 
     public void setLogAiRuns(boolean on) {
         node.putBoolean(LOG_AI_RUNS, on);
+    }
+
+    /** The name reads are recorded under: the one the reader gave, else the OS user. */
+    public String readerName() {
+        String name = node.get(READER_NAME, "").strip();
+        return name.isEmpty() ? System.getProperty("user.name", "unknown") : name;
+    }
+
+    /** Sets the name reads are recorded under; blank returns to the OS user. */
+    public void setReaderName(String name) {
+        if (name == null || name.isBlank()) {
+            node.remove(READER_NAME);
+        } else {
+            node.put(READER_NAME, name.strip());
+        }
     }
 
     /** The file to open: {@code commandLine} (from {@code --db}) wins, then the preference, then the default. */

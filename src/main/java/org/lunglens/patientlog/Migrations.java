@@ -14,7 +14,7 @@ final class Migrations {
 
     private static final List<String> ROW_META = List.of("archived", "created_at", "updated_at", "changed_by");
 
-    static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4());
+    static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4(), v5());
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
     private Migrations() {
@@ -167,6 +167,27 @@ final class Migrations {
                 cols(List.of("id", "image_id", "finding", "confidence", "after_ai", "free_text", "reader", "source")),
                 List.of("id", "image_id", "after_ai", "reader", "created_at", "source")));
         return new Migration(4, "where each read came from: reader, quiz or import", sql);
+    }
+
+    /**
+     * Settings that belong to the log itself, the same for every reader of the file. "read_first" (the AI stays
+     * hidden for an image until the reader has recorded a read of it) is on for a log created now and off for a log
+     * that already holds images, so that upgrading does not change how a department has been working. A change is
+     * audited (who, when, old and new value): whether reads were blinded matters when the figures are read.
+     */
+    private static Migration v5() {
+        List<String> sql = new ArrayList<>();
+        sql.add("""
+                CREATE TABLE log_settings (
+                    id         INTEGER PRIMARY KEY,
+                    key        TEXT NOT NULL UNIQUE,
+                    value      TEXT NOT NULL,
+                    changed_by TEXT NOT NULL)""");
+        sql.addAll(AuditTriggers.create("log_settings", List.of("id", "key", "value", "changed_by"),
+                List.of("id", "key")));
+        sql.add("INSERT INTO log_settings(key, value, changed_by) VALUES ('read_first',"
+                + " CASE WHEN EXISTS (SELECT 1 FROM images) THEN '0' ELSE '1' END, 'lunglens')");
+        return new Migration(5, "settings kept in the log: read first", sql);
     }
 
     private static List<String> v1AnalysisColumns() {

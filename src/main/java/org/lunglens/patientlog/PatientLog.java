@@ -19,6 +19,7 @@ public final class PatientLog implements AutoCloseable {
     private final AnalysisRepository analyses;
     private final ReadRepository reads;
     private final AuditTrail audit;
+    private final SharedSettings settings;
 
     private PatientLog(LogDatabase db, LogOptions options) {
         this.db = db;
@@ -27,6 +28,7 @@ public final class PatientLog implements AutoCloseable {
         this.analyses = new AnalysisRepository(db, options);
         this.reads = new ReadRepository(db, options);
         this.audit = new AuditTrail(db);
+        this.settings = new SharedSettings(db, options);
     }
 
     /** Opens (creating if missing, migrating if older) the log at {@code file}. */
@@ -69,6 +71,11 @@ public final class PatientLog implements AutoCloseable {
 
     public ReadRepository reads() {
         return reads;
+    }
+
+    /** Settings kept in the log file, the same for every reader of it. */
+    public SharedSettings settings() {
+        return settings;
     }
 
     public AuditTrail audit() {

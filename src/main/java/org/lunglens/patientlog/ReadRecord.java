@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A human reader's own read of an image. A draft for {@link ReadRepository#add} has id 0; the log records the
- * reader (OS user) and time.
+ * reader (the draft's, else the OS user) and time.
  *
  * @param finding    the reader's finding, e.g. "COVID", "Normal", "Viral pneumonia"
  * @param confidence the reader's confidence in [0, 1]
@@ -46,6 +46,12 @@ public record ReadRecord(long id, long imageId, String finding, double confidenc
     public ReadRecord from(Source newSource) {
         return new ReadRecord(id, imageId, finding, confidence, afterAi, text, reader, archived, createdAt, updatedAt,
                 newSource);
+    }
+
+    /** The same draft entered under {@code name} (the reader's name from the preferences) instead of the OS user. */
+    public ReadRecord by(String name) {
+        return new ReadRecord(id, imageId, finding, confidence, afterAi, text, name, archived, createdAt, updatedAt,
+                source);
     }
 
     /** The same read with a corrected finding, confidence and text (when it was entered stays as it was). */

@@ -5,8 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.lunglens.patientlog.LogStoreException.Reason;
 
 /** Readers' own reads: add, correct (audited), archive, list per image. */
@@ -34,7 +39,8 @@ public final class ReadRepository {
                 ps.setDouble(3, draft.confidence());
                 ps.setBoolean(4, draft.afterAi());
                 ps.setString(5, draft.text());
-                ps.setString(6, options.user());
+                ps.setString(6, draft.reader() == null || draft.reader().isBlank() ? options.user()
+                        : draft.reader().strip());
                 ps.setString(7, now);
                 ps.setString(8, now);
                 ps.setString(9, options.user());
@@ -78,6 +84,34 @@ public final class ReadRepository {
         return db.read(c -> {
             List<ReadRecord> reads = select(c, "id = ?", id);
             return reads.isEmpty() ? Optional.empty() : Optional.of(reads.get(0));
+        });
+    }
+
+    /** The images {@code reader} has read at work (reads from a quiz or an import excluded; archived ones too). */
+    public Set<Long> imagesReadBy(String reader) throws LogStoreException {
+        return db.read(c -> {
+            Set<Long> ids = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT image_id FROM reads WHERE reader = ?"
+                    + " AND source = 'reader' AND archived = 0")) {
+                ps.setString(1, reader);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Each image's reads (archived ones left out), oldest first, read in one transaction. */
+    public Map<Long, List<ReadRecord>> forImages(Collection<Long> imageIds) throws LogStoreException {
+        return db.read(c -> {
+            Map<Long, List<ReadRecord>> reads = new HashMap<>();
+            for (long id : imageIds) {
+                reads.put(id, forImage(c, id, false));
+            }
+            return reads;
         });
     }
 

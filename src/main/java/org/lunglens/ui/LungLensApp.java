@@ -50,7 +50,7 @@ public final class LungLensApp extends Application {
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
         patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, options.database(),
                 LogSettings.forUser());
-        AiRunRecording.connect(window, patientLog.aiRuns());
+        AiRunRecording.connect(window, patientLog.pane(), patientLog.aiRuns());
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
                 () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.aiRuns());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

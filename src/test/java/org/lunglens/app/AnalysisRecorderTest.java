@@ -21,7 +21,7 @@ class AnalysisRecorderTest {
     Path dir;
 
     @Test
-    void theSameFilmUnderTwoPathsIsOneImageWithTwoAnalyses() throws Exception {
+    void theSameFilmUnderTwoPathsIsOneImageAndTheSameRunIsLoggedOnce() throws Exception {
         Path film = Files.copy(SharedData.samples().resolve("COVID-1.png"), dir.resolve("a.png"));
         Path copy = Files.copy(film, dir.resolve("copy of a.png"));
         Path model = Files.writeString(dir.resolve("model.zip"), "weights");
@@ -35,12 +35,17 @@ class AnalysisRecorderTest {
                     "m", model, scores, Familiarity.of(0.4), null, 9);
 
             assertThat(second.imageId()).isEqualTo(first.imageId());
-            assertThat(log.history(first.imageId()).analyses()).hasSize(2);
+            assertThat(second.id()).as("the same model file on the same film: one row").isEqualTo(first.id());
+            assertThat(log.history(first.imageId()).analyses()).hasSize(1);
+            Path retrained = Files.writeString(dir.resolve("retrained.zip"), "other weights");
+            AnalysisRecord third = recorder.record(log, new AnalysedFilm(copy, "PNG", null), "m", retrained,
+                    scores, Familiarity.of(0.4), null, 9);
+            assertThat(third.id()).as("another model file is another run").isNotEqualTo(first.id());
             assertThat(first.predictedClass()).isEqualTo("non-COVID");
             assertThat(first.probability("COVID")).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-6));
             assertThat(first.modelSha256()).isEqualTo(ModelFile.sha256(model));
             assertThat(first.familiarity()).as("a model without the check").isNull();
-            assertThat(second.familiarity()).isEqualTo(new AnalysisRecord.FamiliarityFlag(false, 0.4));
+            assertThat(third.familiarity()).isEqualTo(new AnalysisRecord.FamiliarityFlag(false, 0.4));
         }
     }
 

@@ -47,9 +47,9 @@ class AgreementCommandTest {
             long img2 = film(log, 2, "m", BINARY, 0.2f, null);
             read(log, img2, "COVID", false, ReadRecord.Source.READER);
             read(log, img2, "Normal", false, ReadRecord.Source.READER);
-            // reader Normal; the model's first analysis said COVID, its latest non-COVID: agree
+            // reader Normal; the model's first analysis said COVID, its retrained version's non-COVID: agree
             long img3 = film(log, 3, "m", BINARY, 0.8f, null);
-            analyse(log, img3, "m", BINARY, 0.1f, null);
+            analyse(log, img3, "m", weights("m, retrained"), BINARY, 0.1f, null);
             read(log, img3, "Normal", false, ReadRecord.Source.READER);
             // reader Normal, AI COVID on a film it flagged unfamiliar: disagree
             long img4 = film(log, 4, "m", BINARY, 0.95f, Familiarity.of(3));
@@ -63,7 +63,7 @@ class AgreementCommandTest {
             long img7 = film(log, 7, "m", BINARY, 0.9f, null);
             read(log, img7, "Normal", false, ReadRecord.Source.QUIZ);
             // a 3-class model on film 1 (agree) and on a film read "Other", which it has no class for
-            analyse(log, img1, "m3", THREE, 0.7f, null);
+            analyse(log, img1, "m3", weights("m3"), THREE, 0.7f, null);
             long img8 = film(log, 8, "m3", THREE, 0.7f, null);
             read(log, img8, "Other", false, ReadRecord.Source.READER);
         }
@@ -110,12 +110,17 @@ class AgreementCommandTest {
             throws Exception {
         Path file = Files.writeString(dir.resolve("film-" + n + ".png"), "film " + n);
         long id = recorder.register(log, new AnalysedFilm(file, "PNG", null)).id();
-        analyse(log, id, model, classes, pCovid, f);
+        analyse(log, id, model, weights(model), classes, pCovid, f);
         return id;
     }
 
-    private void analyse(PatientLog log, long imageId, String model, List<String> classes, float pCovid,
-                         Familiarity f) throws Exception {
+    /** A model file per model (the log logs one run per film and model file). */
+    private Path weights(String model) throws Exception {
+        return Files.writeString(dir.resolve(model + ".zip"), "weights of " + model);
+    }
+
+    private void analyse(PatientLog log, long imageId, String model, Path modelFile, List<String> classes,
+                         float pCovid, Familiarity f) throws Exception {
         float[] p = new float[classes.size()];
         p[0] = pCovid;
         p[1] = 1 - pCovid;

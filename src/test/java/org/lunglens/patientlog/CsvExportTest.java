@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CsvExportTest {
@@ -32,16 +33,26 @@ class CsvExportTest {
     }
 
     @Test
-    void writesHeaderAndOneLinePerRow() throws Exception {
-        LogRow row = new LogRow(7, "/x/a,b.png", "PNG", LocalDate.of(2020, 1, 2), false, 3L, "P-1", "=Ada",
-                11L, Instant.parse("2024-05-06T07:08:09.010Z"), "covid-binary", "COVID", 0.93, true, null, null,
-                null, null);
+    void writesHeaderAndOneLinePerReadOfEachImage() throws Exception {
+        LogRow read = new LogRow(7, "/x/a,b.png", "PNG", LocalDate.of(2020, 1, 2), false, 3L, "P-1", "=Ada",
+                11L, Instant.parse("2024-05-06T07:08:09.010Z"), "covid-binary", "COVID", 0.93, true, "COVID", 0.8,
+                true, Instant.parse("2024-05-06T08:00:00Z"));
+        LogRow unread = new LogRow(8, "/x/b.png", "PNG", null, false, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        Instant t1 = Instant.parse("2024-05-06T07:00:00Z");
+        Instant t2 = Instant.parse("2024-05-06T08:00:00Z");
+        List<ReadRecord> reads = List.of(
+                new ReadRecord(21, 7, "Normal", 0.6, false, "", "ann", false, t1, t1, ReadRecord.Source.READER),
+                new ReadRecord(22, 7, "COVID", 0.8, true, "", "ann", false, t2, t2, ReadRecord.Source.READER));
         StringWriter out = new StringWriter();
 
-        CsvExport.writeLogRows(out, List.of(row));
+        CsvExport.writeLogRows(out, List.of(read, unread), Map.of(7L, reads));
 
-        assertThat(out.toString().split("\r\n")).containsExactly(String.join(",", LogRow.CSV_HEADER),
-                "7,\"/x/a,b.png\",PNG,2020-01-02,false,3,P-1,'=Ada,11,2024-05-06T07:08:09.010Z,covid-binary,"
-                        + "COVID,0.93,true,,,,");
+        String image7 = "7,\"/x/a,b.png\",PNG,2020-01-02,false,3,P-1,'=Ada,11,2024-05-06T07:08:09.010Z,covid-binary,"
+                + "COVID,0.93,true,";
+        assertThat(out.toString().split("\r\n")).containsExactly(String.join(",", CsvExport.LOG_HEADER),
+                image7 + "21,ann,reader,Normal,0.6,false,2024-05-06T07:00:00Z",
+                image7 + "22,ann,reader,COVID,0.8,true,2024-05-06T08:00:00Z",
+                "8,/x/b.png,PNG,,false,,,,,,,,,,,,,,,,");
     }
 }

@@ -119,7 +119,7 @@ public final class AiPane extends VBox {
         auto.selectedProperty().bindBidirectional(settings.autoRunProperty());
         run.setId("runButton");
         run.setOnAction(e -> state.run());
-        run.disableProperty().bind(model.imageProperty().isNull());
+        run.disableProperty().bind(model.imageProperty().isNull().or(state.hiddenProperty()));
         Label label = new Label("Model");
         label.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, label, choice);
@@ -135,6 +135,11 @@ public final class AiPane extends VBox {
     /** The analysis shown, null while none is. */
     public ReadOnlyObjectProperty<Analysis> analysisProperty() {
         return state.analysisProperty();
+    }
+
+    /** Read first: while true the AI's reading of the open image is neither run nor shown. */
+    public BooleanProperty hiddenProperty() {
+        return state.hiddenProperty();
     }
 
     /** Whether the heatmap is drawn over the image (key G). */

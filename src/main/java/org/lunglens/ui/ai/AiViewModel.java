@@ -28,12 +28,17 @@ import org.slf4j.LoggerFactory;
 final class AiViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AiViewModel.class);
 
+    static final String READ_FIRST = "Read first: the AI's reading of this film stays hidden until you record your"
+            + " own read (Patient log \u2192 Record read). It is then shown, and a second read you record is kept as"
+            + " made after the AI.";
+
     private final ViewerModel viewer;
     private final AiSettings settings;
     private final InferenceService inference;
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty overlayShown = new SimpleBooleanProperty(false);
+    private final BooleanProperty hidden = new SimpleBooleanProperty(false);
     private Consumer<AiAnalysis> onAnalysis = a -> { };
     private LoadedImage analysedImage;
 
@@ -43,6 +48,15 @@ final class AiViewModel {
         this.inference = inference;
         viewer.imageProperty().addListener((o, old, img) -> imageChanged(img));
         settings.modelFileProperty().addListener((o, old, f) -> imageChanged(viewer.image()));
+        hidden.addListener((o, was, now) -> imageChanged(viewer.image()));
+    }
+
+    /**
+     * Read first: while true nothing of the AI is run or shown for the open image (a result already on its way is
+     * dropped); once false, the open image is analysed as if just opened.
+     */
+    BooleanProperty hiddenProperty() {
+        return hidden;
     }
 
     /** The analysis shown; null while none is (no image, running, failed). */
@@ -81,7 +95,7 @@ final class AiViewModel {
     /** Runs the chosen model on the open image now. */
     void run() {
         LoadedImage img = viewer.image();
-        if (img == null) {
+        if (img == null || hidden.get()) {
             return;
         }
         String file = settings.modelFileProperty().get();
@@ -89,7 +103,7 @@ final class AiViewModel {
         status.set("Analysing " + img.fileName() + " ...");
         inference.latest("AI: " + img.fileName(), (models, c) -> models.get(BundledModels.require(file))
                 .analyse(img.pixels(), -1), a -> {
-                    if (viewer.image() == img) {
+                    if (viewer.image() == img && !hidden.get()) {
                         analysedImage = img;
                         analysis.set(a);
                         status.set("");
@@ -112,7 +126,7 @@ final class AiViewModel {
             return session.info().sha256().equals(a.model().sha256()) ? session.explain(a, classIndex)
                     : session.analyse(img.pixels(), classIndex);
         }, r -> {
-            if (viewer.image() == img) {
+            if (viewer.image() == img && !hidden.get()) {
                 analysis.set(r);
                 status.set("");
             }
@@ -126,6 +140,8 @@ final class AiViewModel {
         analysis.set(null);
         if (img == null) {
             status.set("No image open.");
+        } else if (hidden.get()) {
+            status.set(READ_FIRST);
         } else if (settings.autoRunProperty().get()) {
             run();
         } else {

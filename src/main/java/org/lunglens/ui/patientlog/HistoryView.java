@@ -48,26 +48,33 @@ final class HistoryView extends VBox {
         entries.getItems().clear();
     }
 
-    void show(String fileName, ImageHistory history) {
+    /** @param aiVisible false while read-first hides the AI: its analyses are then not listed, only counted */
+    void show(String fileName, ImageHistory history, boolean aiVisible) {
         Patient p = history.patient();
         title.setText("History of " + fileName + (p == null ? " \u2014 not attached to a patient"
                 : " \u2014 patient " + p.localId() + (p.name().isEmpty() ? "" : " (" + p.name() + ")")));
-        entries.getItems().setAll(lines(history));
+        entries.getItems().setAll(lines(history, aiVisible));
     }
 
     List<String> lines() {
         return List.copyOf(entries.getItems());
     }
 
-    static List<String> lines(ImageHistory history) {
+    static List<String> lines(ImageHistory history, boolean aiVisible) {
         record Entry(Instant at, long id, String text) {
         }
         List<Entry> all = new ArrayList<>();
-        history.analyses().forEach(a -> all.add(new Entry(a.createdAt(), a.id(), describe(a))));
+        if (aiVisible) {
+            history.analyses().forEach(a -> all.add(new Entry(a.createdAt(), a.id(), describe(a))));
+        } else if (!history.analyses().isEmpty()) {
+            all.add(new Entry(Instant.MIN, 0, HIDDEN));
+        }
         history.reads().forEach(r -> all.add(new Entry(r.createdAt(), r.id(), describe(r))));
         all.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
         return all.stream().map(Entry::text).toList();
     }
+
+    static final String HIDDEN = "AI reading hidden: read first is on for this log; record your read to see it.";
 
     static String describe(AnalysisRecord a) {
         String probabilities = a.probabilities().stream()

@@ -27,8 +27,22 @@ class LogDialogs {
         return new PatientDialog(owner, existing, openImageName).showAndWait();
     }
 
-    Optional<ReadDialog.Input> recordRead(Window owner, String imageName) {
-        return new ReadDialog(owner, imageName).showAndWait();
+    Optional<ReadDialog.Input> recordRead(Window owner, String imageName, String reader, boolean afterAi) {
+        return new ReadDialog(owner, imageName, reader, afterAi).showAndWait();
+    }
+
+    /** Asks for the name reads are recorded under; empty when cancelled, blank for the OS user. */
+    Optional<String> readerName(Window owner, String current) {
+        Dialog<String> d = Styles.dialog();
+        d.initOwner(owner);
+        d.setTitle("Reader name");
+        d.setHeaderText("The name your reads are recorded under in the patient log (blank: your login name).");
+        TextField name = new TextField(current);
+        name.setId("readerNameField");
+        d.getDialogPane().setContent(name);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK ? name.getText() : null);
+        return d.showAndWait();
     }
 
     /** Picks one of {@code patients} (typing filters the list); {@code current} is preselected. */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -32,6 +33,9 @@ final class LogTable {
     private final ObservableList<LogRow> rows = FXCollections.observableArrayList();
     private final TableView<LogRow> table = new TableView<>(rows);
     private final TableFilter<LogRow> filter;
+    /** Read-first: which rows may show the AI's reading; the others say it is hidden. */
+    private Predicate<LogRow> aiVisible = r -> true;
+    static final String HIDDEN = "hidden: read first";
 
     LogTable() {
         table.setId("logTable");
@@ -42,16 +46,16 @@ final class LogTable {
                 fileColumn(),
                 column("Acquired", 80, r -> r.acquiredOn() == null ? null : r.acquiredOn().toString()),
                 // A flagged film's reading is not reliable: the table says so beside it, as the AI tab does
-                column("AI", 120, r -> r.predictedClass() == null ? null
+                column("AI", 120, r -> r.predictedClass() == null ? null : !aiVisible.test(r) ? HIDDEN
                         : Boolean.TRUE.equals(r.unfamiliar()) ? r.predictedClass() + " (unfamiliar film)"
                         : r.predictedClass()),
-                percentColumn("P(AI)", LogRow::predictedProbability),
+                percentColumn("P(AI)", r -> aiVisible.test(r) ? r.predictedProbability() : null),
                 column("Read", 95, LogRow::readFinding),
                 percentColumn("Conf.", LogRow::readConfidence),
                 column("When", 72, r -> r.readAfterAi() == null ? null
                         : r.readAfterAi() ? "after AI" : "before AI"),
                 column("Analysed", 110, r -> time(r.analyzedAt())),
-                column("Model", 100, LogRow::modelName)));
+                column("Model", 100, r -> aiVisible.test(r) ? r.modelName() : null)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LogRow row, boolean empty) {
@@ -61,6 +65,11 @@ final class LogTable {
             }
         });
         filter = TableFilter.forTableView(table).lazy(true).apply();
+    }
+
+    void setAiVisible(Predicate<LogRow> visible) {
+        aiVisible = visible;
+        table.refresh();
     }
 
     TableFilter<LogRow> filter() {

@@ -81,12 +81,24 @@ final class PatientLogActions {
         }, pane::showError);
     }
 
+    /** Records a read under the reader's name, made before or after the AI as the app has shown it. */
     void recordRead() {
         LoadedImage image = pane.openImage();
-        dialogs.recordRead(owner(), image.fileName()).ifPresent(input -> service.write(log -> log.reads().add(
-                ReadRecord.draft(register(log, image).id(), input.finding(), input.confidence(), input.afterAi(),
-                        input.text())),
-                read -> pane.showInfo("Recorded your read of " + image.fileName() + "."), pane::showError));
+        String reader = pane.state().readerName();
+        boolean afterAi = pane.state().aiSeenForOpenImage();
+        dialogs.recordRead(owner(), image.fileName(), reader, afterAi).ifPresent(input -> service.write(
+                log -> log.reads().add(ReadRecord.draft(register(log, image).id(), input.finding(),
+                        input.confidence(), input.afterAi(), input.text()).by(reader)),
+                read -> pane.showInfo("Recorded your read of " + image.fileName() + " ("
+                        + (afterAi ? "after" : "before") + " seeing the AI)."), pane::showError));
+    }
+
+    void chooseReaderName() {
+        dialogs.readerName(owner(), pane.settings().readerName()).ifPresent(name -> {
+            pane.settings().setReaderName(name);
+            pane.showInfo("Reads are recorded as " + pane.settings().readerName() + ".");
+            pane.state().refresh();
+        });
     }
 
     /** Opens the selected row's file in the viewer, through the same path as File > Open. */
@@ -132,8 +144,9 @@ final class PatientLogActions {
     void exportCsv() {
         List<LogRow> rows = pane.visibleRows();
         dialogs.chooseCsvFile(owner()).ifPresent(file -> service.read(log -> {
+            var reads = log.reads().forImages(rows.stream().map(LogRow::imageId).toList());
             try (Writer out = PrivateFiles.newWriter(file)) {
-                CsvExport.writeLogRows(out, rows);
+                CsvExport.writeLogRows(out, rows, reads);
             }
             return rows.size();
         }, n -> pane.showInfo("Exported " + n + (n == 1 ? " row" : " rows") + " to " + file + "."), pane::showError));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -55,7 +56,7 @@ public final class PatientLogPane extends BorderPane {
         this.service = service;
         this.settings = settings;
         this.model = model;
-        this.state = new PatientLogViewModel(service, model);
+        this.state = new PatientLogViewModel(service, model, settings);
         this.actions = new PatientLogActions(this, service, dialogs, reopen);
         setId("patientLogPane");
         setPadding(new Insets(6));
@@ -79,8 +80,10 @@ public final class PatientLogPane extends BorderPane {
         fileLabel.textProperty().bind(state.fileTextProperty());
         state.messageProperty().addListener((o, old, text) -> showMessage());
         state.messageIsErrorProperty().addListener((o, old, error) -> showMessage());
+        table.setAiVisible(row -> state.aiVisible(row.imageId()));
         state.rowsProperty().addListener((o, old, rows) -> table.setRows(rows));
         state.historyProperty().addListener((o, old, h) -> showHistory(h));
+        state.aiHiddenProperty().addListener((o, old, hidden) -> showHistory(state.historyProperty().get()));
         table.view().setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && table.selected() != null) {
                 actions.openSelected();
@@ -120,9 +123,18 @@ public final class PatientLogPane extends BorderPane {
         CheckMenuItem autoLog = new CheckMenuItem("Log AI runs automatically");
         autoLog.setSelected(settings.logAiRuns());
         autoLog.selectedProperty().addListener((o, old, on) -> settings.setLogAiRuns(on));
+        CheckMenuItem readFirst = new CheckMenuItem("Read first: hide the AI until my read is recorded");
+        readFirst.setId("logReadFirst");
+        readFirst.disableProperty().bind(ready.not());
+        readFirst.setSelected(state.readFirstProperty().get());
+        state.readFirstProperty().addListener((o, old, on) -> readFirst.setSelected(on));
+        readFirst.setOnAction(e -> state.setReadFirst(readFirst.isSelected()));
+        MenuItem readerName = item("Reader name\u2026", actions::chooseReaderName);
+        readerName.setId("logReaderName");
         database.getItems().addAll(item("Open another log file\u2026", () -> actions.switchDatabase(false)),
                 item("New log file\u2026", () -> actions.switchDatabase(true)),
-                item("Use the default location", actions::useDefaultDatabase), new SeparatorMenuItem(), autoLog);
+                item("Use the default location", actions::useDefaultDatabase), new SeparatorMenuItem(), autoLog,
+                readFirst, readerName);
         FlowPane bar = new FlowPane(6, 6, add, edit, attach, read, open, archive, export, database);
         bar.setPrefWrapLength(300);
         return bar;
@@ -154,7 +166,7 @@ public final class PatientLogPane extends BorderPane {
         if (h.history() == null) {
             history.showMessage(h.message());
         } else {
-            history.show(h.fileName(), h.history());
+            history.show(h.fileName(), h.history(), state.aiVisible(h.history().image().id()));
             table.selectImage(h.history().image().id());
         }
     }
@@ -190,6 +202,23 @@ public final class PatientLogPane extends BorderPane {
 
     LogSettings settings() {
         return settings;
+    }
+
+    PatientLogViewModel state() {
+        return state;
+    }
+
+    /**
+     * Whether the open image's AI reading must stay hidden now (the log asks for a read first and this reader has
+     * recorded none); the AI tab follows it.
+     */
+    public ReadOnlyBooleanProperty aiHiddenProperty() {
+        return state.aiHiddenProperty();
+    }
+
+    /** Tells the log that the AI's reading of {@code file} is on the screen: a read made now is made after it. */
+    public void aiShown(Path file) {
+        state.aiShown(file);
     }
 
     HistoryView historyView() {

@@ -1,7 +1,9 @@
 package org.lunglens.ui.patientlog;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,6 +18,7 @@ import org.lunglens.imaging.LoadedImage;
 import org.lunglens.patientlog.ImageHistory;
 import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.LogRow;
+import org.lunglens.patientlog.LogSettings;
 import org.lunglens.ui.patientlog.PatientLogService.State;
 import org.lunglens.ui.viewer.ViewerModel;
 
@@ -23,6 +26,11 @@ import org.lunglens.ui.viewer.ViewerModel;
  * The patient log pane's state apart from its controls: the rows the search shows, the open image's history, the
  * message line and the log file. It follows the log service (open, changed, unavailable) and the viewer's image;
  * a search answered after a newer one was typed, or a history for an image already left, is dropped. FX thread.
+ *
+ * <p>It also keeps the read-first gate: where the log says "read first", no AI reading of an image may be shown
+ * (AI tab, table, history) until this reader has recorded a read of it; until the log has answered, the AI stays
+ * hidden. And it remembers which images' AI readings the app has shown, so that a read is recorded as made before
+ * or after the AI from what was on the screen, not from a button the reader ticks.
  */
 final class PatientLogViewModel {
     /** The open image's history, or the reason there is none to show. */
@@ -44,11 +52,19 @@ final class PatientLogViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper fileText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper readFirst = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper aiHidden = new ReadOnlyBooleanWrapper(false);
+    /** Images this reader has read at work (reads from quizzes or imports do not open the gate). */
+    private Set<Long> readByReader = Set.of();
+    /** Files whose AI reading the app has put on the screen this session. */
+    private final Set<Path> aiShown = new HashSet<>();
+    private final LogSettings settings;
     private long searchGeneration;
 
-    PatientLogViewModel(PatientLogService service, ViewerModel viewer) {
+    PatientLogViewModel(PatientLogService service, ViewerModel viewer, LogSettings settings) {
         this.service = service;
         this.viewer = viewer;
+        this.settings = settings;
         searchText.addListener((o, old, text) -> refreshRows());
         showArchived.addListener((o, old, on) -> refreshRows());
         service.stateProperty().addListener((o, old, s) -> showState());
@@ -85,6 +101,53 @@ final class PatientLogViewModel {
         return fileText.getReadOnlyProperty();
     }
 
+    /** Whether the log asks for a read before the AI (a setting of the log file). */
+    ReadOnlyBooleanProperty readFirstProperty() {
+        return readFirst.getReadOnlyProperty();
+    }
+
+    /** Whether the open image's AI reading must stay hidden now. */
+    ReadOnlyBooleanProperty aiHiddenProperty() {
+        return aiHidden.getReadOnlyProperty();
+    }
+
+    /** Whether the table and history may show the AI's reading of the logged image {@code imageId}. */
+    boolean aiVisible(long imageId) {
+        return !readFirst.get() || readByReader.contains(imageId);
+    }
+
+    /** The app has put the AI's reading of {@code file} on the screen. */
+    void aiShown(Path file) {
+        aiShown.add(file);
+    }
+
+    /**
+     * Whether the app has shown any AI reading of the open image: in the AI tab this session, or in the table and
+     * history, which show a logged image's analyses wherever read-first does not hide them.
+     */
+    boolean aiSeenForOpenImage() {
+        LoadedImage image = viewer.image();
+        if (image == null) {
+            return false;
+        }
+        ImageHistory h = openImageHistory();
+        return aiShown.contains(image.source())
+                || (h != null && !h.analyses().isEmpty() && aiVisible(h.image().id()));
+    }
+
+    String readerName() {
+        return settings.readerName();
+    }
+
+    /** Turns read-first on or off for this log (audited in the log). */
+    void setReadFirst(boolean on) {
+        service.write(log -> {
+            log.settings().setReadFirst(on);
+            return on;
+        }, done -> showInfo(on ? "Read first is on: the AI stays hidden for an image until you record your read."
+                : "Read first is off: the AI's reading is shown as soon as it is ready."), this::showError);
+    }
+
     /** What the log knows about the open image; null when it is not logged (or not yet looked up). */
     ImageHistory openImageHistory() {
         return history.get().history();
@@ -111,15 +174,17 @@ final class PatientLogViewModel {
                 refresh();
             }
             case UNAVAILABLE -> {
+                readFirst.set(false);
                 rows.set(List.of());
                 history.set(HistoryState.message("No history: the patient log is unavailable."));
                 showError("The patient log is unavailable. " + service.problemProperty().get()
                         + "\nThe viewer keeps working without the log; \"Log file\" chooses another file.");
             }
         }
+        updateGate();
     }
 
-    private void refresh() {
+    void refresh() {
         refreshRows();
         refreshHistory();
     }
@@ -130,20 +195,29 @@ final class PatientLogViewModel {
         }
         LogQuery query = LogQuery.all().withText(searchText.get()).withArchived(showArchived.get());
         long generation = ++searchGeneration;
-        service.read(log -> log.search(query), found -> {
-            if (generation == searchGeneration) {
-                rows.set(found);
-            }
-        }, this::showError);
+        String reader = settings.readerName();
+        record Found(List<LogRow> rows, boolean readFirst, Set<Long> read) {
+        }
+        service.read(log -> new Found(log.search(query), log.settings().readFirst(), log.reads().imagesReadBy(reader)),
+                found -> {
+                    if (generation == searchGeneration) {
+                        readFirst.set(found.readFirst());
+                        readByReader = found.read();
+                        rows.set(found.rows());
+                        updateGate();
+                    }
+                }, this::showError);
     }
 
     private void refreshHistory() {
         LoadedImage image = viewer.image();
         if (image == null || service.state() != State.READY) {
             history.set(HistoryState.message(image == null ? "Open an image to see its history in the log." : ""));
+            updateGate();
             return;
         }
         history.set(HistoryState.message(""));
+        updateGate();
         service.read(log -> lookup.history(log, image.source()), found -> {
             if (viewer.image() != image) {
                 return;
@@ -151,6 +225,20 @@ final class PatientLogViewModel {
             history.set(found.map(h -> new HistoryState(image.fileName(), h, null))
                     .orElse(HistoryState.message(image.fileName() + " is not in the log yet: attach it to a patient"
                             + " or record a read to add it.")));
+            updateGate();
         }, this::showError);
+    }
+
+    /**
+     * Hides the open image's AI reading while the log asks for a read first and this reader has none recorded. Where
+     * the log is not open there is nowhere to record a read, and nothing is hidden.
+     */
+    private void updateGate() {
+        if (service.state() != State.READY || viewer.image() == null || !readFirst.get()) {
+            aiHidden.set(false);
+            return;
+        }
+        ImageHistory h = openImageHistory();
+        aiHidden.set(h == null || !readByReader.contains(h.image().id()));
     }
 }

@@ -8,18 +8,15 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.lunglens.ui.common.Styles;
 
 /**
- * A reader's own read: finding, confidence, whether it was made before or after seeing the AI, free text. The
- * before/after choice has no default: a read made after the AI is biased by it, and only the reader knows.
+ * A reader's own read: finding, confidence, free text. Whether it is made before or after seeing the AI is not asked:
+ * the app knows what it has shown ({@code afterAi}) and says so in the dialog, so the record cannot be mistaken.
  */
 final class ReadDialog {
     /** The read as entered; confidence in [0, 1]. */
@@ -31,15 +28,17 @@ final class ReadDialog {
     private final Dialog<Input> dialog = Styles.dialog();
     private final ComboBox<String> finding = new ComboBox<>();
     private final Slider confidence = new Slider(0, 100, 70);
-    private final ToggleGroup timing = new ToggleGroup();
-    private final RadioButton before = new RadioButton("Before seeing the AI result");
-    private final RadioButton after = new RadioButton("After seeing the AI result");
+    private final Label timing = new Label();
     private final TextArea text = new TextArea();
 
-    ReadDialog(Window owner, String imageName) {
+    /**
+     * @param reader  the name the read is recorded under
+     * @param afterAi whether the app has shown the AI's reading of this image
+     */
+    ReadDialog(Window owner, String imageName, String reader, boolean afterAi) {
         dialog.initOwner(owner);
         dialog.setTitle("Record a read");
-        dialog.setHeaderText("Your read of " + imageName);
+        dialog.setHeaderText("Your read of " + imageName + " (recorded as " + reader + ")");
         finding.setId("readFinding");
         finding.setEditable(true);
         finding.getItems().setAll(FINDINGS);
@@ -48,10 +47,11 @@ final class ReadDialog {
         confidence.setMajorTickUnit(25);
         Label confidenceValue = new Label();
         confidenceValue.textProperty().bind(Bindings.format("%.0f %%", confidence.valueProperty()));
-        before.setId("readBeforeAi");
-        after.setId("readAfterAi");
-        before.setToggleGroup(timing);
-        after.setToggleGroup(timing);
+        timing.setId("readTiming");
+        timing.setWrapText(true);
+        timing.setMaxWidth(360);
+        timing.setText(afterAi ? "After seeing the AI: LungLens has shown you the AI's reading of this image."
+                : "Before seeing the AI: LungLens has not shown you any AI reading of this image.");
         text.setId("readText");
         text.setPrefRowCount(3);
         text.setWrapText(true);
@@ -60,17 +60,16 @@ final class ReadDialog {
         grid.setVgap(6);
         grid.addRow(0, new Label("Finding"), finding);
         grid.addRow(1, new Label("Confidence"), confidence, confidenceValue);
-        grid.addRow(2, new Label("Made"), new VBox(4, before, after));
+        grid.addRow(2, new Label("Made"), timing);
         grid.addRow(3, new Label("Notes"), text);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("readOk");
-        ok.disableProperty().bind(timing.selectedToggleProperty().isNull()
-                .or(Bindings.createBooleanBinding(() -> findingText().isEmpty(), finding.valueProperty(),
-                        finding.getEditor().textProperty())));
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> findingText().isEmpty(),
+                finding.valueProperty(), finding.getEditor().textProperty()));
         dialog.setResultConverter(b -> b == ButtonType.OK
-                ? new Input(findingText(), confidence.getValue() / 100, after.isSelected(), text.getText()) : null);
+                ? new Input(findingText(), confidence.getValue() / 100, afterAi, text.getText()) : null);
     }
 
     Optional<Input> showAndWait() {

@@ -54,7 +54,8 @@ class PatientLogViewModelTest {
         ViewerModel viewer = new ViewerModel();
         PatientLogViewModel[] state = new PatientLogViewModel[1];
         robot.interact(() -> {
-            state[0] = new PatientLogViewModel(service, viewer);
+            state[0] = new PatientLogViewModel(service, viewer, new org.lunglens.patientlog.LogSettings(
+                    java.util.prefs.Preferences.userRoot().node("org/lunglens/test-vm-" + System.nanoTime())));
             service.open(db);
         });
         FxTestSupport.await(WAIT_SECONDS, () -> state[0].rowsProperty().get().size() == 1);

@@ -159,6 +159,37 @@ class ReadFirstTest {
         assertThat(row.predictedClass()).as("the log keeps it; only the screen hides it").isNotNull();
     }
 
+    @Test
+    void thisSiteShowsHowTheModelAgreedWithTheReaders(FxRobot robot) throws Exception {
+        FxTestSupport.await(WAIT_SECONDS, () -> feature.service().state() == PatientLogService.State.READY);
+        // Two films read before the AI: the reader and the model agree on one, disagree on the other
+        Path weights = Files.writeString(dir.resolve("m.zip"), "weights");
+        var binary = List.of("COVID", "non-COVID");
+        var recorder = new org.lunglens.app.AnalysisRecorder();
+        try (PatientLog log = PatientLog.open(dir.resolve("log.db"))) {
+            for (Path film : List.of(COVID, NORMAL)) {
+                long id = recorder.record(log, new org.lunglens.app.AnalysedFilm(film, "PNG", null), "m", weights,
+                        new org.lunglens.model.ClassScores(binary, new float[] {0.9f, 0.1f}), null, null, 5).imageId();
+                log.reads().add(ReadRecord.draft(id, film == COVID ? "COVID" : "Normal", 0.8, false, ""));
+            }
+        }
+        selectTab(robot, "Patient log");
+        robot.clickOn("#logThisSite");
+        FxTestSupport.await(WAIT_SECONDS, () -> robot.lookup("#siteAgreementTable").tryQuery().isPresent()
+                && !robot.lookup("#siteAgreementTable").queryTableView().getItems().isEmpty());
+        var table = robot.lookup("#siteAgreementTable").queryTableView();
+        assertThat(table.getItems()).hasSize(1);
+        assertThat(((javafx.scene.control.TableColumn<?, ?>) table.getColumns().get(3)).getCellData(0))
+                .asString().startsWith("0.500 (");
+        assertThat(((javafx.scene.control.TableColumn<?, ?>) table.getColumns().get(4)).getCellData(0))
+                .asString().startsWith("1.000 (");
+        assertThat(((javafx.scene.control.TableColumn<?, ?>) table.getColumns().get(5)).getCellData(0))
+                .asString().startsWith("0.000 (");
+        assertThat(robot.lookup("#confusion-1-0").queryLabeled().getText()).as("read Normal, called COVID")
+                .isEqualTo("1");
+        assertThat(robot.lookup("#confusion-1-1").queryLabeled().getText()).isEqualTo("0");
+    }
+
     private void open(FxRobot robot, Path file) throws TimeoutException {
         robot.interact(() -> window.open(List.of(file)));
         FxTestSupport.await(WAIT_SECONDS, () -> window.model().image() != null

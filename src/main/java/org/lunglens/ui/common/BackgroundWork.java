@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 import org.lunglens.app.BackgroundTask;
 import org.lunglens.app.InferenceService;
 import org.lunglens.app.TaskContext;
@@ -92,8 +93,11 @@ public final class BackgroundWork implements TaskExecutor {
         title.set(what);
         progress.unbind();
         progress.bind(task.progressProperty());
-        task.runningProperty().addListener((obs, was, running) -> {
-            if (!running && shown == task) {
+        // On the task's end, whatever it was: a task cancelled before its thread took it never ran at all
+        task.stateProperty().addListener((obs, was, state) -> {
+            boolean ended = state == Worker.State.SUCCEEDED || state == Worker.State.FAILED
+                    || state == Worker.State.CANCELLED;
+            if (ended && shown == task) {
                 progress.unbind();
                 progress.set(0);
                 title.set("");

@@ -152,6 +152,11 @@ final class PatientLogActions {
         }, n -> pane.showInfo("Exported " + n + (n == 1 ? " row" : " rows") + " to " + file + "."), pane::showError));
     }
 
+    /** How the AI has agreed with this site's readers, per model and period. */
+    void thisSite() {
+        SiteAgreementWindow.open(owner(), service);
+    }
+
     void switchDatabase(boolean create) {
         dialogs.chooseDatabaseFile(owner(), create).ifPresent(file -> {
             pane.settings().setDatabaseFile(file);

@@ -111,6 +111,7 @@ public final class PatientLogPane extends BorderPane {
         Button read = button("logRecordRead", "Record read\u2026", actions::recordRead, ready.and(imageOpen).not());
         Button open = button("logOpenImage", "Open image", actions::openSelected, ready.and(rowChosen).not());
         Button export = button("logExport", "Export CSV\u2026", actions::exportCsv, ready.not());
+        Button site = button("logThisSite", "This site\u2026", actions::thisSite, ready.not());
         MenuButton archive = new MenuButton("Archive");
         archive.setId("logArchive");
         archive.disableProperty().bind(ready.and(rowChosen).not());
@@ -135,7 +136,7 @@ public final class PatientLogPane extends BorderPane {
                 item("New log file\u2026", () -> actions.switchDatabase(true)),
                 item("Use the default location", actions::useDefaultDatabase), new SeparatorMenuItem(), autoLog,
                 readFirst, readerName);
-        FlowPane bar = new FlowPane(6, 6, add, edit, attach, read, open, archive, export, database);
+        FlowPane bar = new FlowPane(6, 6, add, edit, attach, read, open, archive, export, site, database);
         bar.setPrefWrapLength(300);
         return bar;
     }

@@ -44,6 +44,11 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--max-films", defaultValue = "2000", description = "use at most this many films (default: ${DEFAULT-VALUE})")
     int maxFilms;
 
+    @Option(names = "--batch-norms", defaultValue = "all", paramLabel = "N|all",
+            description = "re-estimate only the first N batch norms from the input, keep the deeper ones (default: "
+                    + "${DEFAULT-VALUE})")
+    String batchNorms;
+
     @Option(names = "--force", description = "replace an existing --out file")
     boolean force;
 
@@ -81,7 +86,8 @@ final class AdaptCommand implements Callable<Integer> {
                     + " or more give steadier statistics");
         }
         int size = parent.metadata().preprocessing().size();
-        MultiLayerNetwork adapted = SiteAdaptation.adapt(parent.network(), inputs, size);
+        int depth = "all".equals(batchNorms) ? Integer.MAX_VALUE : Integer.parseInt(batchNorms);
+        MultiLayerNetwork adapted = SiteAdaptation.adapt(parent.network(), inputs, size, depth);
         FamiliarityDetector check = SiteAdaptation.refitFamiliarity(adapted, inputs, size, data.toString());
         String parentSha = ModelFile.sha256(parentFile);
         Map<String, Object> adaptation = new LinkedHashMap<>();

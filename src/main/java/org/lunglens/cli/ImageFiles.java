@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.lunglens.imaging.NaturalOrder;
 
 /** Expands command-line arguments into files: directories are walked recursively for image files. */
 final class ImageFiles {
@@ -21,7 +22,7 @@ final class ImageFiles {
         for (Path arg : arguments) {
             if (Files.isDirectory(arg)) {
                 try (Stream<Path> walk = Files.walk(arg)) {
-                    walk.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted(NaturalOrder.PATHS).forEach(files::add);
                 }
             } else {
                 files.add(arg); // a named file is always tried, whatever its extension: the loader says why it fails

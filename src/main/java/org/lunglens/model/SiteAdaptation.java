@@ -33,12 +33,24 @@ public final class SiteAdaptation {
 
     /** A copy of {@code net} with every batch norm's mean and variance taken from {@code inputs}. */
     public static MultiLayerNetwork adapt(MultiLayerNetwork net, List<float[]> inputs, int size) {
+        return adapt(net, inputs, size, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A copy of {@code net} with the first {@code batchNorms} batch norms (from the input) re-estimated on
+     * {@code inputs}, the deeper ones kept. Early layers carry the site (exposure, processing, noise); deep ones
+     * carry what the films show, so their statistics on a sample of one class (a folder of normals) are biased
+     * towards that class.
+     */
+    public static MultiLayerNetwork adapt(MultiLayerNetwork net, List<float[]> inputs, int size, int batchNorms) {
         if (inputs.size() < MIN_FILMS) {
             throw new IllegalArgumentException("adaptation needs at least " + MIN_FILMS + " films; got " + inputs.size());
         }
         MultiLayerNetwork copy = ModelFile.prepare(net.clone());
-        for (int i = 0; i < copy.getnLayers(); i++) {
+        int adapted = 0;
+        for (int i = 0; i < copy.getnLayers() && adapted < batchNorms; i++) {
             if (copy.getLayerWiseConfigurations().getConf(i).getLayer() instanceof BatchNormalization bn) {
+                adapted++;
                 INDArray[] stats = channelStatistics(copy, i, inputs, size);
                 setStatistics(copy.getLayer(i), bn, stats[0], stats[1]);
             }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -198,13 +199,21 @@ public final class MainWindow {
         status.getRightItems().addAll(task, zoomLabel);
         viewer.transformProperty().addListener((o, old, t) -> zoomLabel.setText(
                 t == null ? "" : String.format(Locale.ROOT, "Zoom %.0f %%", t.scale() * 100)));
-        viewer.hoveredPixelProperty().addListener((o, old, p) -> {
-            LoadedImage img = model.image();
-            if (p != null && img != null && viewer.source() != null) {
-                ChannelView ch = model.channelProperty().get();
-                status.setText(PixelReadout.describe(img.pixels(), ch == null ? null : viewer.source(), ch, p[0], p[1]));
-            }
-        });
+        viewer.hoveredPixelProperty().addListener((o, old, p) -> showReadout());
+        // Page Down under a still mouse: the pixel is the same, the image is not (16-bit then 8-bit, say)
+        // (after the viewer has taken the new image: its listener may run after this one)
+        model.imageProperty().addListener((o, old, img) -> Platform.runLater(this::showReadout));
+        model.channelProperty().addListener((o, old, ch) -> Platform.runLater(this::showReadout));
+    }
+
+    private void showReadout() {
+        int[] p = viewer.hoveredPixelProperty().get();
+        LoadedImage img = model.image();
+        if (p != null && img != null && viewer.source() != null && p[0] >= 0 && p[1] >= 0
+                && p[0] < img.pixels().width() && p[1] < img.pixels().height()) {
+            ChannelView ch = model.channelProperty().get();
+            status.setText(PixelReadout.describe(img.pixels(), ch == null ? null : viewer.source(), ch, p[0], p[1]));
+        }
     }
 
     private void installDragAndDrop() {

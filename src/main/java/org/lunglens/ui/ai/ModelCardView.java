@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -21,6 +20,7 @@ import org.lunglens.model.ConfidenceInterval;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.TestReport;
+import org.lunglens.ui.common.MarkdownView;
 import org.lunglens.ui.common.Styles;
 
 /** A model's card from its own metadata (and its {@code NAME.md} when present): what it is, data, metrics, use. */
@@ -53,12 +53,8 @@ final class ModelCardView extends VBox {
         getChildren().addAll(title, use, facts, heading("Data and training"), training, heading("Test metrics"));
         getChildren().addAll(metrics(m));
         if (info.card() != null) {
-            TextArea md = new TextArea(info.card());
+            MarkdownView md = new MarkdownView(info.card(), info.file().toAbsolutePath().getParent());
             md.setId("cardMarkdown");
-            md.setEditable(false);
-            md.setWrapText(true);
-            md.setPrefRowCount(18);
-            md.getStyleClass().add("monospace");
             getChildren().addAll(heading(info.file().resolveSibling(m.name() + ".md").getFileName().toString()), md);
         }
     }
@@ -83,6 +79,9 @@ final class ModelCardView extends VBox {
         stage.setTitle(title);
         stage.setScene(Styles.scene(scroll, 680, 760));
         stage.show();
+        // A card is read from its top (the images below load and lay out after the window shows)
+        scroll.setVvalue(0);
+        javafx.application.Platform.runLater(() -> scroll.setVvalue(0));
     }
 
     private List<Node> metrics(ModelMetadata m) {

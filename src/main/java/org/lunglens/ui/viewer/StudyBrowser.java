@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.lunglens.imaging.NaturalOrder;
 import org.lunglens.ui.common.BackgroundWork;
 
 /** The left pane: files and folders opened, with thumbnails; open file, open folder, recent files. */
@@ -118,7 +119,7 @@ public final class StudyBrowser extends VBox {
 
     static List<Path> imagesIn(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted()
+            return s.filter(Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted(NaturalOrder.PATHS)
                     .map(p -> p.toAbsolutePath().normalize()).toList();
         } catch (IOException e) {
             return List.of();

@@ -53,6 +53,7 @@ public final class LungLensApp extends Application {
         AiRunRecording.connect(window, patientLog.pane(), patientLog.aiRuns());
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
                 () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.aiRuns());
+        teaching.setOpener(window::open);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = Styles.scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);

@@ -1,10 +1,12 @@
 package org.lunglens.ui.teaching;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -12,6 +14,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -35,8 +38,12 @@ final class DataSetOverview extends VBox {
     private static final int THUMB = 112;
 
     private final GridPane grid = new GridPane();
+    private final Consumer<Path> open;
+    private final Map<String, List<LabelledImage>> samples = new LinkedHashMap<>();
 
-    DataSetOverview(CaseSet set, long seed, BackgroundWork work) {
+    /** @param open opens a sample film in the main viewer (double-click on its thumbnail) */
+    DataSetOverview(CaseSet set, long seed, BackgroundWork work, Consumer<Path> open) {
+        this.open = open;
         setId("dataSetOverview");
         setSpacing(10);
         setPadding(new Insets(12));
@@ -57,7 +64,6 @@ final class DataSetOverview extends VBox {
         Label title = new Label("Samples per class (seed " + seed + ")");
         title.getStyleClass().add("section-title");
         getChildren().addAll(chart, title, grid);
-        Map<String, List<LabelledImage>> samples = new LinkedHashMap<>();
         for (String c : set.classes()) {
             samples.put(c, new CaseSet(set.name(), List.of(c), set.ofClass(c)).sample(SAMPLES, seed));
         }
@@ -79,20 +85,28 @@ final class DataSetOverview extends VBox {
         }).onSuccess(this::fill).onFailure(problem -> LOG.warn("Sample films could not be read", problem)));
     }
 
-    private void fill(Map<String, List<BufferedImage>> samples) {
+    private void fill(Map<String, List<BufferedImage>> thumbnails) {
         int row = 0;
-        for (Map.Entry<String, List<BufferedImage>> e : samples.entrySet()) {
+        for (Map.Entry<String, List<BufferedImage>> e : thumbnails.entrySet()) {
             Label name = new Label(e.getKey());
             name.getStyleClass().add("section-title");
             name.setMinWidth(130);
             grid.add(name, 0, row);
             int col = 1;
-            for (BufferedImage img : e.getValue()) {
-                ImageView v = new ImageView(FxImages.of(img));
+            List<LabelledImage> films = samples.get(e.getKey());
+            for (int i = 0; i < e.getValue().size(); i++) {
+                ImageView v = new ImageView(FxImages.of(e.getValue().get(i)));
                 v.setFitWidth(THUMB);
                 v.setFitHeight(THUMB);
                 v.setPreserveRatio(true);
                 v.getStyleClass().add("sample-thumbnail");
+                Path file = films.get(i).file();
+                Tooltip.install(v, new Tooltip(file.getFileName() + " \u2014 double-click to open it in the viewer"));
+                v.setOnMouseClicked(click -> {
+                    if (click.getClickCount() == 2) {
+                        open.accept(file);
+                    }
+                });
                 grid.add(v, col++, row);
             }
             row++;
@@ -103,13 +117,13 @@ final class DataSetOverview extends VBox {
         return (int) grid.getChildren().stream().filter(n -> n instanceof ImageView).count();
     }
 
-    static Stage open(Window owner, CaseSet set, long seed, BackgroundWork work) {
+    static Stage open(Window owner, CaseSet set, long seed, BackgroundWork work, Consumer<Path> openFilm) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.setTitle("Data set overview: " + set.name());
-        ScrollPane scroll = new ScrollPane(new DataSetOverview(set, seed, work));
+        ScrollPane scroll = new ScrollPane(new DataSetOverview(set, seed, work, openFilm));
         scroll.setFitToWidth(true);
         stage.setScene(Styles.scene(scroll, 1100, 760));
         stage.show();

@@ -30,6 +30,7 @@ public final class TeachingFeature {
     private final PatientLogService log;
     private final AiRunRecorder aiRuns;
     private final TeachingPane pane;
+    private java.util.function.Consumer<java.util.List<java.nio.file.Path>> open = files -> { };
 
     private TeachingFeature(TabPane sideTabs, ViewerModel viewer, Supplier<String> modelFile, BackgroundWork work,
                             PatientLogService log, AiRunRecorder aiRuns) {
@@ -59,6 +60,16 @@ public final class TeachingFeature {
         return f;
     }
 
+    /** Where a film chosen in a teaching view (a data set overview's thumbnail) is opened: the main viewer. */
+    public void setOpener(java.util.function.Consumer<java.util.List<java.nio.file.Path>> opener) {
+        open = opener;
+    }
+
+    /** Opens {@code file} in the main viewer. */
+    void openInViewer(java.nio.file.Path file) {
+        open.accept(java.util.List.of(file));
+    }
+
     /**
      * Demo and screenshot start ({@code lunglens --quiz DIR --quiz-start presenter}, {@code --explain}): loads the
      * case set and, once read, starts what {@code quiz.start()} names; {@code explain} explains the first film
@@ -74,7 +85,7 @@ public final class TeachingFeature {
                     if (start.startsWith("lesson:")) {
                         pane.shortcutLesson(Path.of(start.substring("lesson:".length())));
                     } else if (start.equals("overview")) {
-                        DataSetOverview.open(owner(), set, quiz.seed(), work);
+                        DataSetOverview.open(owner(), set, quiz.seed(), work, this::openInViewer);
                     } else {
                         startQuiz(set, quiz.cases(), quiz.seed(), start.equals("presenter"));
                     }

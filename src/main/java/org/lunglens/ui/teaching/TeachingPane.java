@@ -55,7 +55,8 @@ final class TeachingPane extends VBox {
         quiz.setId("startQuiz");
         Button presenter = new Button("Start in presenter view");
         presenter.setId("startPresenter");
-        overview.setOnAction(e -> DataSetOverview.open(getScene().getWindow(), caseSet, seed(), feature.work()));
+        overview.setOnAction(e -> DataSetOverview.open(getScene().getWindow(), caseSet, seed(), feature.work(),
+                feature::openInViewer));
         quiz.setOnAction(e -> feature.startQuiz(caseSet, cases.getValue(), seed(), false));
         presenter.setOnAction(e -> feature.startQuiz(caseSet, cases.getValue(), seed(), true));
         Button lesson = new Button("Shortcut learning: these films vs another site ...");

@@ -273,9 +273,16 @@ class QuizTest {
     void theDataSetOverviewCountsAndSamplesEveryClass(FxRobot robot) throws Exception {
         CaseSet set = CaseSet.fromFolder(data);
         var overview = new AtomicReference<DataSetOverview>();
+        var opened = new java.util.concurrent.CopyOnWriteArrayList<Path>();
         robot.interact(() -> overview.set((DataSetOverview) ((ScrollPane) DataSetOverview
-                .open(null, set, 1, work).getScene().getRoot()).getContent()));
+                .open(null, set, 1, work, opened::add).getScene().getRoot()).getContent()));
         FxTestSupport.await(WAIT_SECONDS, () -> overview.get().thumbnailCount() == 3 * DataSetOverview.SAMPLES);
+        // a double-click on a thumbnail opens that film in the viewer
+        javafx.scene.Node first = robot.from(overview.get()).lookup(".sample-thumbnail").query();
+        robot.doubleClickOn(first);
+        FxTestSupport.await(WAIT_SECONDS, () -> opened.size() == 1);
+        assertThat(opened.get(0)).exists();
+        assertThat(opened.get(0).toAbsolutePath().normalize()).startsWithRaw(data.toAbsolutePath().normalize());
         @SuppressWarnings("unchecked")
         javafx.scene.chart.BarChart<String, Number> chart = robot.lookup("#classCounts").queryAs(javafx.scene.chart.BarChart.class);
         assertThat(chart.getData().get(0).getData()).extracting(d -> d.getYValue().intValue()).containsExactly(14, 14, 14);

@@ -59,9 +59,8 @@ final class OcclusionExport {
         BufferedImage gradCam = a.heatmap() == null ? base : HeatmapRenderer.overlay(base, a.heatmap(), style);
         BufferedImage occView = HeatmapRenderer.overlay(base, occ.map(), style);
         List<String> lines = new ArrayList<>(Captions.lines(file.getFileName().toString(), a, true));
-        lines.add("Right: " + occ.map().layer() + String.format(Locale.ROOT,
-                ", %d passes, %.0f ms; largest fall of P(%s): %.1f points", occ.passes(), occ.millis(),
-                occ.map().className(), 100 * occ.map().rawMax()));
+        lines.add("Right: " + occ.map().layer() + String.format(Locale.ROOT, ", %d passes, %.0f ms; ", occ.passes(),
+                occ.millis()) + Occlusion.describeFall(occ.map()));
         lines.add("Grad-CAM: " + HeatCheck.of(a.heatmap(), a.input(), size).summary()
                 + "; occlusion: " + HeatCheck.of(occ.map(), a.input(), size).summary());
         HeatCheck.of(a.heatmap(), a.input(), size).warnings().forEach(w -> lines.add("Warning (Grad-CAM): " + w));

@@ -58,6 +58,19 @@ public final class Occlusion {
         this.size = classifier.preprocessor().spec().size();
     }
 
+    /** A fall of this much probability (10 points) or more is drawn at full strength; smaller ones fainter. */
+    static final float FULL_SCALE = 0.10f;
+    /** Below this (it prints as 0.0 points) no patch changes the prediction: nothing is drawn. */
+    static final float NEGLIGIBLE = 0.0005f;
+
+    /** "largest fall of P(COVID): 12.3 points", and says so where there is nothing to draw. */
+    public static String describeFall(Heatmap map) {
+        return String.format(Locale.ROOT, "largest fall of P(%s): %.1f points", map.className(), 100 * map.rawMax())
+                + (map.rawMax() < NEGLIGIBLE ? " (no patch changes the prediction: nothing to draw)"
+                : map.rawMax() < FULL_SCALE ? " (drawn fainter: full colour is a fall of "
+                        + Math.round(100 * FULL_SCALE) + " points)" : "");
+    }
+
     public Result compute(float[] input, int classIndex, Settings settings) {
         long start = System.nanoTime();
         if (input.length != size * size) {
@@ -89,10 +102,11 @@ public final class Occlusion {
         for (float v : values) {
             max = Math.max(max, v);
         }
-        if (max > 0) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] /= max;
-            }
+        // Scaled by its size, not only to its own maximum: a map whose largest fall is a fraction of a point would
+        // otherwise glow as brightly as one where hiding a patch takes the prediction away
+        float scale = Math.max(max, FULL_SCALE);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = max < NEGLIGIBLE ? 0 : values[i] / scale;
         }
         Heatmap map = new Heatmap(size, size, values, max, classIndex, classes.get(classIndex), settings.describe());
         return new Result(map, baseline, n * n, (System.nanoTime() - start) / 1e6);

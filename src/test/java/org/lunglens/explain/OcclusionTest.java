@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lunglens.gradcam.Heatmap;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.gradcam.BlobImages;
 import org.lunglens.model.Classifier;
@@ -49,7 +50,7 @@ class OcclusionTest {
     }
 
     @Test
-    void everyPatchPositionIsEvaluatedAndTheMapIsScaledToItsLargestFall() {
+    void everyPatchPositionIsEvaluatedAndTheMapIsScaledByItsLargestFall() {
         Occlusion.Settings settings = new Occlusion.Settings(8, 4, 50);
         Occlusion.Result r = new Occlusion(classifier).compute(BlobImages.image(new Random(2), 30, 30), BLOB, settings);
         assertThat(r.passes()).isEqualTo(15 * 15); // starts 0, 4, ..., 56 on each axis
@@ -60,7 +61,18 @@ class OcclusionTest {
             assertThat(v).isBetween(0f, 1f);
             max = Math.max(max, v);
         }
-        assertThat(max).isEqualTo(1f);
+        // full colour where the fall is 10 points or more; a smaller largest fall is drawn in proportion
+        float expected = r.map().rawMax() < Occlusion.NEGLIGIBLE ? 0
+                : (float) Math.min(1, r.map().rawMax() / Occlusion.FULL_SCALE);
+        assertThat(max).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    @Test
+    void aMapWithoutAFallIsNotDrawnAtFullBrightness() {
+        Heatmap tiny = new Heatmap(2, 2, new float[4], 0.0002, 0, "COVID", "occlusion");
+        assertThat(Occlusion.describeFall(tiny)).contains("0.0 points", "nothing to draw");
+        Heatmap small = new Heatmap(2, 2, new float[4], 0.03, 0, "COVID", "occlusion");
+        assertThat(Occlusion.describeFall(small)).contains("3.0 points", "fainter");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.lunglens.ui.ai;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -92,10 +93,20 @@ final class GradCamPanel extends VBox {
         });
         map.valueProperty().bindBidirectional(settings.colorMapProperty());
         grid.addRow(0, new Label("Explain"), explain);
-        grid.addRow(1, new Label("Opacity"), opacity);
-        grid.addRow(2, new Label("Threshold"), threshold);
+        grid.addRow(1, new Label("Opacity"), opacity, value("opacityValue", opacity, "%.0f %%", 100));
+        grid.addRow(2, new Label("Threshold"), threshold, value("thresholdValue", threshold, "%.2f", 1));
         grid.addRow(3, new Label("Colours"), map);
         return grid;
+    }
+
+    /** The slider's value beside it, so that a teacher can say "at 50 % opacity" and a reader can repeat it. */
+    private static Label value(String id, Slider slider, String format, double factor) {
+        Label l = new Label();
+        l.setId(id);
+        l.setMinWidth(40);
+        l.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, format, slider.getValue() * factor), slider.valueProperty()));
+        return l;
     }
 
     private static Slider slider(String id, double value) {

@@ -17,6 +17,7 @@ import javafx.stage.Window;
 import org.lunglens.explain.Explanation;
 import org.lunglens.explain.HeatCheck;
 import org.lunglens.explain.WhatIf;
+import org.lunglens.explain.Occlusion;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.model.BundledModels;
 import org.lunglens.ui.common.BackgroundWork;
@@ -71,9 +72,9 @@ final class ExplainContent extends BorderPane {
         masked.setFitHeight(128);
         Button clear = new Button("Clear region");
         clear.setOnAction(e -> clearRegion());
-        Label occInfo = new Label(String.format(Locale.ROOT, "O%s; %d passes in %.0f ms. Largest fall of "
-                + "P(%s): %.1f points. %s", x.occlusion().map().layer().substring(1), x.occlusion().passes(), x.occlusion().millis(),
-                x.occlusion().map().className(), 100 * x.occlusion().map().rawMax(), HeatmapRenderer.DISCLAIMER));
+        Label occInfo = new Label(String.format(Locale.ROOT, "O%s; %d passes in %.0f ms; %s. %s",
+                x.occlusion().map().layer().substring(1), x.occlusion().passes(), x.occlusion().millis(),
+                Occlusion.describeFall(x.occlusion().map()), HeatmapRenderer.DISCLAIMER));
         occInfo.setWrapText(true);
         VBox bottom = new VBox(8, occInfo, new HBox(12, masked, new VBox(8, whatIf, clear)));
         bottom.setPadding(new Insets(10, 0, 0, 0));

@@ -106,6 +106,16 @@ class AiPaneTest {
     }
 
     @Test
+    void theGradCamSlidersShowTheirValues(FxRobot robot) {
+        robot.interact(() -> {
+            ai.settings().opacityProperty().set(0.5);
+            ai.settings().thresholdProperty().set(0.25);
+        });
+        assertThat(robot.lookup("#opacityValue").queryLabeled().getText()).isEqualTo("50 %");
+        assertThat(robot.lookup("#thresholdValue").queryLabeled().getText()).isEqualTo("0.25");
+    }
+
+    @Test
     void checksAFolderAgainstTheModelWithProgressThenTheReport(FxRobot robot) throws Exception {
         robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
         Stage[] stage = new Stage[1];

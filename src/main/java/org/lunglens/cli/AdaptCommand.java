@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 /** {@code lunglens adapt}: a model adapted to one site's films without labels (AdaBN). */
 @Command(name = "adapt", mixinStandardHelpOptions = true,
         description = "Adapt a model to this site from its unlabelled films: every batch normalisation's statistics "
-                + "are re-estimated on them (AdaBN). Use a few hundred consecutive films of the site, with its usual mix "
-                + "of findings: a folder of one class is a biased sample. Writes the model and a card beside it.")
+                + "are moved to the site's (AdaBN), allowing for what the films are (--sample-mix; by default, films "
+                + "without COVID). Use a few hundred films of the site, and say what they are if some have COVID. "
+                + "Writes the model and a card beside it.")
 final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--model", description = "the model to adapt, one network (default: the app's default model)")
     Path model;
@@ -48,6 +49,14 @@ final class AdaptCommand implements Callable<Integer> {
             description = "re-estimate only the first N batch norms from the input, keep the deeper ones (default: "
                     + "${DEFAULT-VALUE})")
     String batchNorms;
+
+    @Option(names = "--sample-mix", paramLabel = "MIX",
+            description = "what the films are: one class (Normal), shares (COVID=0.1,Normal=0.9), or 'training' "
+                    + "(as mixed as the training films: plain AdaBN). Default: no COVID films, as a department's "
+                    + "consecutive films nearly are today; the adaptation then moves each batch norm by how the "
+                    + "site's films differ from the training films of that mix, instead of centring the model on "
+                    + "the sample")
+    String sampleMix;
 
     @Option(names = "--force", description = "replace an existing --out file")
     boolean force;
@@ -86,13 +95,38 @@ final class AdaptCommand implements Callable<Integer> {
                     + " or more give steadier statistics");
         }
         int size = parent.metadata().preprocessing().size();
+        ModelMetadata pm = parent.metadata();
+        double[] mix;
+        try {
+            mix = SampleMix.parse(sampleMix, pm);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lunglens: --sample-mix: " + e.getMessage());
+            return 2;
+        }
+        if (mix != null && pm.batchNormReference() == null) {
+            if (sampleMix != null) {
+                System.err.println("lunglens: " + parentFile.getFileName() + " has no per-class batch-norm statistics"
+                        + " (fit them with: lunglens familiarity --model ... --data ... --split ...)");
+                return 2;
+            }
+            System.err.println("lunglens: warning: " + parentFile.getFileName() + " has no per-class batch-norm "
+                    + "statistics: plain AdaBN, centred on this sample as it is");
+            mix = null;
+        }
         int depth = "all".equals(batchNorms) ? Integer.MAX_VALUE : Integer.parseInt(batchNorms);
-        MultiLayerNetwork adapted = SiteAdaptation.adapt(parent.network(), inputs, size, depth);
+        MultiLayerNetwork adapted = mix != null
+                ? SiteAdaptation.adaptToMix(parent.network(), inputs, size, pm.batchNormReference(), mix)
+                : SiteAdaptation.adapt(parent.network(), inputs, size, depth);
         FamiliarityDetector check = SiteAdaptation.refitFamiliarity(adapted, inputs, size, data.toString());
         String parentSha = ModelFile.sha256(parentFile);
         Map<String, Object> adaptation = new LinkedHashMap<>();
-        adaptation.put("method", "AdaBN: every batch norm's mean and variance re-estimated on the site's films, "
-                + "layer by layer; weights unchanged");
+        adaptation.put("method", mix != null
+                ? "AdaBN for a sample of " + SampleMix.describe(mix, pm) + ": every batch norm's training statistics"
+                        + " moved by how the site's films differ from the training films in that mix, layer by"
+                        + " layer; weights unchanged"
+                : "AdaBN: " + (depth == Integer.MAX_VALUE ? "every batch norm's" : "the first " + depth
+                        + " batch norms'") + " mean and variance re-estimated on the site's films, layer by layer;"
+                        + " weights unchanged");
         adaptation.put("source", data.toAbsolutePath().normalize().toString());
         adaptation.put("films", inputs.size());
         adaptation.put("date", LocalDate.now().toString());
@@ -105,7 +139,8 @@ final class AdaptCommand implements Callable<Integer> {
         ModelMetadata p = parent.metadata();
         // No test metrics: the parent's record does not describe the adapted model on this site's films
         ModelMetadata meta = new ModelMetadata(p.formatVersion(), name, p.version() + "+adapted", p.task(), p.classes(),
-                p.preprocessing(), p.architecture(), p.parameters(), p.gradCamLayer(), training, Map.of(), check);
+                p.preprocessing(), p.architecture(), p.parameters(), p.gradCamLayer(), training, Map.of(), check,
+                null); // the parent's batch-norm reference describes the parent's statistics, not these
         ModelFile.save(adapted, meta, out, false);
 
         int[] before = calls(new Classifier(parent), inputs, p.classes());
@@ -149,8 +184,10 @@ final class AdaptCommand implements Callable<Integer> {
                 + "No test figures: the parent's do not describe this model. Check it on labelled films of the site with "
                 + "`lunglens sitecheck DIR --model " + name + ".zip` (class sub-folders COVID and others).\n\n"
                 + "What the adaptation changed on the films it was made from:\n\n```\n" + summary + "```\n\n"
-                + "A good adaptation sample is a few hundred consecutive films of the site, with its usual mix of "
-                + "findings. A folder of one class is biased: the statistics then describe that class, and the "
-                + "adapted model's threshold moves towards calling everything like it.\n";
+                + "A good adaptation sample is a few hundred films of the site, taken as they come (consecutive, not "
+                + "chosen for a finding), of the machines and protocols the model will see, and said for what they "
+                + "are (--sample-mix): the adaptation compares them with the training films of the same mix. A "
+                + "sample wrongly described (COVID films in a sample called normal) moves the model's threshold "
+                + "towards calling COVID films normal.\n";
     }
 }

@@ -10,7 +10,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Fits a single network's familiarity detector from its split file (training films for the Gaussians,
- * validation films for the threshold) and writes it into the model file. Shared by {@code train} (every new
+ * validation films for the threshold) and, from the same training films, each class's batch-norm statistics
+ * ({@link BatchNormReference}), and writes both into the model file. Shared by {@code train} (every new
  * model gets one) and {@code lunglens familiarity} (models trained before the detector existed).
  */
 public final class FamiliarityFit {
@@ -57,7 +58,10 @@ public final class FamiliarityFit {
                 + validationInputs.size() + " validation films";
         FamiliarityDetector detector = FamiliarityFitter.fit(net, trainInputs, classes, validationInputs,
                 meta.preprocessing().size(), fittedOn);
-        return meta.withFamiliarity(detector);
+        // The same training films give each class's batch-norm statistics, for adapting from one class's films
+        BatchNormReference reference = BatchNormReference.fit(model.network(), meta.classes(), trainInputs, classes,
+                meta.preprocessing().size());
+        return meta.withFamiliarity(detector).withBatchNormReference(reference.layers().isEmpty() ? null : reference);
     }
 
     /** The training films the Gaussians are fitted on: {@link #TRAIN_SAMPLE} drawn with a fixed seed, labelled ones. */

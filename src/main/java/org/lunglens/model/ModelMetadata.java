@@ -19,12 +19,14 @@ import java.util.Map;
  * @param training       how it was trained (data, split, seed, epochs, time, command)
  * @param metrics        held-out test metrics (filled after training)
  * @param familiarity    the unfamiliar-film detector fitted to this network, or null for a model without one
+ * @param batchNormReference per class, the batch norms' input statistics on the training films (for adapting to a
+ *                       site from films of one class), or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelMetadata(int formatVersion, String name, String version, String task, List<String> classes,
                             PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
                             Map<String, Object> training, Map<String, Object> metrics,
-                            FamiliarityDetector familiarity) {
+                            FamiliarityDetector familiarity, BatchNormReference batchNormReference) {
     public static final int FORMAT_VERSION = 1;
     /**
      * The version of a combined model file (partner networks inside, see {@link ModelFile}); a LungLens
@@ -47,22 +49,27 @@ public record ModelMetadata(int formatVersion, String name, String version, Stri
                          PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
                          Map<String, Object> training, Map<String, Object> metrics) {
         this(formatVersion, name, version, task, classes, preprocessing, architecture, parameters, gradCamLayer,
-                training, metrics, null);
+                training, metrics, null, null);
     }
 
     public ModelMetadata withMetrics(Map<String, Object> newMetrics) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, training, newMetrics, familiarity);
+                parameters, gradCamLayer, training, newMetrics, familiarity, batchNormReference);
     }
 
     public ModelMetadata withTraining(Map<String, Object> newTraining) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, newTraining, metrics, familiarity);
+                parameters, gradCamLayer, newTraining, metrics, familiarity, batchNormReference);
     }
 
     public ModelMetadata withFamiliarity(FamiliarityDetector detector) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, training, metrics, detector);
+                parameters, gradCamLayer, training, metrics, detector, batchNormReference);
+    }
+
+    public ModelMetadata withBatchNormReference(BatchNormReference reference) {
+        return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
+                parameters, gradCamLayer, training, metrics, familiarity, reference);
     }
 
     /** The test report stored with the model, typed; empty for a model saved before its test evaluation. */

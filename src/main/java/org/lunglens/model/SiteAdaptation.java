@@ -58,6 +58,92 @@ public final class SiteAdaptation {
         return copy;
     }
 
+    /**
+     * A copy of {@code net} adapted from a site's films whose class mix is {@code mix} (shares per class, summing
+     * to 1; a folder of normals is all of one class). Plain AdaBN would centre each batch norm on the sample as it
+     * is, which for a sample unlike the training mix (no COVID films, where the training films held a quarter)
+     * moves every film of the site towards the classes the sample lacks. Here each batch norm keeps its training
+     * statistics, moved by how the site's films differ from the training films mixed in the same shares
+     * ({@code reference}, per class): mean + (site mean - reference mean), variance x (site variance / reference
+     * variance). Layer by layer, with the earlier layers already adapted.
+     */
+    public static MultiLayerNetwork adaptToMix(MultiLayerNetwork net, List<float[]> inputs, int size,
+                                               BatchNormReference reference, double[] mix) {
+        if (inputs.size() < MIN_FILMS) {
+            throw new IllegalArgumentException("adaptation needs at least " + MIN_FILMS + " films; got " + inputs.size());
+        }
+        MultiLayerNetwork copy = ModelFile.prepare(net.clone());
+        for (int i = 0; i < copy.getnLayers(); i++) {
+            if (copy.getLayerWiseConfigurations().getConf(i).getLayer() instanceof BatchNormalization bn) {
+                double[][] ref = mixed(reference, i, mix);
+                INDArray[] site = channelStatistics(copy, i, inputs, size);
+                double[] siteMean = site[0].toDoubleVector();
+                double[] siteVar = site[1].toDoubleVector();
+                double[] trainedMean = storedMean(copy.getLayer(i));
+                double[] trainedVar = storedVariance(copy.getLayer(i), bn);
+                double[] mean = new double[siteMean.length];
+                double[] variance = new double[siteMean.length];
+                for (int c = 0; c < mean.length; c++) {
+                    mean[c] = trainedMean[c] + siteMean[c] - ref[0][c];
+                    variance[c] = trainedVar[c] * (siteVar[c] + bn.getEps()) / (ref[1][c] + bn.getEps());
+                }
+                setStatistics(copy.getLayer(i), bn, Nd4j.createFromArray(mean), Nd4j.createFromArray(variance));
+            }
+        }
+        return copy;
+    }
+
+    /** Mean and variance per channel of the training films of layer {@code layer}, mixed in {@code mix}. */
+    private static double[][] mixed(BatchNormReference reference, int layer, double[] mix) {
+        BatchNormReference.Layer ref = reference.layer(layer);
+        if (ref == null) {
+            throw new IllegalArgumentException("the model's batch-norm reference has no statistics for layer " + layer);
+        }
+        double[] mean = null;
+        double[] second = null;
+        for (int k = 0; k < mix.length; k++) {
+            if (mix[k] == 0) {
+                continue;
+            }
+            double[] m = ref.means().get(k);
+            double[] v = ref.variances().get(k);
+            if (m == null) {
+                throw new IllegalArgumentException("the model's batch-norm reference has no training films of "
+                        + reference.classes().get(k));
+            }
+            if (mean == null) {
+                mean = new double[m.length];
+                second = new double[m.length];
+            }
+            for (int c = 0; c < m.length; c++) {
+                mean[c] += mix[k] * m[c];
+                second[c] += mix[k] * (v[c] + m[c] * m[c]);
+            }
+        }
+        double[] variance = new double[mean.length];
+        for (int c = 0; c < mean.length; c++) {
+            variance[c] = Math.max(0, second[c] - mean[c] * mean[c]);
+        }
+        return new double[][] {mean, variance};
+    }
+
+    private static double[] storedMean(org.deeplearning4j.nn.api.Layer layer) {
+        return layer.getParam("mean").castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
+    private static double[] storedVariance(org.deeplearning4j.nn.api.Layer layer, BatchNormalization conf) {
+        if (conf.isUseLogStd()) {
+            double[] logStd = layer.getParam("log10stdev").castTo(DataType.DOUBLE).toDoubleVector();
+            double[] v = new double[logStd.length];
+            for (int c = 0; c < v.length; c++) {
+                double std = Math.pow(10, logStd[c]);
+                v[c] = Math.max(0, std * std - conf.getEps());
+            }
+            return v;
+        }
+        return layer.getParam("var").castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
     /** Mean and (population) variance per channel of layer {@code layer}'s input over all inputs. */
     private static INDArray[] channelStatistics(MultiLayerNetwork net, int layer, List<float[]> inputs, int size) {
         double[] sum = null;

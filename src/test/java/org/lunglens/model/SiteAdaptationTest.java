@@ -59,4 +59,47 @@ class SiteAdaptationTest {
         FamiliarityDetector check = SiteAdaptation.refitFamiliarity(adapted, site, 32, "tb");
         assertThat(check.fittedOn()).contains("24 films of tb");
     }
+
+    @Test
+    void aSampleLikeTheTrainingFilmsOfItsMixLeavesTheModelAsItWas() throws Exception {
+        Path data = SharedData.miniDataset(tmp.resolve("data"), 10, List.of("COVID", "Normal", "Viral_Pneumonia"));
+        Path out = tmp.resolve("m/bn.zip");
+        TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
+                1, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});
+        new Trainer(opts, TrainerTest.Quiet.LISTENER).train();
+        LoadedModel model = ModelFile.load(out);
+        assertThat(model.metadata().batchNormReference()).as("train stores it; the file keeps it")
+                .isNotNull().satisfies(r -> assertThat(r.layers()).isNotEmpty());
+        List<float[]> normals = films(model, SharedData.root().resolve("covid19-radiography-128/Normal"), 24);
+        int negative = model.metadata().classes().indexOf("non-COVID");
+        int[] labels = new int[normals.size()];
+        java.util.Arrays.fill(labels, negative);
+        // The reference of exactly these films: the site's films of that class are the training films of that class
+        BatchNormReference reference = BatchNormReference.fit(model.network(), model.metadata().classes(), normals,
+                labels, 32);
+        double[] allNegative = new double[2];
+        allNegative[negative] = 1;
+
+        MultiLayerNetwork mixed = SiteAdaptation.adaptToMix(model.network(), normals, 32, reference, allNegative);
+        MultiLayerNetwork plain = SiteAdaptation.adapt(model.network(), normals, 32);
+
+        INDArray x = InputTensors.of(normals, 32);
+        INDArray before = model.network().output(x, false);
+        assertThat(mixed.output(x, false).equalsWithEps(before, 1e-4)).as("nothing to correct").isTrue();
+        assertThat(plain.output(x, false).equalsWithEps(before, 1e-4)).as("plain AdaBN centres on the sample")
+                .isFalse();
+    }
+
+    private static List<float[]> films(LoadedModel model, Path folder, int n) throws Exception {
+        ImageLoader loader = new ImageLoader();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().limit(n).map(f -> {
+                try {
+                    return model.preprocessor().toInput(loader.load(f).pixels());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+    }
 }

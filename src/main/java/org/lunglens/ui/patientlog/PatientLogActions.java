@@ -37,7 +37,7 @@ final class PatientLogActions {
 
     void newPatient() {
         LoadedImage image = pane.openImage();
-        dialogs.editPatient(owner(), null, image == null ? null : image.fileName()).ifPresent(result ->
+        dialogs.newPatient(owner(), image == null ? null : image.fileName(), PatientPrefill.of(image)).ifPresent(result ->
                 service.write(log -> {
                     Patient added = log.patients().add(result.patient());
                     if (result.attachOpenImage()) {

@@ -41,12 +41,12 @@ public final class Dcmtk {
     /**
      * The reference decode: dcmj2pnm's {@code bits}-bit ASCII PGM/PPM of frame {@code frame} (1-based), without the
      * modality transform ({@code -M}: stored values), without a VOI window and with an identity presentation LUT
-     * ({@code +Pid}: MONOCHROME1 is not inverted), so it holds the stored values (signed ones shifted by half their
+     * ({@code +Pid}: MONOCHROME1 is not inverted) and no overlays ({@code -O}), so it holds the stored values (signed ones shifted by half their
      * range).
      */
     public static Pnm reference(Path dicom, int bits, int frame) throws IOException, InterruptedException {
         Path out = dicom.resolveSibling(dicom.getFileName() + ".ref.pnm");
-        run("dcmj2pnm", "-M", "+Pid", "+F", String.valueOf(frame), "+opn", String.valueOf(bits), dicom.toString(),
+        run("dcmj2pnm", "-M", "+Pid", "-O", "+F", String.valueOf(frame), "+opn", String.valueOf(bits), dicom.toString(),
                 out.toString());
         return Pnm.read(out);
     }

@@ -108,16 +108,6 @@ class DicomReaderTest {
     }
 
     @Test
-    void twelveBitLossyJpegIsRefusedWithAdvice() throws Exception {
-        Path lossy = dir.resolve("12bit-lossy.dcm");
-        dcmtk("dcmcjpeg", "+ee", DicomSources.write(DicomSources.Kind.GRAY12, dir.resolve("12.dcm")).toString(),
-                lossy.toString());
-
-        assertThatThrownBy(() -> loader.load(lossy)).isInstanceOf(ImageLoadException.class)
-                .hasMessageStartingWith(lossy + ": unsupported DICOM pixel data (12-bit lossy JPEG, JPEG Extended");
-    }
-
-    @Test
     void rescaleSlopeAndInterceptGiveTheFilesOwnValues() throws Exception {
         Path file = rewritten(DicomSources.Kind.SIGNED16, "(0028,1053)=2", "(0028,1052)=-1024",
                 "(0028,1054)=HU");

@@ -256,6 +256,12 @@ public final class DicomParser {
         return table;
     }
 
+    /** Text from the file made fit for a one-line message: control characters as '?', at most 64 characters. */
+    static String printable(String text) {
+        String clean = text.replaceAll("[\\p{Cntrl}\\x{80}-\\x{9F}]", "?");
+        return clean.length() <= 64 ? clean : clean.substring(0, 63) + "…";
+    }
+
     static ImageLoadException corrupt(Path file, String detail) {
         return new ImageLoadException(file + ": the DICOM file is corrupt (" + detail + ")");
     }

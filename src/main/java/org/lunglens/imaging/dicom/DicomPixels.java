@@ -41,11 +41,12 @@ final class DicomPixels {
         String model;
         if (raw.colourConverted() || pi.equals("RGB")) {
             model = pi.equals("RGB") ? "RGB" : "RGB (from " + pi + ")";
-        } else if (pi.equals("YBR_FULL")) {
+        } else if (pi.equals("YBR_FULL") || pi.equals("YBR_FULL_422")) {
             Ybr.toRgb(bands, (1 << depth) - 1);
-            model = "RGB (from YBR_FULL)";
+            model = "RGB (from " + pi + ")";
         } else {
-            throw new ImageLoadException(file + ": unsupported DICOM pixel data (uncompressed " + pi + ")");
+            throw new ImageLoadException(file + ": unsupported DICOM pixel data (uncompressed " + DicomParser.printable(pi)
+                    + ")");
         }
         PixelData p = new PixelData(m.columns(), m.rows(), depth, bands);
         if (p.colourBandsEqual()) {

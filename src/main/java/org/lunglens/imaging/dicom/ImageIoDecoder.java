@@ -1,6 +1,5 @@
 package org.lunglens.imaging.dicom;
 
-import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,9 +24,7 @@ final class ImageIoDecoder {
 
     static RawFrame decode(Path file, byte[] data, PixelModule m, TransferSyntax syntax) throws ImageLoadException {
         if (syntax.encoding() == TransferSyntax.Encoding.JPEG && lossyPrecision(data) > 8) {
-            throw new ImageLoadException(file + ": unsupported DICOM pixel data (12-bit lossy JPEG, " + syntax.label()
-                    + "): the JPEG decoders LungLens uses read 8-bit lossy and 2- to 16-bit lossless JPEG only;"
-                    + " convert it with dcmtk's dcmdjpeg");
+            return twelveBit(file, data, m);
         }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             ImageReader reader = pick(in, syntax);
@@ -45,19 +42,47 @@ final class ImageIoDecoder {
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
+                // Photometric RGB says the stream holds RGB as it is (no colour transform), whatever a decoder would
+                // guess from its markers; YBR_* says it holds YCbCr, which the decoder turns into RGB (as dcmtk does).
+                boolean raw = syntax.encoding() == TransferSyntax.Encoding.JPEG && m.photometric().equals("RGB");
+                Raster raster = raw ? reader.readRaster(0, null) : reader.read(0).getRaster();
                 if (!warnings.isEmpty()) {
                     throw new ImageLoadException(file + ": the DICOM file's compressed pixel data is truncated or "
                             + "corrupt (" + warnings.get(0) + "); LungLens does not show a partly decoded film");
                 }
-                return new RawFrame(bands(image.getRaster(), m), m.samples() == 3);
+                return new RawFrame(bands(raster, m), m.samples() == 3);
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            // jj2000 (JPEG 2000) reports some damaged streams with Errors of its own (NotImplementedError)
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw new ImageLoadException(file + ": the DICOM file's " + syntax.label() + " pixel data cannot be "
                     + "decoded (" + msg + ")", e);
+        }
+    }
+
+    /** 12-bit lossy JPEG, which Java's JPEG reader refuses: our own DCT decoder. YCbCr is left to DicomPixels. */
+    private static RawFrame twelveBit(Path file, byte[] data, PixelModule m) throws ImageLoadException {
+        try {
+            DctJpegDecoder.Result r = DctJpegDecoder.decode(data);
+            if (r.width() != m.columns() || r.height() != m.rows() || r.bands().length != m.samples()) {
+                throw DicomParser.corrupt(file, String.format(Locale.ROOT, "its compressed frame is %d x %d px with %d"
+                        + " components; the header says %d x %d with %d", r.width(), r.height(), r.bands().length,
+                        m.columns(), m.rows(), m.samples()));
+            }
+            long mask = (1L << m.bitsStored()) - 1;
+            for (int[] band : r.bands()) {
+                for (int i = 0; i < band.length; i++) {
+                    band[i] = (int) (band[i] & mask);
+                }
+            }
+            return new RawFrame(r.bands(), m.photometric().equals("RGB"));
+        } catch (IOException | RuntimeException e) {
+            throw new ImageLoadException(file + ": the DICOM file's 12-bit lossy JPEG pixel data cannot be decoded ("
+                    + e.getMessage() + ")", e);
         }
     }
 

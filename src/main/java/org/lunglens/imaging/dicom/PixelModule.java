@@ -49,7 +49,7 @@ public record PixelModule(int rows, int columns, int samples, int bitsAllocated,
         } else if (samples == 3 && bitsAllocated == 1) {
             problem = "1-bit colour";
         } else if ((samples == 1) != isGray() && !photometric.equals("PALETTE COLOR")) {
-            problem = "photometric interpretation " + photometric + " with " + samples
+            problem = "photometric interpretation " + DicomParser.printable(photometric) + " with " + samples
                     + (samples == 1 ? " sample" : " samples") + " per pixel";
         }
         if (problem != null) {
@@ -61,9 +61,14 @@ public record PixelModule(int rows, int columns, int samples, int bitsAllocated,
         return photometric.startsWith("MONOCHROME");
     }
 
+    /** Uncompressed YBR_FULL_422: two pixels share one Cb and one Cr (Y1 Y2 Cb Cr). */
+    public boolean subsampledNative() {
+        return photometric.equals("YBR_FULL_422");
+    }
+
     /** Bytes of one native frame (1-bit data packed eight pixels to a byte). */
     public long frameBytes() {
-        long bits = (long) rows * columns * samples * bitsAllocated;
+        long bits = (long) rows * columns * (subsampledNative() ? 2 : samples) * bitsAllocated;
         return (bits + 7) / 8;
     }
 

@@ -20,6 +20,6 @@ final class UnknownSyntaxes {
         } else {
             name = "unknown";
         }
-        return uid + " (" + name + ")";
+        return DicomParser.printable(uid) + " (" + name + ")";
     }
 }

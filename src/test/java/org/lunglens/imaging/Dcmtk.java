@@ -46,8 +46,8 @@ public final class Dcmtk {
      */
     public static Pnm reference(Path dicom, int bits, int frame) throws IOException, InterruptedException {
         Path out = dicom.resolveSibling(dicom.getFileName() + ".ref.pnm");
-        run("dcmj2pnm", "-M", "+Pid", "-O", "+F", String.valueOf(frame), "+opn", String.valueOf(bits), dicom.toString(),
-                out.toString());
+        run("dcmj2pnm", "-M", "+Pid", "-O", "+F", String.valueOf(frame), "+opn", String.valueOf(bits),
+                dicom.toString(), out.toString());
         return Pnm.read(out);
     }
 

@@ -33,8 +33,8 @@ final class DctJpegDecoder {
     private final byte[] in;
     private int pos;
     private final int[][] quant = new int[4][];
-    private final Huffman[] dc = new Huffman[4];
-    private final Huffman[] ac = new Huffman[4];
+    private final JpegHuffman[] dc = new JpegHuffman[4];
+    private final JpegHuffman[] ac = new JpegHuffman[4];
     private Component[] comps;
     private int precision;
     private int width;
@@ -134,7 +134,7 @@ final class DctJpegDecoder {
             for (int i = 0; i < total; i++) {
                 values[i] = in[p++] & 0xFF;
             }
-            (tc == 0 ? dc : ac)[th] = new Huffman(counts, values);
+            (tc == 0 ? dc : ac)[th] = new JpegHuffman(counts, values);
         }
     }
 
@@ -235,11 +235,11 @@ final class DctJpegDecoder {
     private void block(Component c, int bx, int by, int[] coef) throws IOException {
         java.util.Arrays.fill(coef, 0);
         int[] q = quant[c.tq];
-        int t = dc[c.td].decode(this);
+        int t = dc[c.td].decode(this::bit);
         c.pred += t == 0 ? 0 : extend(receive(t), t);
         coef[0] = c.pred * q[0];
         for (int k = 1; k < 64; k++) {
-            int rs = ac[c.ta].decode(this);
+            int rs = ac[c.ta].decode(this::bit);
             int r = rs >> 4;
             int s = rs & 15;
             if (s == 0) {
@@ -300,7 +300,7 @@ final class DctJpegDecoder {
         return bands;
     }
 
-    int bit() {
+    private int bit() {
         if (bitCount == 0) {
             if (pos >= in.length) {
                 return 0;
@@ -347,39 +347,5 @@ final class DctJpegDecoder {
             }
         }
         return c;
-    }
-
-    /** A canonical Huffman table (JPEG annex C), decoded a bit at a time. */
-    private static final class Huffman {
-        private final int[] maxCode = new int[18];
-        private final int[] valPtr = new int[17];
-        private final int[] minCode = new int[17];
-        private final int[] values;
-
-        Huffman(int[] counts, int[] values) {
-            this.values = values;
-            int code = 0;
-            int k = 0;
-            for (int l = 1; l <= 16; l++) {
-                valPtr[l] = k;
-                minCode[l] = code;
-                code += counts[l];
-                k += counts[l];
-                maxCode[l] = counts[l] == 0 ? -1 : code - 1;
-                code <<= 1;
-            }
-            maxCode[17] = Integer.MAX_VALUE;
-        }
-
-        int decode(DctJpegDecoder d) throws IOException {
-            int code = d.bit();
-            for (int l = 1; l <= 16; l++) {
-                if (code <= maxCode[l]) {
-                    return values[valPtr[l] + code - minCode[l]];
-                }
-                code = code << 1 | d.bit();
-            }
-            throw new IOException("a JPEG Huffman code is corrupt");
-        }
     }
 }

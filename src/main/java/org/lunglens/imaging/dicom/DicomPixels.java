@@ -45,8 +45,8 @@ final class DicomPixels {
             Ybr.toRgb(bands, (1 << depth) - 1);
             model = "RGB (from " + pi + ")";
         } else {
-            throw new ImageLoadException(file + ": unsupported DICOM pixel data (uncompressed " + DicomParser.printable(pi)
-                    + ")");
+            throw new ImageLoadException(file + ": unsupported DICOM pixel data (uncompressed "
+                    + DicomParser.printable(pi) + ")");
         }
         PixelData p = new PixelData(m.columns(), m.rows(), depth, bands);
         if (p.colourBandsEqual()) {
@@ -134,7 +134,7 @@ final class DicomPixels {
                 ValueScale.IDENTITY);
     }
 
-    /** A palette's entries; 8-bit entries come one a byte (OB) or one a word, in its low or (some writers) high byte. */
+    /** A palette's entries; 8-bit ones come one a byte (OB) or one a word, in its low or (some writers) high byte. */
     private static int[] lut(DicomElement data, int entries, int bits) {
         byte[] bytes = data.value();
         if (bits == 8 && (data.vr().equals("OB") || bytes.length == entries)) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -32,7 +33,8 @@ final class TagBrowser extends VBox {
 
     private static final int VALUE_CHARS = 120;
 
-    private final FilteredList<TagRow> rows = new FilteredList<>(FXCollections.observableArrayList());
+    private final ObservableList<TagRow> all = FXCollections.observableArrayList();
+    private final FilteredList<TagRow> rows = new FilteredList<>(all);
     private final TextField filter = new TextField();
     private final Label title = new Label();
     private final TableView<TagRow> table = new TableView<>(rows);
@@ -56,8 +58,7 @@ final class TagBrowser extends VBox {
 
     void show(List<DicomElement> elements) {
         filter.clear();
-        ((javafx.collections.ObservableList<TagRow>) rows.getSource()).setAll(elements.stream().map(TagRow::of)
-                .toList());
+        all.setAll(elements.stream().map(TagRow::of).toList());
         title.setText("All DICOM tags (" + elements.size() + ")");
     }
 

@@ -74,7 +74,8 @@ public final class ViewerModel {
         if (img == null) {
             return;
         }
-        settings.set(DisplaySettings.of(img.initialWindow().orElseGet(() -> WindowPreset.AUTO.window(histogram.get()))));
+        ValueWindow window = img.initialWindow().orElseGet(() -> WindowPreset.AUTO.window(histogram.get()));
+        settings.set(DisplaySettings.of(window));
         zoom.set(1);
         centerX.set(img.pixels().width() / 2.0);
         centerY.set(img.pixels().height() / 2.0);

@@ -115,7 +115,20 @@ public record DicomElement(int tag, String vr, byte[] value, long length, ByteOr
             }
             return n.size() > SHOWN_VALUES ? s + "\\…" : s.toString();
         }
+        if (vr.equals("UN") && printable(value)) {
+            // Implicit VR files leave tags outside our dictionary without a VR: most of them are text.
+            return new String(value, charset).replace("\0", "").strip();
+        }
         return String.format(Locale.ROOT, "(%,d bytes)", length);
+    }
+
+    private static boolean printable(byte[] bytes) {
+        for (byte b : bytes) {
+            if ((b < 0x20 || b == 0x7F) && b != 0 && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isBinary() {

@@ -1,22 +1,25 @@
 package org.lunglens.imaging;
 
-import ij.ImagePlus;
-import ij.io.FileInfo;
-import ij.plugin.DICOM;
-import ij.process.ImageProcessor;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.lunglens.imaging.dicom.DicomDataset;
+import org.lunglens.imaging.dicom.DicomImages;
+import org.lunglens.imaging.dicom.DicomParser;
+import org.lunglens.imaging.dicom.ParsedDicom;
+import org.lunglens.imaging.dicom.PixelModule;
 
 /**
- * Reads uncompressed DICOM through ImageJ, keeping stored values and the tags a reader wants to see.
- * MONOCHROME1 images (where a high value is dark) are inverted so that all images display alike.
+ * Reads DICOM by our own parser and decoders ({@code org.lunglens.imaging.dicom}): the header first, then the
+ * size and memory checks, then the first frame. MONOCHROME1 images (where a high value is dark) are inverted so
+ * that all images display alike.
  */
 final class DicomReader {
-    private static final Map<String, String> SHOWN_TAGS = tagsShown();
+    private static final Map<Integer, String> SHOWN_TAGS = Map.of(0x00100020, "Patient ID", 0x00100010,
+            "Patient name", 0x00080060, "Modality", 0x00080020, "Study date", 0x00180015, "Body part", 0x00280004,
+            "Photometric interpretation", 0x00280101, "Bits stored", 0x00020010, "Transfer syntax");
+    private static final int[] SHOWN_ORDER = {0x00100020, 0x00100010, 0x00080060, 0x00080020, 0x00180015,
+        0x00280004, 0x00280101, 0x00020010};
 
     private DicomReader() {
     }
@@ -28,117 +31,35 @@ final class DicomReader {
 
     @SuppressWarnings("try") // the lease is held, not read: it reserves the decode's memory until the try ends
     static LoadedImage read(Path file, ImageLimits limits) throws ImageLoadException {
-        ImageHeader header = DicomHeader.read(file);
-        if (header != null) {
+        try {
+            ParsedDicom parsed = DicomParser.parse(file, limits.maxDecodedBytes());
+            PixelModule m = PixelModule.of(file, parsed.dataset());
+            // Decoders hand over one int per sample; LungLens keeps 16 bits a band (palettes expand to RGB).
+            ImageHeader header = new ImageHeader(m.columns(), m.rows(), 4 * m.samples(), m.isGray() ? 1 : 3, 1,
+                    m.describe() + (m.frames() > 1 ? ", first of " + m.frames() + " frames" : ""));
             header.check(file, limits);
-        }
-        DICOM dicom = new DICOM();
-        try (DecodeMemory.Lease lease = DecodeMemory.reserve(header == null ? 0 : header.decodedBytes())) {
-            dicom.open(file.toString());
-        } catch (RuntimeException e) {
-            throw new ImageLoadException(file + ": the DICOM file is corrupt (" + e.getMessage() + ")", e);
-        } catch (OutOfMemoryError e) {
-            throw ImageLoader.outOfMemory(file, header == null ? 0 : header.width(),
-                    header == null ? 0 : header.height());
+            try (DecodeMemory.Lease lease = DecodeMemory.reserve(header.decodedBytes())) {
+                DicomImages.Decoded d = DicomImages.decodeFirstFrame(file, parsed, m);
+                return new LoadedImage(file, "DICOM", d.colourModel(), d.pixels(), tags(parsed), d.info());
+            } catch (OutOfMemoryError e) {
+                throw ImageLoader.outOfMemory(file, m.columns(), m.rows());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageLoadException(file + ": loading was cancelled", e);
-        }
-        if (dicom.getWidth() == 0 || dicom.getProcessor() == null) {
-            // ImageJ reports neither cause: a header it cannot parse and a compressed pixel format look alike.
-            throw new ImageLoadException(file + ": the DICOM file could not be decoded (it is corrupt, or "
-                    + "compressed: compressed transfer syntaxes are not supported; export it uncompressed)");
-        }
-        new ImageLoader(limits).checkSize(file, dicom.getWidth(), dicom.getHeight());
-        checkComplete(file, dicom.getOriginalFileInfo());
-        Map<String, String> tags = parseTags(dicom);
-        PixelData pixels = toPixels(file, dicom);
-        String photometric = tags.getOrDefault("Photometric interpretation", "MONOCHROME2");
-        String colourModel = "grayscale, " + photometric;
-        if (photometric.equals("MONOCHROME1")) {
-            pixels = invert(pixels);
-            colourModel += " (inverted for display)";
-        }
-        return new LoadedImage(file, "DICOM", colourModel, pixels, tags);
-    }
-
-    /** ImageJ pads missing pixel data with zeros without a word; a cut-off file must not pass as an image. */
-    private static void checkComplete(Path file, FileInfo info) throws ImageLoadException {
-        if (info == null) {
-            return;
-        }
-        long needed = info.getOffset() + (long) info.width * info.height * info.getBytesPerPixel() * info.nImages;
-        try {
-            long size = Files.size(file);
-            if (size < needed) {
-                throw new ImageLoadException(String.format(Locale.ROOT,
-                        "%s: the DICOM file is truncated (%,d bytes; its header promises %,d)", file, size, needed));
-            }
-        } catch (IOException e) {
-            throw new ImageLoadException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // Our own decoders on damaged input: never a stack trace for the user.
+            throw new ImageLoadException(file + ": the DICOM file is corrupt (" + e + ")", e);
         }
     }
 
-    private static PixelData toPixels(Path file, ImagePlus imp) throws ImageLoadException {
-        ImageProcessor ip = imp.getProcessor();
-        int w = ip.getWidth();
-        int h = ip.getHeight();
-        Object raw = ip.getPixels();
-        short[] band = new short[w * h];
-        int depth;
-        if (raw instanceof byte[] bytes) {
-            for (int i = 0; i < band.length; i++) {
-                band[i] = (short) (bytes[i] & 0xFF);
-            }
-            depth = 8;
-        } else if (raw instanceof short[] shorts) {
-            System.arraycopy(shorts, 0, band, 0, band.length);
-            depth = 16;
-        } else {
-            throw new ImageLoadException(file + ": unsupported DICOM pixel data (" + imp.getBitDepth()
-                    + "-bit " + (imp.getBitDepth() == 24 ? "colour" : "float") + ")");
-        }
-        return new PixelData(w, h, depth, new short[][] {band});
-    }
-
-    private static PixelData invert(PixelData p) {
-        int[] range = p.valueRange();
-        int[] values = p.bandAsInts(0);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = range[1] - (values[i] - range[0]);
-        }
-        return PixelData.gray(p.width(), p.height(), p.bitDepth(), values);
-    }
-
-    private static Map<String, String> parseTags(ImagePlus imp) {
+    private static Map<String, String> tags(ParsedDicom parsed) {
+        DicomDataset ds = parsed.dataset();
         Map<String, String> tags = new LinkedHashMap<>();
-        String info = imp.getInfoProperty();
-        if (info == null) {
-            return tags;
-        }
-        for (String line : info.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.length() < 9) {
-                continue;
-            }
-            String name = SHOWN_TAGS.get(trimmed.substring(0, 9));
-            int colon = trimmed.indexOf(':', 9);
-            if (name != null && colon > 0) {
-                tags.put(name, trimmed.substring(colon + 1).strip());
-            }
+        for (int tag : SHOWN_ORDER) {
+            ds.get(tag).ifPresent(e -> tags.put(SHOWN_TAGS.get(tag),
+                    tag == 0x00020010 && parsed.syntax() != null ? parsed.syntax().label() : e.display(200)));
         }
         return tags;
-    }
-
-    private static Map<String, String> tagsShown() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("0010,0020", "Patient ID");
-        m.put("0010,0010", "Patient name");
-        m.put("0008,0060", "Modality");
-        m.put("0008,0020", "Study date");
-        m.put("0018,0015", "Body part");
-        m.put("0028,0004", "Photometric interpretation");
-        m.put("0028,0101", "Bits stored");
-        return m;
     }
 }

@@ -15,7 +15,7 @@ import javax.imageio.ImageTypeSpecifier;
  *
  * @param bytesPerPixel the decoder's raster bytes per pixel (all bands; sub-byte depths count as one byte)
  * @param keptBands     bands LungLens keeps as 16-bit samples (palette images expand to RGB or RGBA)
- * @param frames        images in the file (DICOM multi-frame); each is decoded
+ * @param frames        images decoded from the file (DICOM: the first frame only, so 1)
  */
 record ImageHeader(int width, int height, int bytesPerPixel, int keptBands, int frames, String description) {
 

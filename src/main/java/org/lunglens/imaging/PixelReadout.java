@@ -14,11 +14,24 @@ public final class PixelReadout {
      * @param view  which view {@code shown} is, or null
      */
     public static String describe(PixelData image, PixelData shown, ChannelView view, int x, int y) {
+        return describe(image, ValueScale.IDENTITY, shown, view, x, y);
+    }
+
+    /**
+     * As {@link #describe(PixelData, PixelData, ChannelView, int, int)}, a gray image's value in the file's own units
+     * first when {@code scale} is not the identity (e.g. "value -1024 HU (sample 31744, 16-bit, 0-65535)").
+     */
+    public static String describe(PixelData image, ValueScale scale, PixelData shown, ChannelView view, int x,
+            int y) {
         String at = String.format(Locale.ROOT, "x %d, y %d", x, y);
         String depth = String.format(Locale.ROOT, " (%d-bit, 0-%d)", image.bitDepth(), image.maxValue());
         if (shown != null && view != null) {
             return at + ": " + view.label() + " " + shown.sample(0, x, y)
                     + (view.hasOwnScale() ? "" : depth);
+        }
+        if (image.isGray() && !scale.isIdentity()) {
+            return at + ": value " + scale.format(image.sample(0, x, y)) + String.format(Locale.ROOT,
+                    " (sample %d, %d-bit, 0-%d)", image.sample(0, x, y), image.bitDepth(), image.maxValue());
         }
         if (image.isGray()) {
             return at + ": value " + image.sample(0, x, y) + depth;

@@ -212,7 +212,8 @@ public final class MainWindow {
         if (p != null && img != null && viewer.source() != null && p[0] >= 0 && p[1] >= 0
                 && p[0] < img.pixels().width() && p[1] < img.pixels().height()) {
             ChannelView ch = model.channelProperty().get();
-            status.setText(PixelReadout.describe(img.pixels(), ch == null ? null : viewer.source(), ch, p[0], p[1]));
+            status.setText(PixelReadout.describe(img.pixels(), img.valueScale(), ch == null ? null : viewer.source(), ch,
+                    p[0], p[1]));
         }
     }
 

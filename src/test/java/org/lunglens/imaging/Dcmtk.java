@@ -38,9 +38,26 @@ public final class Dcmtk {
         run("dcmodify", args.toArray(String[]::new));
     }
 
-    public static void run(String tool, String... args) throws IOException, InterruptedException {
-        Optional<Path> exe = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
+    /**
+     * The reference decode: dcmj2pnm's {@code bits}-bit ASCII PGM/PPM of frame {@code frame} (1-based), without the
+     * modality transform ({@code -M}: stored values), without a VOI window and with an identity presentation LUT
+     * ({@code +Pid}: MONOCHROME1 is not inverted) and no overlays ({@code -O}), so it holds the stored values (signed ones shifted by half their
+     * range).
+     */
+    public static Pnm reference(Path dicom, int bits, int frame) throws IOException, InterruptedException {
+        Path out = dicom.resolveSibling(dicom.getFileName() + ".ref.pnm");
+        run("dcmj2pnm", "-M", "+Pid", "-O", "+F", String.valueOf(frame), "+opn", String.valueOf(bits),
+                dicom.toString(), out.toString());
+        return Pnm.read(out);
+    }
+
+    public static Optional<Path> find(String tool) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
                 .map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
+    }
+
+    public static void run(String tool, String... args) throws IOException, InterruptedException {
+        Optional<Path> exe = find(tool);
         Assumptions.assumeTrue(exe.isPresent(), tool + " (dcmtk) is not installed");
         List<String> command = new ArrayList<>(List.of(exe.get().toString()));
         command.addAll(List.of(args));

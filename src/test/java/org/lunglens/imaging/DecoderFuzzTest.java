@@ -13,17 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Damaged copies of a small seed corpus ({@code src/test/resources/fuzz}: PNG 8/16-bit, palette, RGBA, JPEG gray and
- * RGB, BMP, DICOM) through the loader: each either opens within the limits or fails with one clear
+ * RGB, BMP, DICOM uncompressed, and a synthetic 12-bit ramp as DICOM RLE, lossless JPEG, 12-bit lossy JPEG, deflated
+ * and JPEG 2000, made by dcmtk and openjpeg) through the loader: each either opens within the limits or fails with one clear
  * {@link ImageLoadException} line naming the file; nothing else escapes, and no decode allocates more than twice
  * the decoding budget (measured on the decoding thread), whatever size the damaged header declares.
  */
 class DecoderFuzzTest {
     private static final List<String> SEEDS = List.of("gray8.png", "gray16.png", "palette.png", "rgba.png",
-            "gray.jpg", "rgb.jpg", "gray8.bmp", "gray8.dcm");
+            "gray.jpg", "rgb.jpg", "gray8.bmp", "gray8.dcm", "gray12-rle.dcm", "gray12-jpegll.dcm", "gray12-jpeg12.dcm",
+            "gray12-deflated.dcm", "gray12-j2k.dcm");
     /** Small limits so a damaged header can ask for more than the budget within a few hundred tries. */
     private static final ImageLimits LIMITS = new ImageLimits(4096, 4_000_000, 1 << 20, 32L << 20);
     private static final long MAX_ALLOCATED = 2 * LIMITS.maxDecodedBytes() + (16 << 20);
-    private static final int TRIES = 1000;
+    private static final int TRIES = 1600;
 
     private final ImageLoader loader = new ImageLoader(LIMITS);
 

@@ -86,10 +86,110 @@ class DicomReaderTest {
     }
 
     @Test
-    void compressedTransferSyntaxIsRefusedWithAdvice() {
-        assertThatThrownBy(() -> loader.load(compressed)).isInstanceOf(ImageLoadException.class)
-                .hasMessageStartingWith(compressed + ": the DICOM file could not be decoded")
-                .hasMessageContaining("compressed transfer syntaxes are not supported; export it uncompressed");
+    void jpegBaselineFromImg2dcmOpensLikeTheJpegItself() throws Exception {
+        LoadedImage image = loader.load(compressed);
+
+        assertThat(image.tags()).containsEntry("Transfer syntax", "JPEG Baseline (process 1)");
+        PixelData fromJpeg = loader.load(jpeg).pixels();
+        for (int i = 0; i < 64 * 48; i++) {
+            assertThat(image.pixels().sample(0, i)).isEqualTo(fromJpeg.sample(0, i));
+        }
+    }
+
+    @Test
+    void jpegLsIsRefusedWithAdvice() throws Exception {
+        Path ls = dir.resolve("ls.dcm");
+        dcmtk("dcmcjpls", uncompressed("for-ls.dcm").toString(), ls.toString());
+
+        assertThatThrownBy(() -> loader.load(ls)).isInstanceOf(ImageLoadException.class)
+                .hasMessage(ls + ": unsupported DICOM transfer syntax JPEG-LS Lossless; LungLens decodes uncompressed,"
+                        + " deflated, RLE, JPEG (baseline, extended, lossless) and JPEG 2000 pixel data: convert it to"
+                        + " one of those (e.g. dcmtk's dcmdjpls, gdcmconv --raw)");
+    }
+
+    @Test
+    void rescaleSlopeAndInterceptGiveTheFilesOwnValues() throws Exception {
+        Path file = rewritten(DicomSources.Kind.SIGNED16, "(0028,1053)=2", "(0028,1052)=-1024",
+                "(0028,1054)=HU");
+
+        LoadedImage image = loader.load(file);
+
+        int[] stored = DicomSources.stored(DicomSources.Kind.SIGNED16)[0];
+        ValueScale scale = image.valueScale();
+        for (int i = 0; i < stored.length; i += 97) {
+            // The source's sample s is stored as s - 32768 (signed): its value is 2 * (s - 32768) - 1024.
+            assertThat(image.pixels().sample(0, i)).isEqualTo(stored[i]);
+            assertThat(scale.value(image.pixels().sample(0, i))).isEqualTo(2.0 * (stored[i] - 32768) - 1024);
+        }
+        assertThat(scale.format(32768)).isEqualTo("-1024 HU");
+    }
+
+    @Test
+    void theFilesWindowIsTheInitialWindowNotTheFullRange() throws Exception {
+        Path linear = rewritten(DicomSources.Kind.GRAY16, "(0028,1050)=40000\\1000", "(0028,1051)=30000\\500");
+        Path exact = rewritten(DicomSources.Kind.GRAY16, "(0028,1050)=40000", "(0028,1051)=30000",
+                "(0028,1056)=LINEAR_EXACT");
+
+        // PS3.3 C.11.2.1.2: LINEAR spans c - 0.5 -/+ (w - 1) / 2; LINEAR_EXACT c -/+ w / 2; the first pair counts.
+        assertThat(loader.load(linear).initialWindow()).contains(ValueWindow.between(25_000, 54_999));
+        assertThat(loader.load(exact).initialWindow()).contains(ValueWindow.between(25_000, 55_000));
+        assertThat(loader.load(uncompressed("plain.dcm")).initialWindow()).isEmpty();
+    }
+
+    @Test
+    void aVoiLutSequenceGivesTheWindowWhereItRises() throws Exception {
+        int[] lut = new int[4096];
+        for (int i = 0; i < lut.length; i++) {
+            lut[i] = Math.max(0, Math.min(4095, (i - 1000) * 2)); // flat until 1000, rises to 4095 at 3047
+        }
+        DicomWriter item = new DicomWriter().us(0x00283002, 4096, 100, 12).ow(0x00283006, lut);
+        Path file = DicomSources.write(DicomSources.Kind.GRAY12, dir.resolve("voi.dcm"));
+        Path withLut = dir.resolve("voi-lut.dcm");
+        DicomWriter.image(2, 2, 1, 16, 12, false, "MONOCHROME2").sequence(0x00283010, item)
+                .pixels(16, new int[] {0, 1000, 3000, 4095}).write(withLut, "1.2.840.10008.1.2.1", null);
+
+        assertThat(loader.load(withLut).initialWindow()).contains(ValueWindow.between(100 + 1000, 100 + 3048));
+        assertThat(loader.load(file).initialWindow()).isEmpty();
+    }
+
+    @Test
+    void pixelSpacingAndPatientDetailsAreRead() throws Exception {
+        Path file = rewritten(DicomSources.Kind.GRAY8, "(0028,0030)=0.143\\0.139", "(0018,1164)=0.16\\0.16",
+                "(0010,0010)=Doe^Jane^Q", "(0010,0020)=P-0042", "(0010,0030)=19480307", "(0010,0040)=F");
+        Path detector = rewritten(DicomSources.Kind.GRAY8, "(0018,1164)=0.16\\0.15");
+
+        LoadedImage image = loader.load(file);
+
+        assertThat(image.pixelSpacing()).contains(new PixelSpacing(0.143, 0.139, "Pixel Spacing"));
+        assertThat(loader.load(detector).pixelSpacing()).contains(new PixelSpacing(0.16, 0.15,
+                "Imager Pixel Spacing"));
+        assertThat(image.dicomInfo().orElseThrow().patient())
+                .isEqualTo(new org.lunglens.imaging.dicom.PatientDetails("P-0042", "Doe, Jane Q", "1948-03-07", "F"));
+        assertThat(image.dicomInfo().orElseThrow().elements()).extracting(e -> e.tagText())
+                .contains("(0002,0010)", "(0010,0010)", "(0028,0030)", "(7FE0,0010)");
+    }
+
+    @Test
+    void aDeflatedDataSetThatInflatesBeyondTheBudgetIsRefused() throws Exception {
+        Path plain = dir.resolve("zeros.dcm");
+        DicomWriter.image(2000, 2000, 1, 16, 16, false, "MONOCHROME2").pixels(16, new int[2000 * 2000])
+                .write(plain, "1.2.840.10008.1.2.1", null);
+        Path deflated = dir.resolve("zeros-deflated.dcm");
+        dcmtk("dcmconv", "+td", plain.toString(), deflated.toString());
+        assertThat(Files.size(deflated)).isLessThan(100_000);
+        ImageLoader small = new ImageLoader(new ImageLimits(4096, 20_000_000, 1 << 20, 4L << 20));
+
+        assertThatThrownBy(() -> small.load(deflated)).isInstanceOf(ImageLoadException.class)
+                .hasMessage(deflated + ": the deflated DICOM data set inflates to more than 4 MB; LungLens does not"
+                        + " open it");
+    }
+
+    /** A source of {@code kind} with tags set by dcmodify. */
+    private Path rewritten(DicomSources.Kind kind, String... assignments) throws Exception {
+        Path file = DicomSources.write(kind, dir.resolve(kind + "-" + assignments.length + "-"
+                + Math.abs(String.join("", assignments).hashCode()) + ".dcm"));
+        Dcmtk.modify(file, assignments);
+        return file;
     }
 
     @Test

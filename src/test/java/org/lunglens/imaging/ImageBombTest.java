@@ -40,11 +40,23 @@ class ImageBombTest {
     }
 
     @Test
-    void multiFrameDicomWithinTheSideLimitIsRefusedByTheBudget() throws Exception {
+    void aDicomFrameWithinTheSideLimitIsRefusedByTheBudget() throws Exception {
+        Path bomb = Dcmtk.uncompressedRamp(dir, "frames.dcm");
+        Dcmtk.modify(bomb, "(0028,0010)=12000", "(0028,0011)=12000", "(0028,0008)=50");
+
+        assertRefusedQuickly(bomb, bomb + ": image too large to open safely (12000 x 12000 px, 8-bit gray, first of 50 "
+                + "frames: about 823 MB while decoding; the limit is 512 MB)");
+    }
+
+    @Test
+    void multiFrameDicomIsBudgetedForTheOneFrameItDecodesAndItsShortDataRefused() throws Exception {
+        // LungLens decodes the first frame only: 50 frames of 8000 x 8000 px are not all allocated, and the file's
+        // few kilobytes of pixel data are found short before anything is.
         Path bomb = Dcmtk.uncompressedRamp(dir, "frames.dcm");
         Dcmtk.modify(bomb, "(0028,0010)=8000", "(0028,0011)=8000", "(0028,0008)=50");
 
-        assertRefusedQuickly(bomb, bomb + ": image too large to open safely (8000 x 8000 px x 50 frames, 8-bit gray");
+        assertRefusedQuickly(bomb, bomb + ": the DICOM file is truncated (3,072 bytes of pixel data; its header "
+                + "promises 64,000,000 a frame)");
     }
 
     @Test
@@ -60,7 +72,7 @@ class ImageBombTest {
     }
 
     @Test
-    void aDicomElementLongerThanTheFileIsRefusedBeforeImageJAllocatesIt() throws Exception {
+    void aDicomElementLongerThanTheFileIsRefusedBeforeAnythingIsAllocatedForIt() throws Exception {
         Path film = Dcmtk.uncompressedRamp(dir, "long-element.dcm");
         byte[] bytes = Files.readAllBytes(film);
         // The first element after the preamble and "DICM", (0002,0000) UL, gets a two-byte length of 0xBEBE.

@@ -27,6 +27,11 @@ class LogDialogs {
         return new PatientDialog(owner, existing, openImageName).showAndWait();
     }
 
+    /** A new patient's form, started with what the open DICOM says about its patient. */
+    Optional<PatientDialog.Result> newPatient(Window owner, String openImageName, PatientPrefill prefill) {
+        return new PatientDialog(owner, null, openImageName, prefill).showAndWait();
+    }
+
     Optional<ReadDialog.Input> recordRead(Window owner, String imageName, String reader, boolean afterAi) {
         return new ReadDialog(owner, imageName, reader, afterAi).showAndWait();
     }

@@ -36,6 +36,11 @@ final class PatientDialog {
      * @param openImageName the open image's name, offered for attaching to a new patient; null when none
      */
     PatientDialog(Window owner, Patient existing, String openImageName) {
+        this(owner, existing, openImageName, PatientPrefill.NONE);
+    }
+
+    /** @param prefill a new patient's starting values (from the open DICOM); ignored when editing */
+    PatientDialog(Window owner, Patient existing, String openImageName, PatientPrefill prefill) {
         dialog.initOwner(owner);
         dialog.setTitle(existing == null ? "New patient" : "Edit patient " + existing.localId());
         dialog.setHeaderText(existing == null ? "Add a patient to the log" : null);
@@ -47,7 +52,12 @@ final class PatientDialog {
         birth.setPromptText("1948 or 1948-03-07");
         error.setId("patientError");
         error.getStyleClass().add("warning-text");
-        if (existing != null) {
+        if (existing == null) {
+            localId.setText(prefill.localId());
+            name.setText(prefill.name());
+            birth.setText(prefill.birth());
+            sex.setValue(prefill.sex());
+        } else {
             localId.setText(existing.localId());
             name.setText(existing.name());
             birth.setText(existing.birth() == null ? "" : existing.birth());

@@ -37,7 +37,8 @@ final class PatientLogActions {
 
     void newPatient() {
         LoadedImage image = pane.openImage();
-        dialogs.editPatient(owner(), null, image == null ? null : image.fileName()).ifPresent(result ->
+        String name = image == null ? null : image.fileName();
+        dialogs.newPatient(owner(), name, PatientPrefill.of(image)).ifPresent(result ->
                 service.write(log -> {
                     Patient added = log.patients().add(result.patient());
                     if (result.attachOpenImage()) {

@@ -105,7 +105,8 @@ public final class ChannelGrid extends VBox {
         viewer.hoveredPixelProperty().addListener((o, old, p) -> {
             LoadedImage img = model.image();
             if (p != null && img != null && viewer.source() != null) {
-                readout.accept(PixelReadout.describe(img.pixels(), viewer.source(), view, p[0], p[1]));
+                readout.accept(PixelReadout.describe(img.pixels(), img.valueScale(), viewer.source(), view, p[0],
+                        p[1]));
             }
         });
         cells.put(view, viewer);

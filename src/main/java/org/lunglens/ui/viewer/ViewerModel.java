@@ -68,13 +68,14 @@ public final class ViewerModel {
         state.set(LoadState.FAILED);
     }
 
-    /** Auto window, upright, whole image in view. */
+    /** The file's own window (a DICOM's Window Center/Width or VOI LUT) else the auto window; upright, all in view. */
     public void reset() {
         LoadedImage img = image.get();
         if (img == null) {
             return;
         }
-        settings.set(DisplaySettings.of(WindowPreset.AUTO.window(histogram.get())));
+        ValueWindow window = img.initialWindow().orElseGet(() -> WindowPreset.AUTO.window(histogram.get()));
+        settings.set(DisplaySettings.of(window));
         zoom.set(1);
         centerX.set(img.pixels().width() / 2.0);
         centerY.set(img.pixels().height() / 2.0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,11 @@ import org.lunglens.imaging.Histogram;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.imaging.PixelData;
 import org.lunglens.imaging.PixelReadout;
+import org.lunglens.imaging.ValueScale;
+import org.lunglens.imaging.ValueWindow;
 import org.lunglens.imaging.ViewTransform;
+import org.lunglens.imaging.dicom.DicomInfo;
+import org.lunglens.imaging.dicom.PatientDetails;
 import org.lunglens.imaging.WindowPreset;
 
 /** The view model and the image-to-screen transform, without a JavaFX toolkit. */
@@ -34,6 +39,24 @@ class ViewerModelTest {
         double scale = ViewTransform.fitScale(p.width(), p.height(), s.rotation(), viewW, viewH) * m.zoomProperty().get();
         return new ViewTransform(scale, m.centerXProperty().get(), m.centerYProperty().get(), s.rotation(),
                 s.flipHorizontal(), s.flipVertical(), viewW, viewH);
+    }
+
+    @Test
+    void aDicomOpensWithItsOwnWindowAndResetReturnsToIt() {
+        PixelData p = PixelData.gray(4, 1, 16, new int[] {0, 1000, 50_000, 65_535});
+        ValueWindow fileWindow = ValueWindow.between(25_000, 54_999);
+        DicomInfo info = new DicomInfo("Explicit VR Little Endian", List.of(), ValueScale.IDENTITY, fileWindow, null,
+                new PatientDetails("", "", "", ""), 1);
+        ViewerModel m = new ViewerModel();
+
+        m.show(new LoadedImage(Path.of("x.dcm"), "DICOM", "grayscale, MONOCHROME2", p, Map.of(), info),
+                Histogram.of(p));
+
+        assertThat(m.settings().window()).isEqualTo(fileWindow);
+        m.applyPreset(WindowPreset.FULL);
+        assertThat(m.settings().window()).isNotEqualTo(fileWindow);
+        m.reset();
+        assertThat(m.settings().window()).isEqualTo(fileWindow);
     }
 
     @Test

@@ -48,8 +48,14 @@ final class FamiliarityCommand implements Callable<Integer> {
         ModelMetadata fitted = FamiliarityFit.fit(loaded, split, data,
                 (done, total, msg) -> System.err.println(msg));
         ModelFile.save(loaded.network(), fitted, model, false);
-        System.out.printf(Locale.ROOT, "Familiarity check written into %s (%s; flags %.1f%% of validation films)%n",
-                model, fitted.familiarity().fittedOn(), 100 * fitted.familiarity().validationFlagRate());
+        if (fitted.familiarity() == null) {
+            System.out.println("No familiarity check for this network (no pooling layer to read features from); "
+                    + "its per-class batch-norm statistics were written into " + model);
+            return 0;
+        }
+        System.out.printf(Locale.ROOT, "Familiarity check and per-class batch-norm statistics written into %s (%s;"
+                + " flags %.1f%% of validation films)%n", model, fitted.familiarity().fittedOn(),
+                100 * fitted.familiarity().validationFlagRate());
         Classifier classifier = new Classifier(ModelFile.load(model));
         report(classifier, "test split", Split.readSet(split, data, Split.TEST));
         for (Path dir : checks) {

@@ -183,10 +183,11 @@ final class Migrations {
                     key        TEXT NOT NULL UNIQUE,
                     value      TEXT NOT NULL,
                     changed_by TEXT NOT NULL)""");
-        sql.addAll(AuditTriggers.create("log_settings", List.of("id", "key", "value", "changed_by"),
-                List.of("id", "key")));
         sql.add("INSERT INTO log_settings(key, value, changed_by) VALUES ('read_first',"
                 + " CASE WHEN EXISTS (SELECT 1 FROM images) THEN '0' ELSE '1' END, 'lunglens')");
+        // The trail records changes from here on; the starting value is in schema_migrations' version 5
+        sql.addAll(AuditTriggers.create("log_settings", List.of("id", "key", "value", "changed_by"),
+                List.of("id", "key")));
         return new Migration(5, "settings kept in the log: read first", sql);
     }
 

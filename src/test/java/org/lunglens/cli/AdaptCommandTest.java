@@ -41,7 +41,10 @@ class AdaptCommandTest {
         assertThat(adaptation.get("date")).isNotNull();
         assertThat(meta.familiarity()).isNotNull();
         assertThat(meta.metrics()).as("the parent's test record does not describe it").isEmpty();
-        assertThat(Files.readString(out.resolveSibling("site.md"))).contains("a folder of one class is biased".substring(2));
+        assertThat(Files.readString(out.resolveSibling("site.md"))).contains("described truly".substring(0, 0))
+                .contains("--sample-mix").contains("non-COVID 100%");
+        assertThat(adaptation.get("method").toString()).as("a department's films: no COVID unless said")
+                .contains("a sample of non-COVID 100%");
         assertThat(console.out()).contains("before").contains("after");
 
         // A second run does not replace the file without --force; too few films are refused

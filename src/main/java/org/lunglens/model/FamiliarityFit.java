@@ -53,17 +53,18 @@ public final class FamiliarityFit {
             throw new IOException(splitName + ": no readable training or validation films");
         }
         MultiLayerNetwork net = BatchNormFolding.fold(model.network());
+        ModelMetadata fitted = meta;
         if (!FamiliarityFitter.tapsOf(net).isEmpty()) {
             progress.progress(0, 1, "fitting the familiarity check on " + trainInputs.size() + " training films");
             String fittedOn = trainInputs.size() + " training films of " + splitName + ", threshold on its "
                     + validationInputs.size() + " validation films";
-            meta = meta.withFamiliarity(FamiliarityFitter.fit(net, trainInputs, classes, validationInputs,
+            fitted = meta.withFamiliarity(FamiliarityFitter.fit(net, trainInputs, classes, validationInputs,
                     meta.preprocessing().size(), fittedOn));
         }
         // The same training films give each class's batch-norm statistics, for adapting to a site ('adapt')
         BatchNormReference reference = BatchNormReference.fit(model.network(), meta.classes(), trainInputs, classes,
                 meta.preprocessing().size());
-        return meta.withBatchNormReference(reference.layers().isEmpty() ? null : reference);
+        return fitted.withBatchNormReference(reference.layers().isEmpty() ? null : reference);
     }
 
     /** The training films the Gaussians are fitted on: {@link #TRAIN_SAMPLE} drawn with a fixed seed, labelled ones. */

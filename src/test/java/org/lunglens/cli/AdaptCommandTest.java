@@ -25,7 +25,8 @@ class AdaptCommandTest {
     @Test
     void writesTheAdaptedModelWithItsProvenanceAndRefusesTooFewFilms() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 8, TinyModels.CLASSES);
-        Path parent = TinyModels.train(data, "binary", tmp.resolve("models/tiny.zip"), 1);
+        Path parent = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("models/tiny.zip"), 1);
+        assertThat(ModelFile.readMetadata(parent).batchNormReference()).isNotNull();
         Path site = SharedData.root().resolve("tuberculosis-128");
         Path out = tmp.resolve("adapted/site.zip");
 

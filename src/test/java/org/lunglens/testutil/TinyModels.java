@@ -17,8 +17,18 @@ public final class TinyModels {
 
     /** Trains a {@code task} ("binary" or "multiclass") model into {@code out}, 32x32 input. */
     public static Path train(Path data, String task, Path out, int epochs) throws Exception {
-        TrainingOptions options = new TrainingOptions(data, task, out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
-                epochs, 16, 10, 0, 0.003, 7, false);
+        return train(new TrainingOptions(data, task, out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
+                epochs, 16, 10, 0, 0.003, 7, false));
+    }
+
+    /** The same with batch norms, as the bundled networks have (and so per-class batch-norm statistics). */
+    public static Path trainWithBatchNorm(Path data, String task, Path out, int epochs) throws Exception {
+        return train(new TrainingOptions(data, task, out, 32, Architectures.CNN, 4, new int[] {8, 8, 16}, epochs, 16,
+                10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1}));
+    }
+
+    private static Path train(TrainingOptions options) throws Exception {
+        Path out = options.out();
         new Trainer(options, new TrainingListener() {
             @Override
             public void message(String text) {

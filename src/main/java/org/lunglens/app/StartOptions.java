@@ -19,7 +19,8 @@ import java.util.List;
  * @param explain   open the explain window for the first film opened
  */
 public record StartOptions(List<Path> open, Path database, boolean windowed, boolean warmUp, String tab,
-                           boolean gradCam, boolean grid, Path siteCheck, Quiz quiz, boolean explain) {
+                           boolean gradCam, boolean grid, Path siteCheck, Quiz quiz, boolean explain,
+                           boolean presenter) {
     /**
      * A case set for the Teach tab at start.
      *
@@ -42,6 +43,6 @@ public record StartOptions(List<Path> open, Path database, boolean windowed, boo
 
     /** The app as a double click starts it. */
     public static StartOptions defaults() {
-        return new StartOptions(List.of(), null, false, true, null, false, false, null, null, false);
+        return new StartOptions(List.of(), null, false, true, null, false, false, null, null, false, false);
     }
 }

@@ -32,6 +32,9 @@ final class AppOptions {
     @Option(names = "--grid", description = "start in the channel grid")
     boolean grid;
 
+    @Option(names = "--presenter", description = "start with larger text, for a projector (key P toggles it)")
+    boolean presenter;
+
     @Option(names = "--site-check", paramLabel = "DIR", description = "check this folder of films against the model at start")
     Path siteCheck;
 
@@ -80,6 +83,6 @@ final class AppOptions {
                     quiz.start);
         }
         return new StartOptions(files.stream().map(Path::toAbsolutePath).toList(), database, windowed, !noWarmUp, tab,
-                gradCam, grid, siteCheck, q, explain);
+                gradCam, grid, siteCheck, q, explain, presenter);
     }
 }

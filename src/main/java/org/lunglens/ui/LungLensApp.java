@@ -84,6 +84,7 @@ public final class LungLensApp extends Application {
     /** The start options that put the window in a given state for a demo or a screenshot. */
     private static void applyDemoOptions(StartOptions options, MainWindow window, TeachingFeature teaching) {
         window.model().gridModeProperty().set(options.grid());
+        window.presenterScaleProperty().set(options.presenter());
         if (options.tab() != null) {
             window.sideTabs().getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(options.tab())).findFirst()
                     .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));

@@ -55,6 +55,11 @@ public final class MainWindow {
     private final ChannelGrid grid;
     private final StudyBrowser browser;
     private final TabPane sideTabs = new TabPane();
+    /** Narrowest side panel that still shows all six tab headers (measured at 1024x768). */
+    static final double SIDE_MIN_WIDTH = 360;
+    static final int PRESENTER_FONT_PX = 17;
+    private final javafx.beans.property.BooleanProperty presenterScale =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final StatusBar status = new StatusBar();
     private final Label zoomLabel = new Label();
     private final Shortcuts shortcuts = new Shortcuts();
@@ -83,6 +88,8 @@ public final class MainWindow {
         VBox centreBox = new VBox(new ViewerToolBar(model, this::actualSize, this::toggleHelp), centre);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         sideTabs.setId("sideTabs");
+        // Every tab's header in sight at 1024 px: a tab in the overflow menu is a tab nobody finds
+        sideTabs.setMinWidth(SIDE_MIN_WIDTH);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.getTabs().addAll(tab("Display", new DisplayPane(model)), tab("Channels", new ChannelsPane(model)),
                 tab("Info", new InfoPane(model)), tab("AI", ai));
@@ -94,6 +101,7 @@ public final class MainWindow {
         layout.setTop(banner());
         layout.setBottom(status);
         root = new StackPane(layout, help);
+        presenterScale.addListener((o, was, on) -> root.setStyle(on ? "-fx-font-size: " + PRESENTER_FONT_PX + "px;" : ""));
         installStatus();
         installDragAndDrop();
         model.imageProperty().addListener((o, old, img) -> showImage(img));
@@ -126,6 +134,11 @@ public final class MainWindow {
 
     public ChannelGrid channelGrid() {
         return grid;
+    }
+
+    /** Larger text everywhere, for a projector (key P). */
+    public javafx.beans.property.BooleanProperty presenterScaleProperty() {
+        return presenterScale;
     }
 
     public TabPane sideTabs() {
@@ -278,6 +291,8 @@ public final class MainWindow {
                 .add("C", "Channel grid on / off", () -> model.gridModeProperty().set(!model.gridModeProperty().get()),
                         key(KeyCode.C))
                 .add("G", "Grad-CAM heatmap on / off", ai::toggleOverlay, key(KeyCode.G))
+                .add("P", "Presenter scale (larger text for a projector) on / off",
+                        () -> presenterScale.set(!presenterScale.get()), key(KeyCode.P))
                 .add("F1 or ?", "This help", this::toggleHelp, key(KeyCode.F1), key(KeyCode.SLASH, shift),
                         new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY))
                 .add("Esc", "Close help", () -> help.setVisible(false), key(KeyCode.ESCAPE));

@@ -47,6 +47,7 @@ final class GradCamPanel extends VBox {
         setSpacing(6);
         Label title = new Label("Grad-CAM: where the model looked");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
         CheckBox toggle = new CheckBox("Show heatmap over the image (G)");
         toggle.setId("gradCamToggle");
         toggle.selectedProperty().bindBidirectional(overlayShown);
@@ -92,11 +93,18 @@ final class GradCamPanel extends VBox {
             }
         });
         map.valueProperty().bindBidirectional(settings.colorMapProperty());
-        grid.addRow(0, new Label("Explain"), explain);
-        grid.addRow(1, new Label("Opacity"), opacity, value("opacityValue", opacity, "%.0f %%", 100));
-        grid.addRow(2, new Label("Threshold"), threshold, value("thresholdValue", threshold, "%.2f", 1));
-        grid.addRow(3, new Label("Colours"), map);
+        grid.addRow(0, name("Explain"), explain);
+        grid.addRow(1, name("Opacity"), opacity, value("opacityValue", opacity, "%.0f %%", 100));
+        grid.addRow(2, name("Threshold"), threshold, value("thresholdValue", threshold, "%.2f", 1));
+        grid.addRow(3, name("Colours"), map);
         return grid;
+    }
+
+    /** A row name that keeps its width: the slider gives way, not the word. */
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** The slider's value beside it, so that a teacher can say "at 50 % opacity" and a reader can repeat it. */
@@ -112,7 +120,8 @@ final class GradCamPanel extends VBox {
     private static Slider slider(String id, double value) {
         Slider s = new Slider(0, 1, value);
         s.setId(id);
-        s.setPrefWidth(170);
+        s.setPrefWidth(150);
+        s.setMinWidth(60);
         return s;
     }
 
@@ -130,6 +139,7 @@ final class GradCamPanel extends VBox {
         labels.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("scaled to the map's maximum; blue mark = threshold");
         note.getStyleClass().add("caption");
+        note.setWrapText(true);
         VBox box = new VBox(2, bar, labels, note);
         box.setId("gradCamLegend");
         return box;

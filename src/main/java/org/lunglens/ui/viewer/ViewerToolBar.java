@@ -4,14 +4,22 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
+import javafx.geometry.Insets;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.control.Tooltip;
 import org.lunglens.imaging.WindowPreset;
 
-/** Buttons for the frequent viewer actions; each tooltip names its shortcut. */
-public final class ViewerToolBar extends ToolBar {
+/**
+ * Buttons for the frequent viewer actions; each tooltip names its shortcut. A wrapping row, not a JavaFX ToolBar: on
+ * a narrow window a ToolBar hides its buttons behind "&gt;&gt;", this one takes a second line. The buttons take
+ * keyboard focus (Tab), for readers who work from the keyboard.
+ */
+public final class ViewerToolBar extends FlowPane {
     public ViewerToolBar(ViewerModel model, Runnable actualSize, Runnable help) {
+        super(4, 4);
         setId("viewerToolBar");
+        getStyleClass().add("viewer-toolbar");
+        setPadding(new Insets(4, 6, 4, 6));
         ToggleButton invert = new ToggleButton("Invert");
         invert.setId("invertButton");
         invert.setTooltip(new Tooltip("Invert (I)"));
@@ -31,22 +39,21 @@ public final class ViewerToolBar extends ToolBar {
         grid.setId("gridButton");
         grid.setTooltip(new Tooltip("Channel grid (C)"));
         grid.selectedProperty().bindBidirectional(model.gridModeProperty());
-        getItems().addAll(
+        getChildren().addAll(
                 button("Fit", "Fit to window (F)", model::fit),
                 button("1:1", "Actual pixels (1)", actualSize),
                 button("\u2212", "Zoom out (-)", () -> model.zoomBy(1 / 1.25)),
                 button("+", "Zoom in (+)", () -> model.zoomBy(1.25)),
-                new Separator(),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 preset, invert,
                 button("\u21ba", "Rotate 90\u00b0 counter-clockwise (Shift+R)", () -> model.rotate(-1)),
                 button("\u21bb", "Rotate 90\u00b0 clockwise (R)", () -> model.rotate(1)),
                 button("\u2194", "Flip left-right (H)", model::flipHorizontally),
                 button("\u2195", "Flip top-bottom (V)", model::flipVertically),
                 button("Reset", "Reset window, zoom and orientation (Home)", model::reset),
-                new Separator(),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 grid,
                 button("?", "Keyboard shortcuts (F1 or ?)", help));
-        getItems().forEach(n -> n.setFocusTraversable(false));
     }
 
     private static Button button(String text, String tip, Runnable action) {

@@ -18,6 +18,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
@@ -29,9 +30,11 @@ import org.lunglens.imaging.WindowPreset;
 import org.lunglens.ui.ai.AiPane;
 import org.lunglens.ui.ai.AiSettings;
 import org.lunglens.ui.common.BackgroundWork;
+import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.viewer.ChannelCache;
 import org.lunglens.ui.viewer.ChannelGrid;
 import org.lunglens.ui.viewer.ChannelsPane;
+import org.lunglens.ui.viewer.ComparePane;
 import org.lunglens.ui.viewer.DisplayPane;
 import org.lunglens.ui.viewer.ImageOpener;
 import org.lunglens.ui.viewer.ImageViewer;
@@ -54,6 +57,8 @@ public final class MainWindow {
     private final ImageViewer viewer;
     private final ChannelGrid grid;
     private final StudyBrowser browser;
+    private final ComparePane compare;
+    private final javafx.beans.property.BooleanProperty twoFilms = new javafx.beans.property.SimpleBooleanProperty();
     private final TabPane sideTabs = new TabPane();
     /** Narrowest side panel that still shows all six tab headers (measured at 1024x768). */
     static final double SIDE_MIN_WIDTH = 360;
@@ -79,13 +84,30 @@ public final class MainWindow {
         this.viewer = new ImageViewer(model, work);
         viewer.setId("mainViewer");
         this.grid = new ChannelGrid(model, work, channels, status::setText);
-        this.browser = new StudyBrowser(work, recent, opener::open);
+        this.compare = new ComparePane(model, work);
+        this.browser = new StudyBrowser(work, recent, this::openOnSelectedSide);
         this.ai = new AiPane(model, viewer, work, new AiSettings(aiPrefs));
         defineShortcuts();
         this.help = new HelpOverlay(shortcuts);
-        StackPane centre = new StackPane(viewer, grid);
+        HBox films = new HBox(2, viewer);
+        HBox.setHgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(compare, javafx.scene.layout.Priority.ALWAYS);
+        // Equal halves: the free width is shared evenly on top of the preferred widths, so make those zero
+        viewer.setPrefWidth(0);
+        compare.setPrefWidth(0);
+        viewer.setMaxWidth(Double.MAX_VALUE);
+        compare.setMaxWidth(Double.MAX_VALUE);
+        twoFilms.addListener((o, was, on) -> showTwoFilms(films, on));
+        javafx.beans.InvalidationListener mark = o -> Styles.setState(viewer, "selected",
+                twoFilms.get() && !compare.selectedProperty().get());
+        twoFilms.addListener(mark);
+        compare.selectedProperty().addListener(mark);
+        // A click on a side chooses where the next film from the study list opens
+        viewer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> compare.selectedProperty().set(false));
+        compare.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> compare.selectedProperty().set(true));
+        StackPane centre = new StackPane(films, grid);
         grid.visibleProperty().bind(model.gridModeProperty());
-        VBox centreBox = new VBox(new ViewerToolBar(model, this::actualSize, this::toggleHelp), centre);
+        VBox centreBox = new VBox(new ViewerToolBar(model, this::actualSize, this::toggleHelp, twoFilms), centre);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         sideTabs.setId("sideTabs");
         // Every tab's header in sight at 1024 px: a tab in the overflow menu is a tab nobody finds
@@ -134,6 +156,33 @@ public final class MainWindow {
 
     public ChannelGrid channelGrid() {
         return grid;
+    }
+
+    /** The two-film layout (1x2, key D): the main film and a second one, zoom, pan and window linked. */
+    public javafx.beans.property.BooleanProperty twoFilmsProperty() {
+        return twoFilms;
+    }
+
+    public ComparePane comparePane() {
+        return compare;
+    }
+
+    private void showTwoFilms(HBox films, boolean on) {
+        if (on) {
+            compare.selectedProperty().set(true);
+            films.getChildren().setAll(viewer, compare);
+        } else {
+            films.getChildren().setAll(viewer);
+        }
+    }
+
+    /** A film chosen in the study list: the selected side in the two-film layout, else the main viewer. */
+    private void openOnSelectedSide(Path file) {
+        if (twoFilms.get() && compare.selectedProperty().get()) {
+            compare.open(file);
+        } else {
+            opener.open(file);
+        }
     }
 
     /** Larger text everywhere, for a projector (key P). */
@@ -291,6 +340,8 @@ public final class MainWindow {
                 .add("C", "Channel grid on / off", () -> model.gridModeProperty().set(!model.gridModeProperty().get()),
                         key(KeyCode.C))
                 .add("G", "Grad-CAM heatmap on / off", ai::toggleOverlay, key(KeyCode.G))
+                .add("D", "Two films side by side (1x2), zoom, pan and window linked", () -> twoFilms.set(!twoFilms.get()),
+                        key(KeyCode.D))
                 .add("P", "Presenter scale (larger text for a projector) on / off",
                         () -> presenterScale.set(!presenterScale.get()), key(KeyCode.P))
                 .add("F1 or ?", "This help", this::toggleHelp, key(KeyCode.F1), key(KeyCode.SLASH, shift),

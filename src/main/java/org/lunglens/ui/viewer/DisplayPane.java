@@ -43,7 +43,7 @@ public final class DisplayPane extends VBox {
         GridPane fields = new GridPane();
         fields.setHgap(6);
         fields.setVgap(4);
-        fields.addRow(0, new Label("ValueWindow width"), width);
+        fields.addRow(0, new Label("Window width"), width);
         fields.addRow(1, new Label("Level (centre)"), level);
         FlowPane presets = new FlowPane(4, 4);
         for (WindowPreset p : WindowPreset.values()) {

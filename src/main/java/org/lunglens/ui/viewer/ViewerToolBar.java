@@ -15,7 +15,9 @@ import org.lunglens.imaging.WindowPreset;
  * keyboard focus (Tab), for readers who work from the keyboard.
  */
 public final class ViewerToolBar extends FlowPane {
-    public ViewerToolBar(ViewerModel model, Runnable actualSize, Runnable help) {
+    /** @param twoFilms the two-film layout (1x2) on or off */
+    public ViewerToolBar(ViewerModel model, Runnable actualSize, Runnable help,
+                         javafx.beans.property.BooleanProperty twoFilms) {
         super(4, 4);
         setId("viewerToolBar");
         getStyleClass().add("viewer-toolbar");
@@ -39,6 +41,10 @@ public final class ViewerToolBar extends FlowPane {
         grid.setId("gridButton");
         grid.setTooltip(new Tooltip("Channel grid (C)"));
         grid.selectedProperty().bindBidirectional(model.gridModeProperty());
+        ToggleButton compare = new ToggleButton("1x2");
+        compare.setId("compareButton");
+        compare.setTooltip(new Tooltip("Two films side by side, zoom, pan and window linked (D)"));
+        compare.selectedProperty().bindBidirectional(twoFilms);
         getChildren().addAll(
                 button("Fit", "Fit to window (F)", model::fit),
                 button("1:1", "Actual pixels (1)", actualSize),
@@ -52,7 +58,7 @@ public final class ViewerToolBar extends FlowPane {
                 button("\u2195", "Flip top-bottom (V)", model::flipVertically),
                 button("Reset", "Reset window, zoom and orientation (Home)", model::reset),
                 new Separator(javafx.geometry.Orientation.VERTICAL),
-                grid,
+                grid, compare,
                 button("?", "Keyboard shortcuts (F1 or ?)", help));
     }
 

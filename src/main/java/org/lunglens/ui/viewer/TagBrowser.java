@@ -49,8 +49,13 @@ final class TagBrowser extends VBox {
         table.setId("tagTable");
         table.setPrefHeight(360);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(column("Tag", TagRow::tag, 90), column("VR", TagRow::vr, 36),
-                column("Name", TagRow::name, 170), column("Value", TagRow::value, 200)));
+        TableColumn<TagRow, String> tag = column("Tag", TagRow::tag, 90);
+        TableColumn<TagRow, String> vr = column("VR", TagRow::vr, 36);
+        // A tag number and its VR are read whole; the name and the value give way on a narrow panel
+        tag.setMinWidth(100);
+        vr.setMinWidth(34);
+        table.getColumns().setAll(List.of(tag, vr, column("Name", TagRow::name, 170),
+                column("Value", TagRow::value, 200)));
         table.setPlaceholder(new Label("No tag matches."));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(title, filter, table);

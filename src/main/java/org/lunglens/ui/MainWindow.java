@@ -37,6 +37,7 @@ import org.lunglens.ui.viewer.ImageOpener;
 import org.lunglens.ui.viewer.ImageViewer;
 import org.lunglens.ui.viewer.InfoPane;
 import org.lunglens.ui.viewer.LoadState;
+import org.lunglens.ui.viewer.MeasureTools;
 import org.lunglens.ui.viewer.RecentFiles;
 import org.lunglens.ui.viewer.StudyBrowser;
 import org.lunglens.ui.viewer.ViewerModel;
@@ -61,6 +62,7 @@ public final class MainWindow {
     private final HelpOverlay help;
     private final StackPane root;
     private final AiPane ai;
+    private final MeasureTools measure;
 
     public MainWindow(BackgroundWork work, RecentFiles recent) {
         this(work, recent, java.util.prefs.Preferences.userRoot().node("org/lunglens/ai"));
@@ -76,11 +78,14 @@ public final class MainWindow {
         this.grid = new ChannelGrid(model, work, channels, status::setText);
         this.browser = new StudyBrowser(work, recent, opener::open);
         this.ai = new AiPane(model, viewer, work, new AiSettings(aiPrefs));
+        this.measure = new MeasureTools(model, viewer);
         defineShortcuts();
         this.help = new HelpOverlay(shortcuts);
         StackPane centre = new StackPane(viewer, grid);
         grid.visibleProperty().bind(model.gridModeProperty());
-        VBox centreBox = new VBox(new ViewerToolBar(model, this::actualSize, this::toggleHelp), centre);
+        ViewerToolBar toolBar = new ViewerToolBar(model, this::actualSize, this::toggleHelp);
+        toolBar.getItems().add(measure.menu());
+        VBox centreBox = new VBox(toolBar, centre);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         sideTabs.setId("sideTabs");
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -126,6 +131,11 @@ public final class MainWindow {
 
     public ChannelGrid channelGrid() {
         return grid;
+    }
+
+    /** The viewer's measurements: hook a store in with {@link MeasureTools#setStore}. */
+    public MeasureTools measurements() {
+        return measure;
     }
 
     public TabPane sideTabs() {
@@ -280,7 +290,15 @@ public final class MainWindow {
                 .add("G", "Grad-CAM heatmap on / off", ai::toggleOverlay, key(KeyCode.G))
                 .add("F1 or ?", "This help", this::toggleHelp, key(KeyCode.F1), key(KeyCode.SLASH, shift),
                         new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY))
-                .add("Esc", "Close help", () -> help.setVisible(false), key(KeyCode.ESCAPE));
+                .add("Ctrl+Z", "Undo the last measurement added or removed", measure::undo, key(KeyCode.Z, ctrl))
+                .add("Delete", "Remove the selected measurement", measure::removeSelected, key(KeyCode.DELETE),
+                        key(KeyCode.BACK_SPACE))
+                .add("Esc", "Close help; stop measuring (pan again)", this::escape, key(KeyCode.ESCAPE));
+    }
+
+    private void escape() {
+        help.setVisible(false);
+        measure.cancel();
     }
 
     private void panBy(double dx, double dy) {

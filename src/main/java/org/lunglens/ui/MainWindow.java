@@ -84,7 +84,7 @@ public final class MainWindow {
         StackPane centre = new StackPane(viewer, grid);
         grid.visibleProperty().bind(model.gridModeProperty());
         ViewerToolBar toolBar = new ViewerToolBar(model, this::actualSize, this::toggleHelp);
-        toolBar.getItems().add(measure.menu());
+        toolBar.getItems().add(0, measure.menu());
         VBox centreBox = new VBox(toolBar, centre);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         sideTabs.setId("sideTabs");

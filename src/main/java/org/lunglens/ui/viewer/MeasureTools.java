@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import org.lunglens.imaging.LoadedImage;
@@ -192,22 +193,25 @@ public final class MeasureTools {
             }
             preview = new Measurement("preview", k, pts, "");
         }
-        layer.draw(viewer.transformProperty().get(), items, preview, selected, this::lines, this::hook);
+        layer.draw(viewer.transformProperty().get(), items, preview, selected, this::lines);
     }
 
-    private void hook(Node group, Measurement m) {
-        group.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (tool.get() == null && e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-                select(m.uid());
-                e.consume();
-            }
-        });
-        group.setOnContextMenuRequested(e -> {
-            MenuItem remove = new MenuItem("Remove " + m.kind().label().toLowerCase(java.util.Locale.ROOT));
-            remove.setOnAction(a -> remove(m));
-            new ContextMenu(remove).show(group, e.getScreenX(), e.getScreenY());
-            e.consume();
-        });
+    private Measurement hit(double sceneX, double sceneY) {
+        String uid = layer.hit(sceneX, sceneY);
+        return items.stream().filter(m -> m.uid().equals(uid)).findFirst().orElse(null);
+    }
+
+    private void showMenu(ContextMenuEvent e) {
+        Measurement m = tool.get() == null ? hit(e.getSceneX(), e.getSceneY()) : null;
+        if (m == null) {
+            return;
+        }
+        select(m.uid());
+        MenuItem remove = new MenuItem("Remove " + m.kind().label().toLowerCase(java.util.Locale.ROOT));
+        remove.setId("measureRemoveThis");
+        remove.setOnAction(a -> remove(m));
+        new ContextMenu(remove).show(viewer, e.getScreenX(), e.getScreenY());
+        e.consume();
     }
 
     private Point imagePoint(MouseEvent e) {
@@ -257,11 +261,17 @@ public final class MeasureTools {
                 e.consume();
             }
         });
+        // Selection by hit-testing, not by picking: the layer's nodes are rebuilt as the view moves, and a node
+        // taken away under a pressed button would take the rest of the drag with it
         viewer.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (tool.get() == null && e.isStillSincePress() && selected != null) {
-                select(null);
+            if (tool.get() == null && e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                Measurement m = hit(e.getSceneX(), e.getSceneY());
+                if (m != null || selected != null) {
+                    select(m == null ? null : m.uid());
+                }
             }
         });
+        viewer.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::showMenu);
     }
 
     private void press(Point p) {

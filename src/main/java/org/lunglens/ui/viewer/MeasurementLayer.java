@@ -1,7 +1,6 @@
 package org.lunglens.ui.viewer;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
@@ -29,14 +28,27 @@ final class MeasurementLayer extends Pane {
         setId("measurementLayer");
         setManaged(false);
         setPickOnBounds(false);
+        setMouseTransparent(true);
     }
 
-    /**
-     * @param lines    each measurement's value lines
-     * @param onChosen called with a measurement's group and its uid, to hook selection and the context menu
-     */
+    /** The uid of the topmost measurement drawn at a scene point, or null. */
+    String hit(double sceneX, double sceneY) {
+        for (int i = getChildren().size() - 1; i >= 0; i--) {
+            Node g = getChildren().get(i);
+            if (g instanceof Group group && group.getUserData() instanceof String uid && !group.isMouseTransparent()) {
+                for (Node part : group.getChildren()) {
+                    if (part.contains(part.sceneToLocal(sceneX, sceneY))) {
+                        return uid;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @param lines each measurement's value lines */
     void draw(ViewTransform t, List<Measurement> all, Measurement preview, String selectedUid,
-              Function<Measurement, List<String>> lines, BiConsumer<Node, Measurement> onChosen) {
+              Function<Measurement, List<String>> lines) {
         getChildren().removeIf(n -> !(n instanceof javafx.scene.control.TextField));
         if (t == null) {
             return;
@@ -44,7 +56,6 @@ final class MeasurementLayer extends Pane {
         for (Measurement m : all) {
             Group g = group(t, m, lines.apply(m));
             g.pseudoClassStateChanged(SELECTED, m.uid().equals(selectedUid));
-            onChosen.accept(g, m);
             getChildren().add(g);
         }
         if (preview != null) {

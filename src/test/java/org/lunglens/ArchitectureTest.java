@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] CORE = {"org.lunglens.imaging..", "org.lunglens.model..", "org.lunglens.gradcam..",
-        "org.lunglens.explain..", "org.lunglens.report..", "org.lunglens.teaching..", "org.lunglens.patientlog.."};
+        "org.lunglens.explain..", "org.lunglens.report..", "org.lunglens.teaching..", "org.lunglens.patientlog..",
+        "org.lunglens.measure.."};
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.lunglens");
 

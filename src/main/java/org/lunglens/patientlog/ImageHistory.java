@@ -8,11 +8,17 @@ import java.util.List;
  * @param patient  the linked patient, or null
  * @param analyses oldest first
  * @param reads    oldest first
+ * @param measurements oldest first
  */
 public record ImageHistory(ImageRecord image, Patient patient, List<AnalysisRecord> analyses,
-                           List<ReadRecord> reads) {
+                           List<ReadRecord> reads, List<MeasurementRecord> measurements) {
     public ImageHistory {
         analyses = List.copyOf(analyses);
         reads = List.copyOf(reads);
+        measurements = List.copyOf(measurements);
+    }
+
+    public ImageHistory(ImageRecord image, Patient patient, List<AnalysisRecord> analyses, List<ReadRecord> reads) {
+        this(image, patient, analyses, reads, List.of());
     }
 }

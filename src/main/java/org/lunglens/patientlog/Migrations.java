@@ -14,7 +14,7 @@ final class Migrations {
 
     private static final List<String> ROW_META = List.of("archived", "created_at", "updated_at", "changed_by");
 
-    static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4(), v5());
+    static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4(), v5(), v6());
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
     private Migrations() {
@@ -189,6 +189,32 @@ final class Migrations {
         sql.addAll(AuditTriggers.create("log_settings", List.of("id", "key", "value", "changed_by"),
                 List.of("id", "key")));
         return new Migration(5, "settings kept in the log: read first", sql);
+    }
+
+    /**
+     * Measurements and annotations drawn on a film (ruler, angle, regions, cardiothoracic ratio, arrow, text): the
+     * geometry in image pixels as JSON and the value as the viewer showed it. A measurement never changes once drawn;
+     * removing it archives it (undo restores it), and the trail keeps both.
+     */
+    private static Migration v6() {
+        List<String> sql = new ArrayList<>();
+        sql.add("""
+                CREATE TABLE measurements (
+                    id            INTEGER PRIMARY KEY,
+                    image_id      INTEGER NOT NULL REFERENCES images(id),
+                    uid           TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),
+                    kind          TEXT NOT NULL
+                                      CHECK (kind IN ('ruler', 'angle', 'rectangle', 'ellipse', 'ctr', 'arrow', 'text')),
+                    geometry_json TEXT NOT NULL CHECK (json_valid(geometry_json)),
+                    value_text    TEXT NOT NULL,
+                    archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+                    created_at    TEXT NOT NULL,
+                    updated_at    TEXT NOT NULL,
+                    changed_by    TEXT NOT NULL)""");
+        sql.add("CREATE INDEX measurements_image ON measurements(image_id)");
+        List<String> own = List.of("id", "image_id", "uid", "kind", "geometry_json", "value_text", "created_at");
+        sql.addAll(AuditTriggers.create("measurements", cols(own), own));
+        return new Migration(6, "measurements and annotations per image", sql);
     }
 
     private static List<String> v1AnalysisColumns() {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The patient log: one SQLite file of patients, images, AI analyses, readers' reads and an append-only audit
+ * The patient log: one SQLite file of patients, images, AI analyses, readers' reads, measurements and an append-only audit
  * trail. Open it with {@link #open(Path)}; use it from background threads (calls block on disk and on other
  * processes' transactions, and are serialised on one connection); close it when done.
  *
@@ -18,6 +18,7 @@ public final class PatientLog implements AutoCloseable {
     private final ImageRepository images;
     private final AnalysisRepository analyses;
     private final ReadRepository reads;
+    private final MeasurementRepository measurements;
     private final AuditTrail audit;
     private final SharedSettings settings;
 
@@ -27,6 +28,7 @@ public final class PatientLog implements AutoCloseable {
         this.images = new ImageRepository(db, options);
         this.analyses = new AnalysisRepository(db, options);
         this.reads = new ReadRepository(db, options);
+        this.measurements = new MeasurementRepository(db, options);
         this.audit = new AuditTrail(db);
         this.settings = new SharedSettings(db, options);
     }
@@ -73,6 +75,10 @@ public final class PatientLog implements AutoCloseable {
         return reads;
     }
 
+    public MeasurementRepository measurements() {
+        return measurements;
+    }
+
     /** Settings kept in the log file, the same for every reader of it. */
     public SharedSettings settings() {
         return settings;
@@ -101,7 +107,7 @@ public final class PatientLog implements AutoCloseable {
             ImageRecord image = ImageRepository.load(c, imageId);
             Patient patient = image.patientId() == null ? null : PatientRepository.load(c, image.patientId());
             return new ImageHistory(image, patient, AnalysisRepository.forImage(c, imageId, true),
-                    ReadRepository.forImage(c, imageId, true));
+                    ReadRepository.forImage(c, imageId, true), MeasurementRepository.forImage(c, imageId, true));
         });
     }
 

@@ -51,6 +51,7 @@ public final class LungLensApp extends Application {
         patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, options.database(),
                 LogSettings.forUser());
         AiRunRecording.connect(window, patientLog.pane(), patientLog.aiRuns());
+        MeasurementRecording.connect(window, patientLog);
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
                 () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.aiRuns());
         teaching.setOpener(window::open);

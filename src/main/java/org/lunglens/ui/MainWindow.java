@@ -40,6 +40,7 @@ import org.lunglens.ui.viewer.ImageOpener;
 import org.lunglens.ui.viewer.ImageViewer;
 import org.lunglens.ui.viewer.InfoPane;
 import org.lunglens.ui.viewer.LoadState;
+import org.lunglens.ui.viewer.MeasureTools;
 import org.lunglens.ui.viewer.RecentFiles;
 import org.lunglens.ui.viewer.StudyBrowser;
 import org.lunglens.ui.viewer.ViewerModel;
@@ -71,6 +72,7 @@ public final class MainWindow {
     private final HelpOverlay help;
     private final StackPane root;
     private final AiPane ai;
+    private final MeasureTools measure;
 
     public MainWindow(BackgroundWork work, RecentFiles recent) {
         this(work, recent, java.util.prefs.Preferences.userRoot().node("org/lunglens/ai"));
@@ -87,6 +89,7 @@ public final class MainWindow {
         this.compare = new ComparePane(model, work);
         this.browser = new StudyBrowser(work, recent, this::openOnSelectedSide);
         this.ai = new AiPane(model, viewer, work, new AiSettings(aiPrefs));
+        this.measure = new MeasureTools(model, viewer);
         defineShortcuts();
         this.help = new HelpOverlay(shortcuts);
         HBox films = new HBox(2, viewer);
@@ -107,7 +110,9 @@ public final class MainWindow {
         compare.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> compare.selectedProperty().set(true));
         StackPane centre = new StackPane(films, grid);
         grid.visibleProperty().bind(model.gridModeProperty());
-        VBox centreBox = new VBox(new ViewerToolBar(model, this::actualSize, this::toggleHelp, twoFilms), centre);
+        ViewerToolBar toolBar = new ViewerToolBar(model, this::actualSize, this::toggleHelp, twoFilms);
+        toolBar.getChildren().add(0, measure.menu());
+        VBox centreBox = new VBox(toolBar, centre);
         VBox.setVgrow(centre, javafx.scene.layout.Priority.ALWAYS);
         sideTabs.setId("sideTabs");
         // Every tab's header in sight at 1024 px: a tab in the overflow menu is a tab nobody finds
@@ -188,6 +193,11 @@ public final class MainWindow {
     /** Larger text everywhere, for a projector (key P). */
     public javafx.beans.property.BooleanProperty presenterScaleProperty() {
         return presenterScale;
+    }
+
+    /** The viewer's measurements: hook a store in with {@link MeasureTools#setStore}. */
+    public MeasureTools measurements() {
+        return measure;
     }
 
     public TabPane sideTabs() {
@@ -346,7 +356,15 @@ public final class MainWindow {
                         () -> presenterScale.set(!presenterScale.get()), key(KeyCode.P))
                 .add("F1 or ?", "This help", this::toggleHelp, key(KeyCode.F1), key(KeyCode.SLASH, shift),
                         new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY))
-                .add("Esc", "Close help", () -> help.setVisible(false), key(KeyCode.ESCAPE));
+                .add("Ctrl+Z", "Undo the last measurement added or removed", measure::undo, key(KeyCode.Z, ctrl))
+                .add("Delete", "Remove the selected measurement", measure::removeSelected, key(KeyCode.DELETE),
+                        key(KeyCode.BACK_SPACE))
+                .add("Esc", "Close help; stop measuring (pan again)", this::escape, key(KeyCode.ESCAPE));
+    }
+
+    private void escape() {
+        help.setVisible(false);
+        measure.cancel();
     }
 
     private void panBy(double dx, double dy) {

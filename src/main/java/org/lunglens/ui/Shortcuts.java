@@ -26,7 +26,7 @@ final class Shortcuts {
         return List.copyOf(entries);
     }
 
-    /** Listens before the focused control, but leaves typing in text fields and list navigation alone. */
+    /** Listens before the focused control, but leaves typing (and its undo) in text fields and list navigation alone. */
     void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!applies(e, scene.getFocusOwner())) {
@@ -46,6 +46,9 @@ final class Shortcuts {
 
     private static boolean applies(KeyEvent e, Node focus) {
         KeyCode code = e.getCode();
+        if (focus instanceof TextInputControl && e.isShortcutDown() && code == KeyCode.Z) {
+            return false;
+        }
         if (code.isFunctionKey() || code == KeyCode.ESCAPE || e.isShortcutDown()) {
             return true;
         }

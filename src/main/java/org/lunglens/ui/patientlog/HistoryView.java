@@ -11,10 +11,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.ImageHistory;
+import org.lunglens.patientlog.MeasurementRecord;
 import org.lunglens.patientlog.Patient;
 import org.lunglens.patientlog.ReadRecord;
 
-/** The open image's history in the log: its patient, then every analysis and read, oldest first. */
+/** The open image's history in the log: its patient, then every analysis, read and measurement, oldest first. */
 final class HistoryView extends VBox {
     private final Label title = new Label();
     private final ListView<String> entries = new ListView<>();
@@ -26,7 +27,7 @@ final class HistoryView extends VBox {
         title.getStyleClass().add("section-title");
         entries.setId("logHistory");
         entries.setPrefHeight(170);
-        entries.setPlaceholder(new Label("No analyses or reads yet."));
+        entries.setPlaceholder(new Label("No analyses, reads or measurements yet."));
         entries.setCellFactory(list -> new ListCell<>() {
             {
                 setWrapText(true);
@@ -70,6 +71,7 @@ final class HistoryView extends VBox {
             all.add(new Entry(Instant.MIN, 0, HIDDEN));
         }
         history.reads().forEach(r -> all.add(new Entry(r.createdAt(), r.id(), describe(r))));
+        history.measurements().forEach(m -> all.add(new Entry(m.createdAt(), m.id(), describe(m))));
         all.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
         return all.stream().map(Entry::text).toList();
     }
@@ -90,6 +92,17 @@ final class HistoryView extends VBox {
                 + Math.round(r.confidence() * 100) + " %, " + (r.afterAi() ? "after" : "before") + " seeing the AI"
                 + (r.text().isBlank() ? "" : " \u2014 " + r.text().strip()) + archived(r.archived())
                 + (r.source() == ReadRecord.Source.READER ? "" : " [" + r.source().stored() + "]");
+    }
+
+    static String describe(MeasurementRecord m) {
+        String kind = switch (m.kind()) {
+            case "ctr" -> "Cardiothoracic ratio";
+            case "rectangle" -> "Rectangle ROI";
+            case "ellipse" -> "Ellipse ROI";
+            default -> Character.toUpperCase(m.kind().charAt(0)) + m.kind().substring(1);
+        };
+        return LogTable.time(m.createdAt()) + "  " + kind + (m.valueText().isBlank() ? "" : ": " + m.valueText())
+                + ", " + m.changedBy() + (m.archived() ? " [removed]" : "");
     }
 
     private static String archived(boolean archived) {

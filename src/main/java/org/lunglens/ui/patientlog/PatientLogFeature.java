@@ -93,6 +93,11 @@ public record PatientLogFeature(PatientLogService service, PatientLogPane pane, 
         return (SplitPane) n;
     }
 
+    /** Keeps the viewer's measurements in this log, per image; problems show in the log pane. */
+    public MeasurementRecorder measurementStore() {
+        return new MeasurementRecorder(service, pane::showError);
+    }
+
     public void close() {
         service.close();
     }

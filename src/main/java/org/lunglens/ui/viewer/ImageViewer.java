@@ -46,7 +46,6 @@ public final class ImageViewer extends Region {
         this.model = model;
         this.renderer = new RenderQueue(work.renderExecutor(), imageView::setImage);
         getStyleClass().add("image-viewer");
-        getStyleClass().add("image-viewer");
         setMinSize(50, 50);
         imageLayer.getTransforms().add(affine);
         imageLayer.setManaged(false);
@@ -99,6 +98,15 @@ public final class ImageViewer extends Region {
     /** Adds a node drawn in image pixel coordinates (e.g. a heatmap ImageView the image's size). */
     public void addImageOverlay(Node overlay) {
         imageLayer.getChildren().add(overlay);
+    }
+
+    /**
+     * Adds a node drawn in this viewport's own (screen) coordinates, above the image and its overlays: text that
+     * must stay upright and the same size whatever the zoom and orientation (measurement labels). It is part of the
+     * viewer's snapshot, so exports show it.
+     */
+    public void addScreenOverlay(Node overlay) {
+        getChildren().add(getChildren().indexOf(message), overlay);
     }
 
     public void removeImageOverlay(Node overlay) {

@@ -65,6 +65,9 @@ final class MeasurementLayer extends Pane {
         }
     }
 
+    /** The labels' text size in lunglens.css ({@code .measurement-label}). */
+    private static final double LABEL_FONT_PX = 12;
+
     private static Group group(ViewTransform t, Measurement m, List<String> lines) {
         Group g = new Group();
         g.getStyleClass().add("measurement");
@@ -102,8 +105,21 @@ final class MeasurementLayer extends Pane {
             Label label = new Label(String.join("\n", lines));
             label.getStyleClass().add("measurement-label");
             label.setId("measurementLabel-" + m.kind().stored());
-            label.relocate(labelAt[0] + (m.kind() == MeasurementKind.TEXT ? 0 : 8), labelAt[1]
-                    + (m.kind() == MeasurementKind.TEXT ? 0 : 6));
+            double x = labelAt[0] + (m.kind() == MeasurementKind.TEXT ? 0 : 8);
+            double y = labelAt[1] + (m.kind() == MeasurementKind.TEXT ? 0 : 6);
+            // Inside the viewport: a label past the right or bottom edge goes to the other side of its point
+            // (measured as the stylesheet draws it, 12 px text and 4 px padding: the label has no skin yet)
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(label.getText());
+            probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), LABEL_FONT_PX));
+            double w = probe.getLayoutBounds().getWidth() + 10;
+            double h = probe.getLayoutBounds().getHeight() + 4;
+            if (x + w > t.viewWidth() - 4) {
+                x = Math.max(4, labelAt[0] - 8 - w);
+            }
+            if (y + h > t.viewHeight() - 4) {
+                y = Math.max(4, labelAt[1] - 6 - h);
+            }
+            label.relocate(x, y);
             g.getChildren().add(label);
         }
         return g;

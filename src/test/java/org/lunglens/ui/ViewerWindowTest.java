@@ -68,6 +68,21 @@ class ViewerWindowTest {
     }
 
     @Test
+    void thePixelReadoutFollowsPageDownUnderAStillMouse(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> window.open(List.of(SAMPLES.resolve("COVID-1-16bit.png"), SAMPLES.resolve("COVID-1.png"))));
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().image() != null
+                && window.model().image().pixels().bitDepth() == 16);
+        robot.moveTo("#mainViewer").moveBy(5, 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.statusBar().getText()).contains("16-bit");
+        robot.push(KeyCode.PAGE_DOWN);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.model().image() != null
+                && window.model().image().pixels().bitDepth() == 8);
+        FxTestSupport.await(WAIT_SECONDS, () -> window.statusBar().getText().contains("8-bit"));
+        assertThat(window.statusBar().getText()).doesNotContain("16-bit");
+    }
+
+    @Test
     void opensZoomsPansWindowsInvertsAndShowsTheChannelGrid(FxRobot robot) throws TimeoutException {
         openAndWait(robot, SAMPLES.resolve("COVID-1-16bit.png"));
         ViewerModel model = window.model();

@@ -105,6 +105,13 @@ class ReadFirstTest {
                 && window.aiPane().analysisProperty().get() != null);
         selectTab(robot, "AI");
         FxTestSupport.await(WAIT_SECONDS, () -> analyses(COVID) == 1);
+        // and stays shown: the AI's own write to the log must not hide it and start it again
+        int[] runs = {0};
+        robot.interact(() -> window.aiPane().analysisProperty().addListener((o, old, a) -> runs[0]++));
+        Thread.sleep(3000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(runs[0]).as("analyses shown or cleared after the first").isZero();
+        assertThat(window.aiPane().analysisProperty().get()).isNotNull();
 
         // A revised read now is made after the AI
         selectTab(robot, "Patient log");

@@ -59,6 +59,8 @@ final class PatientLogViewModel {
     /** Files whose AI reading the app has put on the screen this session. */
     private final Set<Path> aiShown = new HashSet<>();
     private final LogSettings settings;
+    /** The image the history shown belongs to (or is being looked up for). */
+    private LoadedImage historyImage;
     private long searchGeneration;
 
     PatientLogViewModel(PatientLogService service, ViewerModel viewer, LogSettings settings) {
@@ -212,12 +214,19 @@ final class PatientLogViewModel {
     private void refreshHistory() {
         LoadedImage image = viewer.image();
         if (image == null || service.state() != State.READY) {
+            historyImage = null;
             history.set(HistoryState.message(image == null ? "Open an image to see its history in the log." : ""));
             updateGate();
             return;
         }
-        history.set(HistoryState.message(""));
-        updateGate();
+        // A new image starts blank (and hidden, where read first asks); the same image refreshed after a change in
+        // the log keeps what it shows until the new answer comes: blanking it would hide and re-run the AI on
+        // every write, and the AI's own write would start it again
+        if (image != historyImage) {
+            historyImage = image;
+            history.set(HistoryState.message(""));
+            updateGate();
+        }
         service.read(log -> lookup.history(log, image.source()), found -> {
             if (viewer.image() != image) {
                 return;

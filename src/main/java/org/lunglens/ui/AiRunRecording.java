@@ -17,8 +17,14 @@ final class AiRunRecording {
     private AiRunRecording() {
     }
 
-    static void connect(MainWindow window, PatientLogPane log, AiRunRecorder aiRuns) {
-        window.aiPane().hiddenProperty().bind(log.aiHiddenProperty());
+    /**
+     * @param readFirst whether the log's read-first setting applies; false only for the start-up probe, which times
+     *                  the AI on the film given at launch (a build step and a benchmark, on a scratch log)
+     */
+    static void connect(MainWindow window, PatientLogPane log, AiRunRecorder aiRuns, boolean readFirst) {
+        if (readFirst) {
+            window.aiPane().hiddenProperty().bind(log.aiHiddenProperty());
+        }
         // On the screen means: the AI tab is the selected side tab, or its heatmap is drawn over the image
         InvalidationListener onScreen = o -> {
             LoadedImage image = window.model().image();

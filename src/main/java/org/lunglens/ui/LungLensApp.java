@@ -50,7 +50,7 @@ public final class LungLensApp extends Application {
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
         patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, options.database(),
                 LogSettings.forUser());
-        AiRunRecording.connect(window, patientLog.pane(), patientLog.aiRuns());
+        AiRunRecording.connect(window, patientLog.pane(), patientLog.aiRuns(), probe == null);
         MeasurementRecording.connect(window, patientLog);
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
                 () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.aiRuns());

@@ -63,7 +63,7 @@ class ReadFirstTest {
         settings.setReaderName("Dr Read");
         feature = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, dir.resolve("log.db"),
                 settings, new PatientLogService(), PatientLogTestAccess.dialogs(csv));
-        AiRunRecording.connect(window, feature.pane(), feature.aiRuns());
+        AiRunRecording.connect(window, feature.pane(), feature.aiRuns(), true);
         FxTestSupport.show(stage, window, 1280, 800);
     }
 

@@ -42,12 +42,14 @@ step() {  # step NAME COMMAND...: runs it, records its time and the machine load
     "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$STEPS"
 }
 
-# --- build (offline; tests are not run here) ---
+# --- build (offline when everything is in the local repository, else from Maven Central: on a fresh machine
+# JMH is not there yet; tests are not run here) ---
+build() { mvn -B -o -q "$@" 2>/dev/null || { log "not all in the local repository: fetching"; mvn -B -q "$@"; }; }
 if [[ "${SKIP_BUILD:-0}" != 1 || ! -f target/lunglens.jar ]]; then
   log "building the app and the benchmarks"
-  mvn -B -o -q package -DskipTests
+  build package -DskipTests
 fi
-mvn -B -o -q -f benchmarks/pom.xml compile
+build -f benchmarks/pom.xml compile
 APP_JAR=${APP_JAR:-target/lunglens.jar}   # another build of the app (its lib/ beside it) to compare against
 BENCH_CP="benchmarks/target/classes:benchmarks/target/lib/*:$APP_JAR"
 APP_CP="$BENCH_CP:target/lib/*"

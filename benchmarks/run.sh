@@ -147,6 +147,9 @@ if [[ "${TORCH:-1}" != 0 ]]; then
     if [[ $(id -u) == 0 ]]; then apt-get install -y -q python3-torch >/dev/null; else sudo apt-get install -y -q python3-torch >/dev/null; fi
   fi
   step torch /usr/bin/python3 benchmarks/python/torch_bench.py "$RUN/side" "$QUICK" 1,2 > "$RUN/side-torch.txt" 2>&1
+  # ONNX Runtime on the network torch_bench.py exported (pip cannot reach PyPI here; its Java package is on Maven Central)
+  [[ -f "$RUN/side/net.onnx" ]] && step onnxruntime java $JAVA_OPTS -cp "$BENCH_CP" org.lunglens.bench.OnnxRuntimeBench \
+    "$RUN/side" "$QUICK" 1,2 > "$RUN/side-ort.txt" 2>&1
 fi
 
 # --- the table ---

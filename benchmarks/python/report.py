@@ -170,6 +170,35 @@ def main():
                 lines.append(f"| {threads} | {label} | {d[key]:.1f} {unit} | {t[key]:.1f} {unit} | {ratio:.2f} | "
                              f"{load} / {tload} | {busy} |")
 
+    ort = json.loads(read(run / "side" / "ort.json") or "{}")
+    if dl4j and torch:
+        lines += ["", "## LungLens against the best tuned peer", "",
+                  "The same network and inputs: PyTorch eager, frozen TorchScript (`optimize_for_inference(freeze(trace))`, "
+                  "batch norm folded as LungLens folds it) and ONNX Runtime (the network exported by `torch.onnx.export`, "
+                  f"all graph optimisations, intra-op threads set; {ort.get('onnxruntime', 'not run')}, outputs within "
+                  f"{ort.get('max_abs_diff_vs_dl4j', float('nan')):.1e} of DL4J's). Ratio = our time / the best peer's "
+                  "(target: <= 1.0).", "",
+                  "| Threads | Measure | LungLens | eager | frozen TorchScript | ONNX Runtime | ratio to best |",
+                  "|---|---|---|---|---|---|---|"]
+        for threads, d in dl4j["timings"].items():
+            t = torch["timings"].get(threads, {})
+            o = ort.get("timings", {}).get(threads, {})
+            single = [v for v in (t.get("single_ms_median"), t.get("frozen_single_ms_median"),
+                                  o.get("single_ms_median")) if v]
+            batch = [v for v in (t.get("batch64_images_per_s"), t.get("frozen_batch64_images_per_s"),
+                                 o.get("batch64_images_per_s")) if v]
+            f = lambda v, u: f"{v:.2f} {u}" if v else "-"
+            if single:
+                lines.append(f"| {threads} | one image, median | {f(d['single_ms_median'], 'ms')} | "
+                             f"{f(t.get('single_ms_median'), 'ms')} | {f(t.get('frozen_single_ms_median'), 'ms')} | "
+                             f"{f(o.get('single_ms_median'), 'ms')} | {d['single_ms_median'] / min(single):.2f} |")
+            if batch:
+                lines.append(f"| {threads} | batch of 64 | {f(d['batch64_images_per_s'], 'img/s')} | "
+                             f"{f(t.get('batch64_images_per_s'), 'img/s')} | "
+                             f"{f(t.get('frozen_batch64_images_per_s'), 'img/s')} | "
+                             f"{f(o.get('batch64_images_per_s'), 'img/s')} | "
+                             f"{max(batch) / d['batch64_images_per_s']:.2f} |")
+
     lines += ["", "## All JMH results (ms per call; SampleTime mode)", "",
               "| Benchmark | ND4J threads (0 = ND4J default) | Native build | median | mean | p90 |",
               "|---|---|---|---|---|---|"]

@@ -3,7 +3,10 @@
 Usage: python3 torch_bench.py EXPORT_DIR QUICK(true|false) THREADS[,THREADS]
 Reads EXPORT_DIR/dl4j.json (weight list), inputs.f32, outputs.f32; checks that
 PyTorch gives DL4J's outputs on the same 64 real inputs, then times one image, a batch of 64 and training
-steps of 64 (Adam, fresh weights). Writes EXPORT_DIR/torch.json.
+steps of 64 (Adam, fresh weights), in eager mode and as frozen TorchScript (trace, freeze,
+optimize_for_inference: batch norm folded into the convolutions, as LungLens does), which is what a PyTorch user
+deploys. Writes EXPORT_DIR/torch.json and the network with its softmax as EXPORT_DIR/net.onnx for ONNX Runtime
+(OnnxRuntimeBench.java).
 """
 import json
 import statistics
@@ -119,6 +122,14 @@ def main():
         probs = torch.softmax(net(x), dim=1).numpy()
     max_diff = float(np.abs(probs - expected).max())
 
+    # What a PyTorch user deploys: frozen TorchScript (batch norm folded), and the same network for ONNX Runtime
+    with_softmax = nn.Sequential(net, nn.Softmax(dim=1)).eval()
+    with torch.no_grad():
+        frozen = torch.jit.optimize_for_inference(torch.jit.freeze(torch.jit.trace(with_softmax, x[:1])))
+        frozen_diff = float(np.abs(frozen(x).numpy() - expected).max())
+        torch.onnx.export(with_softmax, x[:1], str(export / "net.onnx"), input_names=["x"], output_names=["p"],
+                          dynamic_axes={"x": {0: "n"}, "p": {0: "n"}}, opset_version=13)
+
     reps = 100 if quick else 400
     timings = {}
     for threads in thread_counts:
@@ -132,10 +143,12 @@ def main():
             t["single_cpu_ms_mean"] = cpu_ms(reps, single)
             t["batch64_images_per_s"] = 64_000 / median_ms(batch_reps, batch)
             t["batch64_cpu_images_per_s"] = 64_000 / cpu_ms(batch_reps, batch)
+            t["frozen_single_ms_median"] = median_ms(reps, lambda: frozen(x[:1]))
+            t["frozen_batch64_images_per_s"] = 64_000 / median_ms(batch_reps, lambda: frozen(x))
         t["train_images_per_s"] = train_images_per_s(layers, classes, x, 10 if quick else 40)
         timings[str(threads)] = t
     result = {"torch": torch.__version__, "max_abs_diff_vs_dl4j": max_diff, "timings": timings,
-              "parity_ok": max_diff <= 1e-4}
+              "parity_ok": max_diff <= 1e-4, "frozen_max_abs_diff_vs_dl4j": frozen_diff}
     (export / "torch.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
 

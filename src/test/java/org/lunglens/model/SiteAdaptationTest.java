@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.TinyModels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 
@@ -23,10 +24,7 @@ class SiteAdaptationTest {
     @Test
     void everyBatchNormNormalisesTheSitesFilms() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 10, List.of("COVID", "Normal", "Viral_Pneumonia"));
-        Path out = tmp.resolve("m/bn.zip");
-        TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
-                1, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});
-        new Trainer(opts, TrainerTest.Quiet.LISTENER).train();
+        Path out = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("m/bn.zip"), 1);
         LoadedModel model = ModelFile.load(out);
         List<float[]> site;
         ImageLoader loader = new ImageLoader();
@@ -63,10 +61,7 @@ class SiteAdaptationTest {
     @Test
     void aSampleLikeTheTrainingFilmsOfItsMixLeavesTheModelAsItWas() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 10, List.of("COVID", "Normal", "Viral_Pneumonia"));
-        Path out = tmp.resolve("m/bn.zip");
-        TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
-                1, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});
-        new Trainer(opts, TrainerTest.Quiet.LISTENER).train();
+        Path out = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("m/bn.zip"), 1);
         LoadedModel model = ModelFile.load(out);
         assertThat(model.metadata().batchNormReference()).as("train stores it; the file keeps it")
                 .isNotNull().satisfies(r -> assertThat(r.layers()).isNotEmpty());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -46,10 +45,7 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
         }
         int k = classes.size();
         List<Integer> counts = new ArrayList<>();
-        // [class][bn] -> running sums per channel
-        double[][][] sums = new double[k][bnLayers.size()][];
-        double[][][] squares = new double[k][bnLayers.size()][];
-        long[][] values = new long[k][bnLayers.size()];
+        ChannelMoments[][] moments = new ChannelMoments[k][bnLayers.size()]; // [class][batch norm]
         for (int c = 0; c < k; c++) {
             List<float[]> ofClass = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
@@ -58,26 +54,15 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
                 }
             }
             counts.add(ofClass.size());
+            for (int b = 0; b < bnLayers.size(); b++) {
+                moments[c][b] = new ChannelMoments();
+            }
             for (int from = 0; from < ofClass.size(); from += BATCH) {
                 INDArray x = InputTensors.of(ofClass.subList(from, Math.min(ofClass.size(), from + BATCH)), size);
                 // index 0 is the input, index i + 1 the output of layer i: a layer's input is at its own index
                 List<INDArray> acts = net.feedForward(x, false);
                 for (int b = 0; b < bnLayers.size(); b++) {
-                    INDArray a = acts.get(bnLayers.get(b));
-                    int channels = (int) a.size(1);
-                    INDArray perChannel = a.permute(1, 0, 2, 3).dup('c').reshape(channels, -1)
-                            .castTo(DataType.DOUBLE);
-                    double[] s = perChannel.sum(1).toDoubleVector();
-                    double[] q = perChannel.mul(perChannel).sum(1).toDoubleVector();
-                    if (sums[c][b] == null) {
-                        sums[c][b] = new double[channels];
-                        squares[c][b] = new double[channels];
-                    }
-                    for (int ch = 0; ch < channels; ch++) {
-                        sums[c][b][ch] += s[ch];
-                        squares[c][b][ch] += q[ch];
-                    }
-                    values[c][b] += perChannel.size(1);
+                    moments[c][b].add(acts.get(bnLayers.get(b)));
                 }
             }
         }
@@ -86,19 +71,9 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
             List<double[]> means = new ArrayList<>();
             List<double[]> variances = new ArrayList<>();
             for (int c = 0; c < k; c++) {
-                if (sums[c][b] == null) {
-                    means.add(null);
-                    variances.add(null);
-                    continue;
-                }
-                double[] m = new double[sums[c][b].length];
-                double[] v = new double[m.length];
-                for (int ch = 0; ch < m.length; ch++) {
-                    m[ch] = sums[c][b][ch] / values[c][b];
-                    v[ch] = Math.max(0, squares[c][b][ch] / values[c][b] - m[ch] * m[ch]);
-                }
-                means.add(m);
-                variances.add(v);
+                boolean seen = !moments[c][b].isEmpty();
+                means.add(seen ? moments[c][b].mean() : null);
+                variances.add(seen ? moments[c][b].variance() : null);
             }
             layers.add(new Layer(bnLayers.get(b), means, variances));
         }

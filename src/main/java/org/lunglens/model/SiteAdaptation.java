@@ -146,34 +146,13 @@ public final class SiteAdaptation {
 
     /** Mean and (population) variance per channel of layer {@code layer}'s input over all inputs. */
     private static INDArray[] channelStatistics(MultiLayerNetwork net, int layer, List<float[]> inputs, int size) {
-        double[] sum = null;
-        double[] squares = null;
-        long count = 0;
+        ChannelMoments moments = new ChannelMoments();
         for (int from = 0; from < inputs.size(); from += BATCH) {
             INDArray x = InputTensors.of(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), size);
             // index 0 is the input, index i + 1 the output of layer i: the input of layer `layer` is at `layer`
-            INDArray a = layer == 0 ? x : net.feedForwardToLayer(layer - 1, x, false).get(layer);
-            int channels = (int) a.size(1);
-            INDArray perChannel = a.permute(1, 0, 2, 3).dup('c').reshape(channels, -1).castTo(DataType.DOUBLE);
-            double[] s = perChannel.sum(1).toDoubleVector();
-            double[] q = perChannel.mul(perChannel).sum(1).toDoubleVector();
-            if (sum == null) {
-                sum = new double[channels];
-                squares = new double[channels];
-            }
-            for (int c = 0; c < channels; c++) {
-                sum[c] += s[c];
-                squares[c] += q[c];
-            }
-            count += perChannel.size(1);
+            moments.add(layer == 0 ? x : net.feedForwardToLayer(layer - 1, x, false).get(layer));
         }
-        double[] mean = new double[sum.length];
-        double[] variance = new double[sum.length];
-        for (int c = 0; c < sum.length; c++) {
-            mean[c] = sum[c] / count;
-            variance[c] = Math.max(0, squares[c] / count - mean[c] * mean[c]);
-        }
-        return new INDArray[] {Nd4j.createFromArray(mean), Nd4j.createFromArray(variance)};
+        return new INDArray[] {Nd4j.createFromArray(moments.mean()), Nd4j.createFromArray(moments.variance())};
     }
 
     /** DL4J keeps either the variance or log10 of the standard deviation (with its epsilon), by configuration. */

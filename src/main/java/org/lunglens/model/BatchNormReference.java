@@ -37,12 +37,7 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
     /** The statistics of {@code net} (unfolded: its batch norms still in place) on {@code inputs} of {@code labels}. */
     public static BatchNormReference fit(MultiLayerNetwork net, List<String> classes, List<float[]> inputs,
                                          int[] labels, int size) {
-        List<Integer> bnLayers = new ArrayList<>();
-        for (int i = 0; i < net.getnLayers(); i++) {
-            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof BatchNormalization) {
-                bnLayers.add(i);
-            }
-        }
+        List<Integer> bnLayers = batchNormLayers(net);
         int k = classes.size();
         List<Integer> counts = new ArrayList<>();
         ChannelMoments[][] moments = new ChannelMoments[k][bnLayers.size()]; // [class][batch norm]
@@ -78,6 +73,17 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
             layers.add(new Layer(bnLayers.get(b), means, variances));
         }
         return new BatchNormReference(classes, counts, layers);
+    }
+
+    /** The indices of {@code net}'s batch norms, from the input; empty for a network without any. */
+    static List<Integer> batchNormLayers(MultiLayerNetwork net) {
+        List<Integer> layers = new ArrayList<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof BatchNormalization) {
+                layers.add(i);
+            }
+        }
+        return layers;
     }
 
     /** The entry of the batch norm at {@code layerIndex}, or null. */

@@ -158,21 +158,11 @@ public final class Trainer {
         return finish(split, cache, state, meta);
     }
 
-    private static boolean hasBatchNorm(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
-        for (int i = 0; i < net.getnLayers(); i++) {
-            if (net.getLayerWiseConfigurations().getConf(i).getLayer()
-                    instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Tests the best epoch and records the run's facts in it (this run's: a resumed run's best may be older). */
     private TrainingResult finish(Split split, InputCache cache, TrainingState state, ModelMetadata run)
             throws IOException, ModelLoadException {
         LoadedModel best = ModelFile.load(options.out());
-        if (!FamiliarityFitter.tapsOf(best.network()).isEmpty() || hasBatchNorm(best.network())) {
+        if (!FamiliarityFitter.tapsOf(best.network()).isEmpty() || !BatchNormReference.batchNormLayers(best.network()).isEmpty()) {
             try {
                 // From the films this run has decoded already, as 'lunglens familiarity' would from the split file
                 ModelMetadata checked = FamiliarityFit.fit(best, FamiliarityFit.trainingSample(split.train(),

@@ -6,13 +6,15 @@
 #   benchmarks/run.sh [--quick]
 #
 # --quick: short JMH runs, one start-up, 1,000 images instead of ~14k (a few minutes in all).
-# Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-binary.zip;
+# Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-equalized.zip, the default model;
 # trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), OTHER_BUILDS (other nd4j-native builds to rerun the inference benchmarks on, e.g. "onednn-avx512"; default none: the app ships onednn-avx2),
 # STARTUP_MODELS (the models folder of the start-up probe; default: MODEL and the 3-class model, so the probe
 # measures MODEL; STARTUP_MODELS=models measures the app as it ships, the combined model being its default),
 # STARTUP_LAUNCHER (run the start-up probe through an installed app's launcher, e.g.
 # target/installer/LungLens/bin/LungLens from packaging/build-installer.sh, instead of java -jar),
-# STARTUPS / STARTUPS_QUICK (how many start-ups: default 3 / 1), TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
+# ONLY (a comma list of steps to run alone: jmh, loaded, startup, session, classify, dl4j-side, torch, onnxruntime),
+# STARTUPS / STARTUPS_QUICK (how many start-ups: default 3 / 1), SESSION_FILMS / SESSION_FILMS_QUICK (the long
+# session's films: default 500 / 100, from SESSION_DIR, default DATA/Normal; through STARTUP_LAUNCHER when set), TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -33,6 +35,8 @@ settle() {  # waits (up to 2 minutes) for the 1-minute load to fall below 1: the
 
 step() {  # step NAME COMMAND...: runs it, records its time and the machine load around it
   local name=$1; shift
+  # ONLY=startup,session runs those steps alone (a step's name without its run number)
+  [[ -z ${ONLY:-} || ",$ONLY," == *",${name%-[0-9]*},"* ]] || return 0
   settle
   local before; before=$(cut -d' ' -f1-3 /proc/loadavg)
   local t0; t0=$(date +%s)
@@ -55,7 +59,7 @@ BENCH_CP="benchmarks/target/classes:benchmarks/target/lib/*:$APP_JAR"
 APP_CP="$BENCH_CP:target/lib/*"
 
 # --- the model under test ---
-MODEL=${MODEL:-models/covid-binary.zip}
+MODEL=${MODEL:-models/covid-equalized.zip}   # the app's and classify's default model
 if [[ ! -f $MODEL ]]; then
   log "no $MODEL: training a quick one (1 epoch on 300 images per class) into $RUN"
   mkdir -p "$RUN/train-data"
@@ -82,6 +86,13 @@ jmh() {  # jmh OUT.json CLASSPATH EXTRA_JVM_ARGS PATTERN [JMH ARGS...]
     > "${out%.json}.txt" 2>&1 || { tail -30 "${out%.json}.txt" >&2; return 1; }
 }
 step jmh jmh "$RUN/jmh.json" "$APP_CP" "" 'org.lunglens.bench.(Image|Inference|GradCam)Bench' -p threads=$THREADS
+# Prediction + Grad-CAM as a reader's workstation runs it: while another process keeps one core busy
+loaded() {
+  sh -c 'while :; do :; done' & local hog=$!
+  jmh "$RUN/loaded-jmh.json" "$APP_CP" "" 'org.lunglens.bench.GradCamBench.analyse' -p threads=1 || true
+  kill "$hog"
+}
+step loaded loaded
 # The inference benchmarks again on other nd4j-native builds in place of the shipped one (OTHER_BUILDS="onednn-avx512 ...")
 for build in ${OTHER_BUILDS-}; do
   jar=~/.m2/repository/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64${build:+-$build}.jar
@@ -124,6 +135,24 @@ STARTUPS=${STARTUPS:-3}; $QUICK && STARTUPS=${STARTUPS_QUICK:-1}
 [[ -n ${STARTUP_MODELS:-} ]] && echo "$STARTUP_MODELS" > "$RUN/startup-models.txt"
 [[ -n ${STARTUP_LAUNCHER:-} ]] && echo "$STARTUP_LAUNCHER" > "$RUN/startup-launcher.txt"
 for i in $(seq 1 $STARTUPS); do step "startup-$i" startup "$i"; done
+
+# --- a long session: SESSION_FILMS films of one folder one after another in the app, AI and Grad-CAM on ---
+SESSION_FILMS=${SESSION_FILMS:-500}; $QUICK && SESSION_FILMS=${SESSION_FILMS_QUICK:-100}
+SESSION_DIR=$(realpath "${SESSION_DIR:-$DATA/Normal}")
+session() {
+  local dir=$RUN/session
+  mkdir -p "$dir/prefs"
+  local probe="-Dprism.order=sw -Djava.util.prefs.userRoot=$dir/prefs -Dlunglens.sessionProbe=$SESSION_FILMS"
+  if [[ -n ${STARTUP_LAUNCHER:-} ]]; then
+    timeout 1800 env JAVA_TOOL_OPTIONS="$probe" xvfb-run -a "$(realpath "$STARTUP_LAUNCHER")" --db "$dir/log.db" \
+      --windowed --gradcam "$SESSION_DIR" > "$dir/out.txt" 2> "$dir/err.txt" || log "session failed: see $dir"
+  else
+    # shellcheck disable=SC2086  # JAVA_OPTS and probe are lists of options
+    timeout 1800 xvfb-run -a java $JAVA_OPTS $probe -jar "$APP_JAR" --db "$dir/log.db" --windowed --gradcam \
+      "$SESSION_DIR" > "$dir/out.txt" 2> "$dir/err.txt" || log "session failed: see $dir"
+  fi
+}
+step session session
 
 # --- batch classification of the data set, end to end ---
 CLASSIFY_DIR=$DATA

@@ -13,6 +13,8 @@ public final class Nd4jSettings {
     public static final String THREADS_PROPERTY = "lunglens.threads";
     /** One: measured, it is never slower for one image, and many times faster on a busy machine. */
     public static final int DEFAULT_INFERENCE_THREADS = 1;
+    /** OpenBLAS's thread count is one for the whole process: set it only when it changes (see {@link #useThreads}). */
+    private static int blasThreads;
 
     private Nd4jSettings() {
     }
@@ -27,9 +29,32 @@ public final class Nd4jSettings {
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        setBlasThreads(threads);
         // OpenMP (oneDNN's threads in the onednn builds of nd4j-native): the setting belongs to the calling thread
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /**
+     * JavaCPP's OpenBLAS binding looks its thread setter up anew on each call, three of the four names (MKL's) in
+     * vain: each miss walks every loaded library with dlopen and dlclose inside glibc's dl_iterate_phdr, which
+     * deadlocks with any other thread loading a library at that moment (JavaFX loading one of its own froze the app
+     * for good). So it is called once per value, not on every model load and AI thread start.
+     */
+    private static synchronized void setBlasThreads(int threads) {
+        if (threads != blasThreads) {
+            Nd4j.factory().blas().setMaxThreads(threads);
+            blasThreads = threads;
+        }
+    }
+
+    /**
+     * Loads ND4J's native backend now, with OpenBLAS at the inference thread count. The app calls it before
+     * JavaFX starts: ND4J's start-up looks up its BLAS functions the same deadlock-prone way
+     * ({@link #setBlasThreads}), and before JavaFX no other thread of the process loads libraries.
+     */
+    public static void loadBackendForInference() {
+        Nd4j.getBackend();
+        setBlasThreads(Integer.getInteger(THREADS_PROPERTY, DEFAULT_INFERENCE_THREADS));
     }
 
     /**

@@ -14,20 +14,25 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.lunglens.app.StartOptions;
+import org.lunglens.model.Nd4jSettings;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.ui.common.BackgroundWork;
 import org.lunglens.ui.common.Styles;
 import org.lunglens.ui.patientlog.PatientLogFeature;
 import org.lunglens.ui.teaching.TeachingFeature;
 import org.lunglens.ui.viewer.RecentFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop application, started with the {@link StartOptions} the {@code lunglens} command parsed (what to open,
  * the patient log, demo and screenshot options). {@code -Dlunglens.startupProbe=true} prints start-up times and
- * quits ({@link StartupProbe}, for the benchmarks).
+ * quits ({@link StartupProbe}, for the benchmarks); {@code -Dlunglens.sessionProbe=N} reads N films of a folder one
+ * after another and reports time and memory per film ({@link SessionProbe}).
  */
 public final class LungLensApp extends Application {
     /** Handed from {@link #launchApp} to the instance JavaFX creates (it takes only string parameters). */
+    private static final Logger LOG = LoggerFactory.getLogger(LungLensApp.class);
     private static volatile StartOptions pending = StartOptions.defaults();
 
     /** Window icon sizes, rendered from {@code icons/lunglens.svg} by {@code icons/render-icons.sh}. */
@@ -39,6 +44,13 @@ public final class LungLensApp extends Application {
     /** Starts JavaFX and the app; returns when the app has quit. */
     public static void launchApp(StartOptions options) {
         pending = options;
+        // Before JavaFX: ND4J's start-up must not meet another thread loading a library (Nd4jSettings)
+        try {
+            Nd4jSettings.loadBackendForInference();
+        } catch (RuntimeException | LinkageError e) {
+            // The viewer works without it; the AI tab reports the failure when a model is first used
+            LOG.warn("ND4J did not load: {}", e.toString());
+        }
         Application.launch(LungLensApp.class);
     }
 
@@ -50,7 +62,9 @@ public final class LungLensApp extends Application {
         MainWindow window = new MainWindow(work, RecentFiles.forUser());
         patientLog = PatientLogFeature.install(window.sideTabs(), window.model(), window::open, options.database(),
                 LogSettings.forUser());
-        AiRunRecording.connect(window, patientLog.pane(), patientLog.aiRuns(), probe == null);
+        SessionProbe session = SessionProbe.startIfRequested(window);
+        // The probes measure the AI as it runs: read first would hide it until a read that no one records
+        AiRunRecording.connect(window, patientLog.pane(), patientLog.aiRuns(), probe == null && session == null);
         MeasurementRecording.connect(window, patientLog);
         TeachingFeature teaching = TeachingFeature.install(window.sideTabs(), window.model(),
                 () -> window.aiPane().settings().modelFileProperty().get(), work, patientLog.service(), patientLog.aiRuns());

@@ -151,6 +151,11 @@ public final class MainWindow {
         browser.addAndOpen(paths);
     }
 
+    /** Moves to the next ({@code 1}) or previous ({@code -1}) study of the browser, as Page Down / Up do. */
+    public void step(int delta) {
+        browser.step(delta);
+    }
+
     public ViewerModel model() {
         return model;
     }
@@ -324,8 +329,8 @@ public final class MainWindow {
         double pan = 60;
         shortcuts.add("Ctrl+O", "Open files", browser::chooseFiles, key(KeyCode.O, ctrl))
                 .add("Ctrl+Shift+O", "Open a folder", browser::chooseFolder, key(KeyCode.O, ctrl, shift))
-                .add("Page Up / Down", "Previous / next study", () -> browser.step(-1), key(KeyCode.PAGE_UP))
-                .add("", "", () -> browser.step(1), key(KeyCode.PAGE_DOWN))
+                .add("Page Up / Down", "Previous / next study", () -> step(-1), key(KeyCode.PAGE_UP))
+                .add("", "", () -> step(1), key(KeyCode.PAGE_DOWN))
                 .add("+ / -", "Zoom in / out", () -> model.zoomBy(1.25), key(KeyCode.PLUS), key(KeyCode.ADD),
                         key(KeyCode.EQUALS), key(KeyCode.EQUALS, shift), key(KeyCode.PLUS, shift))
                 .add("", "", () -> model.zoomBy(1 / 1.25), key(KeyCode.MINUS), key(KeyCode.SUBTRACT))

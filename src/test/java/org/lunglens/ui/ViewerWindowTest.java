@@ -209,6 +209,21 @@ class ViewerWindowTest {
     }
 
     @Test
+    void channelGridKeepsItsViewersFromFilmToFilm(FxRobot robot) throws TimeoutException {
+        // A viewer made per film stayed reachable from the shared viewer model with its pixels: a long session leaked
+        robot.interact(() -> window.model().gridModeProperty().set(true));
+        openAndWait(robot, SAMPLES.resolve("Normal-1.png"));
+        FxTestSupport.await(WAIT_SECONDS, () -> window.channelGrid().cell(ChannelView.CLAHE).imageView().getImage() != null);
+        var clahe = window.channelGrid().cell(ChannelView.CLAHE);
+        Image first = clahe.imageView().getImage();
+        openAndWait(robot, SAMPLES.resolve("COVID-1.png"));
+        FxTestSupport.await(WAIT_SECONDS, () -> window.channelGrid().cell(ChannelView.CLAHE).imageView().getImage() != null
+                && window.channelGrid().cell(ChannelView.CLAHE).imageView().getImage() != first);
+        assertThat(window.channelGrid().cell(ChannelView.CLAHE)).isSameAs(clahe);
+        assertThat(clahe.messageLabel().isVisible()).as("no 'Computing ...' left over").isFalse();
+    }
+
+    @Test
     void helpOverlayListsTheShortcuts(FxRobot robot) {
         robot.clickOn("#mainViewer").push(KeyCode.F1);
         assertThat(robot.lookup("#helpOverlay").query().isVisible()).isTrue();

@@ -31,7 +31,13 @@ public final class ChannelGrid extends VBox {
     private final Consumer<String> readout;
     private final Label note = new Label();
     private final GridPane grid = new GridPane();
+    /** The cells on screen now, for the image shown. */
     private final Map<ChannelView, ImageViewer> cells = new EnumMap<>(ChannelView.class);
+    /**
+     * One viewer per view for the life of the grid: a viewer listens to the shared viewer model, so one made per
+     * image would stay reachable from it and keep its pixels (a 500-film session grew by 4 viewers a film).
+     */
+    private final Map<ChannelView, ImageViewer> viewers = new EnumMap<>(ChannelView.class);
 
     public ChannelGrid(ViewerModel model, BackgroundWork work, ChannelCache cache, Consumer<String> readout) {
         super(4);
@@ -97,11 +103,22 @@ public final class ChannelGrid extends VBox {
     }
 
     private BorderPane cell(ChannelView view, String title) {
+        ImageViewer viewer = viewers.computeIfAbsent(view, this::newViewer);
+        viewer.setSource(null, null);
+        viewer.setMessage("Computing ...");
+        cells.put(view, viewer);
+        Label label = new Label(title);
+        label.getStyleClass().add("channel-grid-label");
+        BorderPane pane = new BorderPane(viewer);
+        pane.setTop(label);
+        return pane;
+    }
+
+    private ImageViewer newViewer(ChannelView view) {
         ImageViewer viewer = new ImageViewer(model, work);
         viewer.setId("channel-" + view.name());
         viewer.setMinSize(20, 20);
         viewer.setPrefSize(100, 100);
-        viewer.setMessage("Computing ...");
         viewer.hoveredPixelProperty().addListener((o, old, p) -> {
             LoadedImage img = model.image();
             if (p != null && img != null && viewer.source() != null) {
@@ -109,12 +126,7 @@ public final class ChannelGrid extends VBox {
                         p[1]));
             }
         });
-        cells.put(view, viewer);
-        Label label = new Label(title);
-        label.getStyleClass().add("channel-grid-label");
-        BorderPane pane = new BorderPane(viewer);
-        pane.setTop(label);
-        return pane;
+        return viewer;
     }
 
     /** Computes the views only once the grid is on screen: most images are read without it. */

@@ -44,7 +44,12 @@ public final class ImageViewer extends Region {
 
     public ImageViewer(ViewerModel model, BackgroundWork work) {
         this.model = model;
-        this.renderer = new RenderQueue(work.renderExecutor(), imageView::setImage);
+        // A frame of a source replaced meanwhile (another film, or none) is dropped
+        this.renderer = new RenderQueue(work.renderExecutor(), (source, frame) -> {
+            if (source == pixels) {
+                imageView.setImage(frame);
+            }
+        });
         getStyleClass().add("image-viewer");
         setMinSize(50, 50);
         imageLayer.getTransforms().add(affine);

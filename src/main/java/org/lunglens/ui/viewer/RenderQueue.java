@@ -3,7 +3,7 @@ package org.lunglens.ui.viewer;
 import java.nio.IntBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -21,10 +21,11 @@ final class RenderQueue {
     }
 
     private final Executor executor;
-    private final Consumer<WritableImage> onRendered;
+    /** Called on the FX thread with the source a frame was rendered from, and the frame. */
+    private final BiConsumer<PixelData, WritableImage> onRendered;
     private final AtomicReference<Job> pending = new AtomicReference<>();
 
-    RenderQueue(Executor executor, Consumer<WritableImage> onRendered) {
+    RenderQueue(Executor executor, BiConsumer<PixelData, WritableImage> onRendered) {
         this.executor = executor;
         this.onRendered = onRendered;
     }
@@ -44,7 +45,7 @@ final class RenderQueue {
             // Wraps the array without a copy; every frame gets a fresh array, so none is written while shown.
             PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(argb),
                     PixelFormat.getIntArgbPreInstance());
-            onRendered.accept(new WritableImage(buffer));
+            onRendered.accept(job.pixels(), new WritableImage(buffer));
         });
         if (!pending.compareAndSet(job, null)) {
             executor.execute(this::drain);

@@ -3,6 +3,7 @@ package org.lunglens.ui.viewer;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -18,15 +19,25 @@ import org.lunglens.imaging.LoadedImage;
 import org.lunglens.imaging.Thumbnail;
 import org.lunglens.imaging.WindowPreset;
 
-/** Thumbnails made in the background, once per file; a file that fails gets a null image and a reason. */
+/**
+ * Thumbnails made in the background, once per file while it is among the last {@value #KEPT} used; a file that
+ * fails gets a null image and a reason.
+ */
 final class ThumbnailCache {
     static final int SIZE = 64;
+    /** 64 x 64 ARGB is 16 KB: about 16 MB kept however many films a long session pages through. */
+    static final int KEPT = 1000;
 
     record Entry(Image image, String error) {
     }
 
     private final Executor executor;
-    private final Map<Path, Entry> done = new HashMap<>();
+    private final Map<Path, Entry> done = new LinkedHashMap<>(KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Entry> eldest) {
+            return size() > KEPT;
+        }
+    };
     private final Map<Path, java.util.List<Consumer<Entry>>> waiting = new HashMap<>();
 
     ThumbnailCache(Executor executor) {

@@ -20,7 +20,8 @@ out=${OUT_DIR:-$root/target/installer}
 stage=$root/target/jpackage
 # The JDK modules the app and its libraries use: jdeps on the non-modular jars plus the `requires` of the modular
 # ones (jdeps over all the jars takes minutes and trips on DL4J's module descriptors). javafx-swing needs
-# jdk.unsupported.desktop, javafx-base jdk.jfr, ImageJ java.compiler and java.rmi, ControlsFX java.net.http.
+# jdk.unsupported.desktop, javafx-base jdk.jfr, ND4J's shaded Guava java.compiler, DataVec's FreeMarker java.rmi (jdeps, 2026-12-06),
+# ControlsFX java.net.http.
 modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs
 modules=$modules,java.rmi,java.scripting,java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported
 modules=$modules,jdk.unsupported.desktop,jdk.zipfs
@@ -50,6 +51,24 @@ cp target/lib/*.jar "$stage/input/lib/"
 for jar in "$stage"/input/lib/sqlite-jdbc-*.jar; do
   zip -q -d "$jar" 'org/sqlite/native/*' -x 'org/sqlite/native/Linux/x86_64/*' >/dev/null || true
 done
+# The native libraries inside ND4J's and OpenBLAS's jars carry their full symbol tables (36 MB of libnd4jcpu.so's
+# 366 MB): strip what the dynamic linker does not use (JNI finds its functions through the dynamic symbols, which
+# stay) and pack them again at the highest compression. JavaCPP unpacks each library once into the user's cache.
+if command -v strip >/dev/null 2>&1; then
+  for jar in "$stage"/input/lib/nd4j-native-*-linux-x86_64*.jar "$stage"/input/lib/openblas-*-linux-x86_64.jar; do
+    [ -f "$jar" ] || continue
+    unpacked=$(mktemp -d)
+    if ! unzip -qq "$jar" '*.so*' -d "$unpacked" 2>/dev/null; then  # a jar of Java classes only
+      rm -rf "$unpacked"
+      continue
+    fi
+    find "$unpacked" -type f -name '*.so*' -exec strip --strip-unneeded {} +
+    (cd "$unpacked" && zip -q -9 -r "$jar" .)
+    rm -rf "$unpacked"
+  done
+else
+  echo "warning: no strip (binutils): the native libraries ship with their symbol tables" >&2
+fi
 shopt -s nullglob
 # Each model with its card and test report (the AI tab shows the card, and from the report how often the
 # model was right at each confidence); training checkpoints stay behind: users never resume a run
@@ -76,7 +95,7 @@ package() { # package TYPE DEST [jpackage options...]
   jpackage @jpackage.cfg @packaging/jpackage-linux.cfg "$@" \
     --type "$type" --input "$stage/input" --dest "$dest" \
     --add-modules "$modules" \
-    --jlink-options '--strip-debug --no-man-pages --no-header-files'
+    --jlink-options '--strip-debug --no-man-pages --no-header-files --compress=2'
 }
 
 # Class-data sharing (AppCDS): record which classes a start-up loads (the app under Xvfb opens an image and

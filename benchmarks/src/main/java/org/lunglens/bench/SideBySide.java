@@ -17,6 +17,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.imaging.PixelData;
+import org.lunglens.model.BatchNormFolding;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.InputTensors;
 import org.lunglens.model.LoadedModel;
@@ -62,6 +63,12 @@ public final class SideBySide {
         writeFloats(out.resolve("outputs.f32"), List.of(classifier.predictInputs(inputs)));
         result.put("classes", model.metadata().classes());
 
+        // The network alone, as the peers run it: DL4J's own output() of the folded network, without the
+        // familiarity check that the app computes from the same pass (it needs every layer's output kept)
+        MultiLayerNetwork network = BatchNormFolding.fold(model.network());
+        int size = model.preprocessor().spec().size();
+        INDArray one = InputTensors.into(null, inputs.subList(0, 1), size);
+        INDArray batch = InputTensors.into(null, inputs, size);
         int reps = quick ? 100 : 400;
         Map<String, Object> timings = new LinkedHashMap<>();
         for (int threads : threadCounts) {
@@ -69,7 +76,9 @@ public final class SideBySide {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("single_ms_median", Timing.medianMillis(reps, () -> classifier.predictInputs(inputs.subList(0, 1))));
             t.put("single_cpu_ms_mean", cpuMillis(reps, () -> classifier.predictInputs(inputs.subList(0, 1))));
+            t.put("single_network_ms_median", Timing.medianMillis(reps, () -> network.output(one, false)));
             int batchReps = quick ? 10 : 30;
+            t.put("batch64_network_images_per_s", 64_000 / Timing.medianMillis(batchReps, () -> network.output(batch, false)));
             t.put("batch64_images_per_s", 64_000 / Timing.medianMillis(batchReps, () -> classifier.predictInputs(inputs)));
             t.put("batch64_cpu_images_per_s", 64_000 / cpuMillis(batchReps, () -> classifier.predictInputs(inputs)));
             t.put("train_images_per_s", trainImagesPerSecond(model.network(), inputs,

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * after another and reports time and memory per film ({@link SessionProbe}).
  */
 public final class LungLensApp extends Application {
-    /** Handed from {@link #launchApp} to the instance JavaFX creates (it takes only string parameters). */
     private static final Logger LOG = LoggerFactory.getLogger(LungLensApp.class);
+    /** Handed from {@link #launchApp} to the instance JavaFX creates (it takes only string parameters). */
     private static volatile StartOptions pending = StartOptions.defaults();
 
     /** Window icon sizes, rendered from {@code icons/lunglens.svg} by {@code icons/render-icons.sh}. */

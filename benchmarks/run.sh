@@ -134,6 +134,8 @@ startup() {
 STARTUPS=${STARTUPS:-3}; $QUICK && STARTUPS=${STARTUPS_QUICK:-1}
 [[ -n ${STARTUP_MODELS:-} ]] && echo "$STARTUP_MODELS" > "$RUN/startup-models.txt"
 [[ -n ${STARTUP_LAUNCHER:-} ]] && echo "$STARTUP_LAUNCHER" > "$RUN/startup-launcher.txt"
+# The installed app's size on disk (the launcher sits in APP/bin)
+[[ -n ${STARTUP_LAUNCHER:-} ]] && du -sm "$(dirname "$(dirname "$(realpath "$STARTUP_LAUNCHER")")")" | cut -f1 > "$RUN/app-size-mb.txt"
 for i in $(seq 1 $STARTUPS); do step "startup-$i" startup "$i"; done
 
 # --- a long session: SESSION_FILMS films of one folder one after another in the app, AI and Grad-CAM on ---

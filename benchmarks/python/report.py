@@ -172,6 +172,9 @@ def main():
             else "one model loaded"
         lines.append(f"| Start-up ({name}): peak RSS, {models} (`time -v`) | {mem} | < 700 MB with both models | {load} | {note} |")
 
+    size = read(run / "app-size-mb.txt").strip()
+    if size:
+        lines.append(f"| Installed app on disk (`du`, the folder of STARTUP_LAUNCHER) | {size} MB | <= 250 MB | | |")
     lines += session_lines(run, st)
 
     dl4j = json.loads(read(run / "side" / "dl4j.json") or "{}")

@@ -54,7 +54,7 @@ public final class Nd4jSettings {
      */
     public static void loadBackendForInference() {
         Nd4j.getBackend();
-        setBlasThreads(Integer.getInteger(THREADS_PROPERTY, DEFAULT_INFERENCE_THREADS));
+        setBlasThreads(inferenceThreads());
     }
 
     /**
@@ -63,7 +63,11 @@ public final class Nd4jSettings {
      * training, which keeps ND4J's own defaults.
      */
     public static void forInference() {
-        useThreads(Integer.getInteger(THREADS_PROPERTY, DEFAULT_INFERENCE_THREADS));
+        useThreads(inferenceThreads());
+    }
+
+    private static int inferenceThreads() {
+        return Integer.getInteger(THREADS_PROPERTY, DEFAULT_INFERENCE_THREADS);
     }
 
     /**

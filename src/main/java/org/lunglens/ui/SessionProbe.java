@@ -1,8 +1,5 @@
 package org.lunglens.ui;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Platform;
 import org.lunglens.gradcam.Analysis;
@@ -49,29 +46,15 @@ final class SessionProbe {
         System.out.printf(Locale.ROOT,
                 "lunglens-session film=%d ms=%.1f prediction_ms=%.1f gradcam_ms=%.1f rss_mb=%s heap_used_mb=%d%n",
                 done, (System.nanoTime() - askedAt) / 1e6, a.prediction().millis(), a.gradCamMillis(),
-                statusField("VmRSS:"), (rt.totalMemory() - rt.freeMemory()) >> 20);
+                ProcessMemory.residentMb(), (rt.totalMemory() - rt.freeMemory()) >> 20);
         System.out.flush();
         if (done >= films) {
             System.out.printf(Locale.ROOT, "lunglens-session end films=%d peak_rss_mb=%s%n", done,
-                    statusField("VmHWM:"));
+                    ProcessMemory.peakResidentMb());
             Platform.exit();
             return;
         }
         askedAt = System.nanoTime();
         window.step(1);
-    }
-
-    /** A memory figure from /proc/self/status in MB (Linux); "?" elsewhere. */
-    private static String statusField(String name) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(name)) {
-                    return Long.toString(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux
-        }
-        return "?";
     }
 }

@@ -1,9 +1,6 @@
 package org.lunglens.ui;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,21 +91,8 @@ final class StartupProbe {
 
     private void report(String event, String details) {
         long ms = Duration.between(processStart, Instant.now()).toMillis();
-        System.out.printf(Locale.ROOT, "lunglens-startup %s ms=%d peak_rss_mb=%s%s%n", event, ms, peakRssMb(), details);
+        System.out.printf(Locale.ROOT, "lunglens-startup %s ms=%d peak_rss_mb=%s%s%n", event, ms,
+                ProcessMemory.peakResidentMb(), details);
         System.out.flush();
-    }
-
-    /** VmHWM from /proc (Linux); "?" elsewhere. */
-    private static String peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.toString(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux: the benchmark script falls back to /usr/bin/time.
-        }
-        return "?";
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
+import org.lunglens.measure.MeasurementKind;
 import org.lunglens.patientlog.AnalysisRecord;
 import org.lunglens.patientlog.ImageHistory;
 import org.lunglens.patientlog.MeasurementRecord;
@@ -95,12 +96,7 @@ final class HistoryView extends VBox {
     }
 
     static String describe(MeasurementRecord m) {
-        String kind = switch (m.kind()) {
-            case "ctr" -> "Cardiothoracic ratio";
-            case "rectangle" -> "Rectangle ROI";
-            case "ellipse" -> "Ellipse ROI";
-            default -> Character.toUpperCase(m.kind().charAt(0)) + m.kind().substring(1);
-        };
+        String kind = MeasurementKind.ofStored(m.kind()).label();
         return LogTable.time(m.createdAt()) + "  " + kind + (m.valueText().isBlank() ? "" : ": " + m.valueText())
                 + ", " + m.changedBy() + (m.archived() ? " [removed]" : "");
     }

@@ -22,6 +22,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -164,6 +165,9 @@ public final class ModelFile {
     private static MultiLayerNetwork ready(MultiLayerNetwork net) {
         // Without it, a backward pass (Grad-CAM) on a reloaded network fails with an NPE.
         net.initGradientsView();
+        // A model saved by training keeps the trainer's cache mode in its configuration; running needs none
+        net.getLayerWiseConfigurations().setCacheMode(CacheMode.NONE);
+        net.setCacheMode(CacheMode.NONE);
         return prepare(net);
     }
 

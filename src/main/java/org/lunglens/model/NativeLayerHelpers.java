@@ -86,7 +86,10 @@ final class NativeLayerHelpers {
         if (layer.getClass() == ConvolutionLayer.class) {
             return new MKLDNNConvHelper(type);
         }
-        return layer.getClass() == SubsamplingLayer.class ? new MKLDNNSubsamplingHelper(type)
+        if (layer.getClass() == SubsamplingLayer.class) {
+            return new MKLDNNSubsamplingHelper(type);
+        }
+        return BatchStatsBatchNormHelper.available() ? new BatchStatsBatchNormHelper(type)
                 : new MKLDNNBatchNormHelper(type);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -184,15 +185,27 @@ public final class Trainer {
     }
 
     /** Fresh weights replaced by a trained model's (its batch-norm statistics included): a warm start. */
-    /** A checkpoint's network with its updater state, ready to train on (through {@link ModelFile#prepare}). */
+    /** A checkpoint's network with its updater state, ready to train on. */
     static MultiLayerNetwork checkpointNetwork(Path checkpoint) throws IOException {
-        return ModelFile.prepare(ModelSerializer.restoreMultiLayerNetwork(checkpoint.toFile(), true));
+        return forTraining(ModelSerializer.restoreMultiLayerNetwork(checkpoint.toFile(), true));
     }
 
-    /** A new, initialised network, ready to train on (through {@link ModelFile#prepare}). */
+    /** A new, initialised network, ready to train on. */
     static MultiLayerNetwork freshNetwork(MultiLayerConfiguration config) {
         MultiLayerNetwork net = new MultiLayerNetwork(config);
         net.init();
+        return forTraining(net);
+    }
+
+    /**
+     * On libnd4j's native layers ({@link ModelFile#prepare}), and each convolution keeps its forward output for
+     * its backward pass ({@link CacheMode#DEVICE}) instead of computing the convolution again, as DL4J does by
+     * default: 13% of a training step of the bundled network (TrainingProfile, docs/BENCHMARKS.md). Same
+     * gradients; a loaded model runs without it ({@link ModelFile}).
+     */
+    public static MultiLayerNetwork forTraining(MultiLayerNetwork net) {
+        net.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE);
+        net.setCacheMode(CacheMode.DEVICE);
         return ModelFile.prepare(net);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -79,6 +80,39 @@ class NativeLayerHelpersTest {
         assertThat(helped.score()).isCloseTo(plain.score(), org.assertj.core.data.Offset.offset(1e-5));
         double scale = expected.amaxNumber().doubleValue();
         assertThat(actual.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-4 * Math.max(1, scale));
+    }
+
+    @Test
+    void aTrainingNetworkKeepsItsConvolutionOutputsForBackpropWithTheSameGradients(@TempDir Path dir) throws Exception {
+        // Its own network: other tests hand the shared one's configuration to the trainer, which changes it
+        Architectures.Network network = Architectures.cnn(24, 2, 2, new int[] {8, 8}, true, new float[] {1, 1}, 1e-3,
+                1.0, 3);
+        MultiLayerNetwork cached = Trainer.freshNetwork(network.config().clone());
+        MultiLayerNetwork recomputed = ModelFile.prepare(init(network));
+        recomputed.setParams(cached.params().dup());
+        assertThat(cached.getLayerWiseConfigurations().getCacheMode()).isEqualTo(CacheMode.DEVICE);
+        assertThat(recomputed.getLayerWiseConfigurations().getCacheMode()).isEqualTo(CacheMode.NONE);
+
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 1, 24, 24);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 2);
+        for (int i = 0; i < 6; i++) {
+            y.putScalar(i, i % 2, 1);
+        }
+        for (int step = 0; step < 2; step++) { // the second step reads what the first left in the cache
+            INDArray expected = gradient(recomputed, x, y).gradient().dup();
+            INDArray actual = gradient(cached, x, y).gradient().dup();
+            assertThat(actual.sub(expected).amaxNumber().doubleValue())
+                    .isLessThan(1e-5 * Math.max(1, expected.amaxNumber().doubleValue()));
+            x = x.mul(0.5).add(0.25);
+        }
+
+        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "m", "1.0", ModelMetadata.BINARY,
+                List.of("COVID", "Other"), PreprocessingSpec.ofSize(24), network.description(),
+                cached.numParams(), network.gradCamLayer(), Map.of(), Map.of());
+        ModelFile.save(cached, meta, dir.resolve("m.zip"), false);
+        assertThat(ModelFile.load(dir.resolve("m.zip")).network().getLayerWiseConfigurations().getCacheMode())
+                .isEqualTo(CacheMode.NONE);
     }
 
     private static Path saved(MultiLayerNetwork net, Path file, boolean withUpdater) throws Exception {

@@ -22,6 +22,7 @@ import org.lunglens.model.Classifier;
 import org.lunglens.model.InputTensors;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
+import org.lunglens.model.Trainer;
 import org.lunglens.model.Nd4jSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -90,6 +91,14 @@ public final class SideBySide {
         System.out.println(JSON.writeValueAsString(timings));
     }
 
+    /** The model's layers and weights with its classes, as {@code dl4j.json} without timings (for profiles). */
+    static void writeLayerList(LoadedModel model, Path out) throws IOException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("weights", exportWeights(model.network(), out.resolve("weights")));
+        result.put("classes", model.metadata().classes());
+        JSON.writeValue(out.resolve("dl4j.json").toFile(), result);
+    }
+
     /** Each parameterised layer's arrays, C order, little-endian float32, with shapes in the returned list. */
     private static List<Map<String, Object>> exportWeights(MultiLayerNetwork net, Path dir) throws IOException {
         List<Map<String, Object>> layers = new ArrayList<>();
@@ -129,7 +138,7 @@ public final class SideBySide {
     private static double trainImagesPerSecond(MultiLayerNetwork model, List<float[]> inputs, int classes, int steps) {
         MultiLayerNetwork net = new MultiLayerNetwork(model.getLayerWiseConfigurations().clone());
         net.init();
-        ModelFile.prepare(net);
+        Trainer.forTraining(net);
         INDArray x = InputTensors.of(inputs, 128);
         INDArray y = Nd4j.zeros(inputs.size(), classes);
         for (int i = 0; i < inputs.size(); i++) {

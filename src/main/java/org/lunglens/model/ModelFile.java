@@ -173,10 +173,12 @@ public final class ModelFile {
 
     /**
      * The one door for every network that is built, loaded or copied (after {@code init()}): puts its layers on
-     * libnd4j's native ops ({@link NativeLayerHelpers}). A network that misses this runs 6-7x slower, silently;
+     * libnd4j's native ops ({@link NativeLayerHelpers}) and its 2x2 max pools on a faster forward pass ({@link
+     * HalvingMaxPool}). A network that misses this runs 6-7x slower, silently;
      * where DL4J no longer allows it, one warning is logged and the network keeps DL4J's own layers.
      */
     public static MultiLayerNetwork prepare(MultiLayerNetwork net) {
+        HalvingMaxPool.install(net);
         NativeLayerHelpers.SHARED.install(net);
         return net;
     }

@@ -79,14 +79,15 @@ final class NativeLayerHelpers {
     /** Exact classes only: subclasses (1-D, deconvolution, separable) have helpers of other shapes. */
     private static boolean takesHelper(Layer layer) {
         Class<?> c = layer.getClass();
-        return c == ConvolutionLayer.class || c == SubsamplingLayer.class || c == BatchNormalization.class;
+        return c == ConvolutionLayer.class || c == SubsamplingLayer.class || c == HalvingMaxPool.class
+                || c == BatchNormalization.class;
     }
 
     private static Object newHelper(Layer layer, DataType type) {
         if (layer.getClass() == ConvolutionLayer.class) {
             return new MKLDNNConvHelper(type);
         }
-        if (layer.getClass() == SubsamplingLayer.class) {
+        if (layer instanceof SubsamplingLayer) {
             return new MKLDNNSubsamplingHelper(type);
         }
         return BatchStatsBatchNormHelper.available() ? new BatchStatsBatchNormHelper(type)
@@ -110,8 +111,10 @@ final class NativeLayerHelpers {
         }
     }
 
+    /** DL4J's layer class declares the field; for {@link HalvingMaxPool} that is its superclass. */
     private static Field declaredHelperField(Class<?> layerClass) throws NoSuchFieldException {
-        Field f = layerClass.getDeclaredField("helper");
+        Class<?> declaring = layerClass == HalvingMaxPool.class ? SubsamplingLayer.class : layerClass;
+        Field f = declaring.getDeclaredField("helper");
         f.setAccessible(true);
         return f;
     }

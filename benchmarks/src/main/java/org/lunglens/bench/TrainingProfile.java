@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Where one training step's time goes, for the model's own architecture with fresh weights, run as the trainer
- * runs it (native layer helpers, Adam): the whole {@code fit} of a batch of 64, forward and backward without the
+ * runs it ({@code Trainer.forTraining}: libnd4j's native layers, convolution outputs kept for the backward pass;
+ * Adam): the whole {@code fit} of a batch of 64, forward and backward without the
  * update ({@code computeGradientAndScore}), then every layer's forward (training mode) and backward timed alone
  * (median of repeated calls). {@code python/torch_train_profile.py} times the same layers in PyTorch, so the two
  * tables read side by side, layer by layer.

@@ -23,8 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's (through its native helper), and any other shape or setting falls through to DL4J's own forward.
  *
  * <p>DL4J builds its own layer objects from the configuration, so {@link #install} swaps them in the network's
- * layer array (its public {@code setLayers}); a copy or reload of a network needs it again, which {@link
- * ModelFile#prepare}, the one door, does.
+ * layer array (its public {@code setLayers}), which every pass goes through; the by-name map behind {@code
+ * getLayer(String)} keeps DL4J's object (LungLens looks layers up by index only). A copy or reload of a network
+ * needs the swap again, which {@link ModelFile#prepare}, the one door, does.
  */
 final class HalvingMaxPool extends SubsamplingLayer {
     private static final int[] TWO = {2, 2};

@@ -76,7 +76,10 @@ final class NativeLayerHelpers {
         return n;
     }
 
-    /** Exact classes only: subclasses (1-D, deconvolution, separable) have helpers of other shapes. */
+    /**
+     * Exact classes only: DL4J's subclasses (1-D, deconvolution, separable) have helpers of other shapes. {@link
+     * HalvingMaxPool} is DL4J's pooling layer in all but its forward pass, so it takes the pooling helper.
+     */
     private static boolean takesHelper(Layer layer) {
         Class<?> c = layer.getClass();
         return c == ConvolutionLayer.class || c == SubsamplingLayer.class || c == HalvingMaxPool.class

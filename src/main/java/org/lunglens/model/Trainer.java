@@ -184,7 +184,6 @@ public final class Trainer {
         return new TrainingResult(new LoadedModel(options.out(), best.network(), meta), test, state);
     }
 
-    /** Fresh weights replaced by a trained model's (its batch-norm statistics included): a warm start. */
     /** A checkpoint's network with its updater state, ready to train on. */
     static MultiLayerNetwork checkpointNetwork(Path checkpoint) throws IOException {
         return forTraining(ModelSerializer.restoreMultiLayerNetwork(checkpoint.toFile(), true));
@@ -209,6 +208,7 @@ public final class Trainer {
         return ModelFile.prepare(net);
     }
 
+    /** Fresh weights replaced by a trained model's (its batch-norm statistics included): a warm start. */
     private void startFrom(MultiLayerNetwork net, Path init) throws IOException, ModelLoadException {
         MultiLayerNetwork parent = ModelFile.load(init).network();
         if (parent.numParams() != net.numParams() || parent.getnLayers() != net.getnLayers()) {

@@ -166,9 +166,17 @@ public final class ModelFile {
         // Without it, a backward pass (Grad-CAM) on a reloaded network fails with an NPE.
         net.initGradientsView();
         // A model saved by training keeps the trainer's cache mode in its configuration; running needs none
-        net.getLayerWiseConfigurations().setCacheMode(CacheMode.NONE);
-        net.setCacheMode(CacheMode.NONE);
-        return prepare(net);
+        return prepare(withCacheMode(net, CacheMode.NONE));
+    }
+
+    /**
+     * Sets what each layer keeps of its forward pass for the backward one, on the configuration and on every layer:
+     * DL4J's {@code setCacheMode} sets only the layers, and its training loop reads the configuration's.
+     */
+    public static MultiLayerNetwork withCacheMode(MultiLayerNetwork net, CacheMode mode) {
+        net.getLayerWiseConfigurations().setCacheMode(mode);
+        net.setCacheMode(mode);
+        return net;
     }
 
     /**

@@ -203,9 +203,7 @@ public final class Trainer {
      * gradients; a loaded model runs without it ({@link ModelFile}).
      */
     public static MultiLayerNetwork forTraining(MultiLayerNetwork net) {
-        net.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE);
-        net.setCacheMode(CacheMode.DEVICE);
-        return ModelFile.prepare(net);
+        return ModelFile.prepare(ModelFile.withCacheMode(net, CacheMode.DEVICE));
     }
 
     /** Fresh weights replaced by a trained model's (its batch-norm statistics included): a warm start. */

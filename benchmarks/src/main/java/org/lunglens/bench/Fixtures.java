@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
+import org.lunglens.model.Classifier;
 import org.lunglens.model.Nd4jSettings;
 
 /**
@@ -48,6 +49,15 @@ final class Fixtures {
         try (Stream<Path> files = Files.walk(data())) {
             return files.filter(p -> p.toString().endsWith(".png")).sorted().limit(n).toList();
         }
+    }
+
+    /** The first {@code n} images of {@link #images}, preprocessed as {@code classifier}'s model expects. */
+    static List<float[]> inputs(Classifier classifier, int n) throws IOException, ImageLoadException {
+        List<float[]> out = new ArrayList<>();
+        for (PixelData p : pixels(n)) {
+            out.add(classifier.preprocessor().toInput(p));
+        }
+        return out;
     }
 
     static List<PixelData> pixels(int n) throws IOException, ImageLoadException {

@@ -1,14 +1,12 @@
 package org.lunglens.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.lunglens.imaging.PixelData;
 import org.lunglens.model.BatchNormFolding;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.InputTensors;
@@ -30,10 +28,7 @@ public final class LayerProfile {
         Fixtures.threads(Integer.parseInt(args[2]));
         int reps = Integer.parseInt(args[3]);
         Classifier classifier = new Classifier(ModelFile.load(Path.of(args[0])));
-        List<float[]> inputs = new ArrayList<>();
-        for (PixelData p : Fixtures.pixels(64)) {
-            inputs.add(classifier.preprocessor().toInput(p));
-        }
+        List<float[]> inputs = Fixtures.inputs(classifier, 64);
         MultiLayerNetwork trained = classifier.model().network();
         profile("as trained", trained, inputs, reps);
         profile("batch norm folded (what the app runs)", BatchNormFolding.fold(trained), inputs, reps);

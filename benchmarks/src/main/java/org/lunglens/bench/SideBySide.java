@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.lunglens.imaging.PixelData;
 import org.lunglens.model.BatchNormFolding;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.InputTensors;
@@ -54,10 +53,7 @@ public final class SideBySide {
 
         LoadedModel model = ModelFile.load(modelFile);
         Classifier classifier = new Classifier(model);
-        List<float[]> inputs = new ArrayList<>();
-        for (PixelData p : Fixtures.pixels(64)) {
-            inputs.add(classifier.preprocessor().toInput(p));
-        }
+        List<float[]> inputs = Fixtures.inputs(classifier, 64);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("weights", exportWeights(model.network(), out.resolve("weights")));
         writeFloats(out.resolve("inputs.f32"), inputs);

@@ -2,7 +2,6 @@ package org.lunglens.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.lunglens.imaging.PixelData;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.InputTensors;
 import org.lunglens.model.LoadedModel;
@@ -48,10 +46,7 @@ public final class TrainingProfile {
         int reps = Integer.parseInt(args[3]);
         LoadedModel model = ModelFile.load(Path.of(args[0]));
         Classifier classifier = new Classifier(model);
-        List<float[]> inputs = new ArrayList<>();
-        for (PixelData p : Fixtures.pixels(BATCH)) {
-            inputs.add(classifier.preprocessor().toInput(p));
-        }
+        List<float[]> inputs = Fixtures.inputs(classifier, BATCH);
         if (args.length > 4) {
             Path out = Path.of(args[4]);
             Files.createDirectories(out.resolve("weights"));
@@ -63,8 +58,7 @@ public final class TrainingProfile {
         Trainer.forTraining(net);
         String cacheMode = System.getProperty("lunglens.bench.cacheMode"); // NONE: DL4J's default, to compare
         if (cacheMode != null) {
-            net.getLayerWiseConfigurations().setCacheMode(CacheMode.valueOf(cacheMode));
-            net.setCacheMode(CacheMode.valueOf(cacheMode));
+            ModelFile.withCacheMode(net, CacheMode.valueOf(cacheMode));
         }
         System.out.println("cache mode: " + net.getLayerWiseConfigurations().getCacheMode());
         INDArray x = InputTensors.of(inputs, model.preprocessor().spec().size());

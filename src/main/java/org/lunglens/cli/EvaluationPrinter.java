@@ -63,6 +63,8 @@ final class EvaluationPrinter {
         sb.append(String.format(Locale.ROOT, "%nunfamiliar films  %d of %d flagged (%s)%n", flagged, n,
                 n == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%, 95%% CI %.1f-%.1f%%", 100.0 * flagged / n,
                         100 * ci.lower(), 100 * ci.upper())));
+        appendUnflaggedErrors(sb, evaluation, false, "non-COVID films called COVID without a flag");
+        appendUnflaggedErrors(sb, evaluation, true, "COVID films called non-COVID without a flag");
         Evaluation familiar = evaluation.familiarOnly();
         if (familiar.truth().length == 0) {
             return;
@@ -76,6 +78,17 @@ final class EvaluationPrinter {
             sb.append(figure("  specificity", u.get("specificity"), u.get("specificityInterval"), ""));
             sb.append(figure("  ROC AUC", u.get("auc"), null, ""));
         }
+    }
+
+    /** What the app would show as a plain, wrong reading: the share a site's reader should weigh. */
+    private static void appendUnflaggedErrors(StringBuilder sb, Evaluation evaluation, boolean covidFilms, String what) {
+        int[] e = evaluation.unflaggedErrors(covidFilms);
+        if (e[1] == 0) {
+            return;
+        }
+        ConfidenceInterval ci = ConfidenceInterval.wilson(e[0], e[1]);
+        sb.append(String.format(Locale.ROOT, "%s  %d of %d (%.1f%%, 95%% CI %.1f-%.1f%%)%n", what, e[0], e[1],
+                100.0 * e[0] / e[1], 100 * ci.lower(), 100 * ci.upper()));
     }
 
     /** ECE, Brier and the reliability bins: is the top class right as often as its probability says? */

@@ -51,6 +51,30 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
                 keep.stream().map(i -> familiarity[i]).toArray(Familiarity[]::new));
     }
 
+    /**
+     * Films of one side called the other side without a flag: errors the app would show as a plain reading.
+     * With {@code covidFilms} false: non-COVID films called COVID (the issue's "called COVID without the unfamiliar
+     * flag" on another hospital's normal films); true: COVID films called something else.
+     *
+     * @return {count, films of that side}
+     */
+    public int[] unflaggedErrors(boolean covidFilms) {
+        int pos = metadata.classes().indexOf(ModelMetadata.COVID);
+        int[] predicted = predicted();
+        int count = 0;
+        int films = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if ((truth[i] == pos) != covidFilms) {
+                continue;
+            }
+            films++;
+            boolean wrongSide = (predicted[i] == pos) != covidFilms;
+            boolean flagged = hasFamiliarity() && familiarity[i].unfamiliar();
+            count += wrongSide && !flagged ? 1 : 0;
+        }
+        return new int[] {count, films};
+    }
+
     public Metrics metrics() {
         return Metrics.of(metadata.classes(), truth, predicted());
     }
@@ -142,7 +166,19 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
             }
         }
         u.put("familiar", onFamiliar);
+        u.put("nonCovidCalledCovidUnflagged", errorShare(false));
+        u.put("covidMissedUnflagged", errorShare(true));
         return u;
+    }
+
+    private Map<String, Object> errorShare(boolean covidFilms) {
+        int[] e = unflaggedErrors(covidFilms);
+        Map<String, Object> share = new LinkedHashMap<>();
+        share.put("count", e[0]);
+        share.put("of", e[1]);
+        share.put("fraction", e[1] == 0 ? null : (double) e[0] / e[1]);
+        share.put("interval", ConfidenceInterval.wilson(e[0], e[1]).toList());
+        return share;
     }
 
     /** 95% intervals of the report's figures: how much they could move on another sample of this size. */

@@ -1,6 +1,11 @@
 package org.lunglens.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.lunglens.app.StartOptions;
 import org.lunglens.patientlog.LogSettings;
 import picocli.CommandLine.Command;
@@ -12,9 +17,18 @@ import picocli.CommandLine;
         description = "Offline chest X-ray viewer with a local AI second reader. "
                 + "Teaching and research only; not for clinical diagnosis.%n"
                 + "Run without arguments to open the desktop app; with films or folders (and the options below) to open "
-                + "it with them; with only --db FILE to open it with that patient log.",
-        subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class, FamiliarityCommand.class, SiteCheckCommand.class, AdaptCommand.class, AgreementCommand.class, ReadsCommand.class, LogCommand.class, CommandLine.HelpCommand.class})
+                + "it with them; with only --db FILE to open it with that patient log.")
 public final class LungLensCommand implements Runnable {
+    /** The subcommands, in the order the usage help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, TrainCommand.class,
+            EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class,
+            FamiliarityCommand.class, SiteCheckCommand.class, AdaptCommand.class, AgreementCommand.class,
+            ReadsCommand.class, LogCommand.class, CommandLine.HelpCommand.class);
+    /** Their names, and the options whose output lists them. */
+    private static final Set<String> NEEDS_SUBCOMMANDS = Stream.concat(
+            SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class).name()), Stream.of("-h", "--help"))
+            .collect(Collectors.toUnmodifiableSet());
+
     /** Opens the desktop app; supplied by {@code Main}, since the CLI knows no UI. */
     @FunctionalInterface
     public interface AppLauncher {
@@ -70,9 +84,24 @@ public final class LungLensCommand implements Runnable {
         return run(null, args);
     }
 
-    /** The same, with the app to open for {@code lunglens --db FILE}. */
+    /**
+     * The same, with the app to open for {@code lunglens --db FILE}. Building picocli's model of every subcommand
+     * (annotations read by reflection) costs a third of a second of the app's start-up, so arguments that name no
+     * subcommand (films, folders, start options) are parsed by the top-level command alone; any usage error there
+     * is parsed again by the whole command line, whose message and usage help list the subcommands as always.
+     */
     public static int run(AppLauncher launcher, String... args) {
+        if (Arrays.stream(args).anyMatch(NEEDS_SUBCOMMANDS::contains)) {
+            return withSubcommands(launcher).execute(args);
+        }
         return new CommandLine(new LungLensCommand(launcher)).setExecutionExceptionHandler(new UserErrorHandler())
+                .setParameterExceptionHandler((error, sameArgs) -> withSubcommands(launcher).execute(sameArgs))
                 .execute(args);
+    }
+
+    private static CommandLine withSubcommands(AppLauncher launcher) {
+        CommandLine commandLine = new CommandLine(new LungLensCommand(launcher));
+        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine.setExecutionExceptionHandler(new UserErrorHandler());
     }
 }

@@ -71,6 +71,17 @@ class AppStartArgumentsTest {
     }
 
     @Test
+    void aUsageErrorWithoutASubcommandStillListsTheSubcommands() {
+        // Such arguments are parsed without the subcommands first (start-up time); the error is the whole CLI's
+        assertThat(run("--tab")).isEqualTo(2);
+        assertThat(console.err()).contains("Missing required parameter for option '--tab'").contains("Commands:")
+                .contains("classify").contains("evaluate").contains("sitecheck");
+        assertThat(run("--no-such-option")).isEqualTo(2);
+        assertThat(console.err()).contains("Unknown option: '--no-such-option'");
+        assertThat(launched).isEmpty();
+    }
+
+    @Test
     void subcommandsAndHelpDoNotOpenTheApp() throws Exception {
         Path film = Files.writeString(tmp.resolve("chest.png"), "x");
         run("info", "--help");

@@ -16,10 +16,21 @@ import org.lunglens.model.Prediction;
 /**
  * Every class's probability as a horizontal bar chart; the predicted class in bold; under it, when the model's
  * test report says, how often the model was right at this confidence on its test split (not for a film the
- * model's familiarity check flags: that record is not about such films).
+ * model's familiarity check flags: that record is not about such films), and that the record does not cover other
+ * hospitals' films.
  */
 final class ProbabilityBars extends GridPane {
     private static final double BAR_WIDTH = 150;
+
+    /**
+     * The record above is the model's on films like its training data; a reader's own films are another hospital's,
+     * where the familiarity check rarely fires (docs/MODELS.md, "Two more sources of normal films": 38-70% of 518
+     * normal films of two unseen sources called COVID by the bundled models, 0-9% flagged). An adapted model has no
+     * test record, so neither line shows for it.
+     */
+    static final String OTHER_SITES = "That record is on films like its training data, not on your hospital's: on "
+            + "normal films from sources they never saw, the bundled models called 38-70% COVID, many at 90% or more. "
+            + "Check the model on your own films and adapt it to them first (Check a folder against the model ...).";
 
     ProbabilityBars() {
         setId("probabilityBars");
@@ -69,6 +80,12 @@ final class ProbabilityBars extends GridPane {
             note.setMinHeight(Region.USE_PREF_SIZE);
             note.getStyleClass().add("reliability-note");
             add(note, 0, p.classes().size(), 3, 1);
+            Label otherSites = new Label(OTHER_SITES);
+            otherSites.setId("otherSitesNote");
+            otherSites.setWrapText(true);
+            otherSites.setMinHeight(Region.USE_PREF_SIZE);
+            otherSites.getStyleClass().add("reliability-note");
+            add(otherSites, 0, p.classes().size() + 1, 3, 1);
         }
     }
 

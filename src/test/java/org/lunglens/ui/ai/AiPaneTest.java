@@ -138,6 +138,7 @@ class AiPaneTest {
         boolean flagged = ai.analysisProperty().get().prediction().unfamiliar();
         assertThat(robot.lookup("#unfamiliarWarning").queryAs(Label.class).isVisible()).isEqualTo(flagged);
         assertThat(robot.lookup("#reliabilityNote").tryQuery().isPresent()).isEqualTo(!flagged);
+        assertThat(robot.lookup("#otherSitesNote").tryQuery().isPresent()).isEqualTo(!flagged);
 
         // A blank film: flagged, said before the bars, and the record line is gone
         BufferedImage blank = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY);

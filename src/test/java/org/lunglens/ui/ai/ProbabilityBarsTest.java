@@ -55,10 +55,14 @@ class ProbabilityBarsTest {
 
         assertThat(robot.lookup("#reliabilityNote").queryAs(Label.class).getText()).isEqualTo("On its test split, this "
                 + "model was right on 6 of 10 films it called with 70-80% (95% CI 31-83%).");
+        assertThat(robot.lookup("#otherSitesNote").queryAs(Label.class).getText())
+                .as("the record comes with what it does not cover").contains("not on your hospital's")
+                .contains("adapt");
         assertThat(ProbabilityBars.reliabilityNote(calibration, 0.55f)).contains("called no film with 50-60%");
         assertThat(ProbabilityBars.reliabilityNote(calibration, 1f)).contains("right on 4 of 4 films it called with 90-100%");
 
         robot.interact(() -> bars.show(new Prediction(classes, new float[] {0.76f, 0.24f}, 1)));
         assertThat(robot.lookup("#reliabilityNote").tryQuery()).as("no report, no note").isEmpty();
+        assertThat(robot.lookup("#otherSitesNote").tryQuery()).isEmpty();
     }
 }

@@ -95,6 +95,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: 0 = off)")
     double photometric;
 
+    @Option(names = "--crop", defaultValue = "0", paramLabel = "P",
+            description = "chance of a random framing of each training input: a square of 60-100%% of the side, "
+                    + "anywhere in it, scaled back (default: ${DEFAULT-VALUE}, off)")
+    double crop;
+
     @Option(names = "--negatives", paramLabel = "DIR",
             description = "binary task: add this folder's films (class sub-folders, no COVID) as non-COVID; half train, "
                     + "a quarter each validation and test; repeatable")
@@ -147,6 +152,10 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --normalise must be 'unit' or 'equalized', not '" + normalisation + "'");
             return 2;
         }
+        if (!(crop >= 0 && crop <= 1)) {
+            System.err.println("lunglens: --crop takes a probability in [0, 1]; got " + crop);
+            return 2;
+        }
         if (!(photometric >= 0 && photometric <= 1)) {
             System.err.println("lunglens: --photometric takes a probability in [0, 1]; got " + photometric);
             return 2;
@@ -155,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
                 learningRateDecay, emaDecay, convs, eraseProbability, splitSeed == null ? seed : splitSeed,
-                new SiteRecipe(normalisation, photometric, negatives, init));
+                new SiteRecipe(normalisation, photometric, negatives, init, crop));
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

@@ -13,8 +13,9 @@ import java.util.List;
  *                      binary model's data; half of each is trained on, a quarter validates, a quarter tests
  *                      ({@link #NEGATIVES_SPLIT}), so they stop being an external check for the half trained on
  * @param init          a model whose weights start the run (same architecture), or null for fresh weights
+ * @param crop          chance of a random framing ({@link RandomCrop}; 0 = off)
  */
-public record SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init) {
+public record SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init, double crop) {
     /** Validation and test shares of each negatives folder. */
     public static final double NEGATIVES_SPLIT = 0.25;
 
@@ -25,6 +26,6 @@ public record SiteRecipe(String normalisation, double photometric, List<Path> ne
 
     /** The recipe of the first bundled models: plain unit inputs, no extra data, fresh weights. */
     public static SiteRecipe none() {
-        return new SiteRecipe(PreprocessingSpec.UNIT, 0, List.of(), null);
+        return new SiteRecipe(PreprocessingSpec.UNIT, 0, List.of(), null, 0);
     }
 }

@@ -38,7 +38,9 @@ public final class Trainer {
 
     /** The standard augmentation, then random erasing and photometric changes when the options ask for them. */
     static Augmentation augmentationFor(TrainingOptions options) {
-        Augmentation a = Augmenter.standard();
+        // Framing first, then the positioning jitter every film gets
+        Augmentation a = options.site().crop() > 0
+                ? new RandomCrop(options.site().crop()).andThen(Augmenter.standard()) : Augmenter.standard();
         if (options.eraseProbability() > 0) {
             a = a.andThen(new RandomErasing(options.eraseProbability()));
         }

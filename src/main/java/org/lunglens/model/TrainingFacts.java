@@ -45,6 +45,9 @@ final class TrainingFacts {
     private void putSiteFacts(Map<String, Object> facts) throws IOException {
         SiteRecipe site = options.site();
         facts.put("normalisation", site.normalisation());
+        if (site.crop() > 0) {
+            facts.put("framingAugmentation", new RandomCrop(site.crop()).description());
+        }
         if (site.photometric() > 0) {
             facts.put("photometricAugmentation", new PhotometricAugmenter(site.photometric()).description());
         }

@@ -159,12 +159,12 @@ class TrainerTest {
         new Trainer(options(parent, "binary", 1, false), Quiet.LISTENER).train();
         TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
                 1, 16, 10, 0, 0.003, 7, false, 0, "", false, 1.0, 0, new int[] {1}, 0, 7,
-                new SiteRecipe(PreprocessingSpec.EQUALIZED, 0.5, List.of(tmp.resolve("tb")), parent));
+                new SiteRecipe(PreprocessingSpec.EQUALIZED, 0.5, List.of(tmp.resolve("tb")), parent, 0.5));
         TrainingResult result = new Trainer(opts, Quiet.LISTENER).train();
 
         assertThat(result.model().metadata().preprocessing().normalisation()).isEqualTo(PreprocessingSpec.EQUALIZED);
-        assertThat(result.model().metadata().training()).containsKeys("photometricAugmentation", "extraNegatives",
-                "initialWeights");
+        assertThat(result.model().metadata().training()).containsKeys("photometricAugmentation",
+                "framingAugmentation", "extraNegatives", "initialWeights");
         List<String> tbRows = Files.readAllLines(opts.splitFile()).stream().filter(l -> l.contains("Tuberculosis")).toList();
         // Half of the extra films train, a quarter each validate and test; their paths lead out of the data folder
         assertThat(tbRows).hasSize(12).allMatch(l -> l.contains(",../"));

@@ -10,8 +10,8 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * LungLens's logging, set up in code: Logback's XML configuration cost the app a quarter of a second at every
- * start (an XML parser and Logback's configuration model, several hundred classes). Logs go to stderr so the CLI's
+ * LungLens's logging, set up in code: Logback's XML configuration delayed every start (an XML parser and Logback's
+ * configuration model, several hundred classes loaded; docs/BENCHMARKS.md). Logs go to stderr so the CLI's
  * stdout stays machine-readable; ND4J's start-up chatter is kept at WARN. {@code -Dlunglens.log=INFO} (or DEBUG)
  * shows backend, CPU level and stack traces; {@code -Dlogback.configurationFile=FILE} still hands the whole set-up
  * to an XML file of one's own. Found by Logback through {@code META-INF/services}.

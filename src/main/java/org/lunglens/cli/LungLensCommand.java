@@ -86,7 +86,7 @@ public final class LungLensCommand implements Runnable {
 
     /**
      * The same, with the app to open for {@code lunglens --db FILE}. Building picocli's model of every subcommand
-     * (annotations read by reflection) costs a third of a second of the app's start-up, so arguments that name no
+     * (annotations read by reflection) delays the app's start-up (docs/BENCHMARKS.md), so arguments that name no
      * subcommand (films, folders, start options) are parsed by the top-level command alone; any usage error there
      * is parsed again by the whole command line, whose message and usage help list the subcommands as always.
      */

@@ -59,6 +59,7 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
                 for (int b = 0; b < bnLayers.size(); b++) {
                     moments[c][b].add(acts.get(bnLayers.get(b)));
                 }
+                NativeMemory.afterBatch(from / BATCH);
             }
         }
         List<Layer> layers = new ArrayList<>();

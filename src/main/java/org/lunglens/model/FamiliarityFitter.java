@@ -93,6 +93,7 @@ public final class FamiliarityFitter {
                     out.get(t).add(f.get(t));
                 }
             }
+            NativeMemory.afterBatch(from / BATCH);
         }
         return out;
     }

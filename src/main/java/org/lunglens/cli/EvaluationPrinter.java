@@ -82,13 +82,13 @@ final class EvaluationPrinter {
 
     /** What the app would show as a plain, wrong reading: the share a site's reader should weigh. */
     private static void appendUnflaggedErrors(StringBuilder sb, Evaluation evaluation, boolean covidFilms, String what) {
-        int[] e = evaluation.unflaggedErrors(covidFilms);
-        if (e[1] == 0) {
+        Evaluation.UnflaggedErrors e = evaluation.unflaggedErrors(covidFilms);
+        if (e.films() == 0) {
             return;
         }
-        ConfidenceInterval ci = ConfidenceInterval.wilson(e[0], e[1]);
-        sb.append(String.format(Locale.ROOT, "%s  %d of %d (%.1f%%, 95%% CI %.1f-%.1f%%)%n", what, e[0], e[1],
-                100.0 * e[0] / e[1], 100 * ci.lower(), 100 * ci.upper()));
+        ConfidenceInterval ci = ConfidenceInterval.wilson(e.count(), e.films());
+        sb.append(String.format(Locale.ROOT, "%s  %d of %d (%.1f%%, 95%% CI %.1f-%.1f%%)%n", what, e.count(), e.films(),
+                100.0 * e.count() / e.films(), 100 * ci.lower(), 100 * ci.upper()));
     }
 
     /** ECE, Brier and the reliability bins: is the top class right as often as its probability says? */

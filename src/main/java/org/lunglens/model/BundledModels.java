@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.lunglens.patientlog.DatabaseLocation;
 
 /**
@@ -70,7 +71,7 @@ public final class BundledModels {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".zip") && !n.contains(".checkpoint")).sorted().toList();
         } catch (java.io.IOException e) {
@@ -102,7 +103,7 @@ public final class BundledModels {
      * the single binary network.
      */
     public static String defaultFileName() {
-        return java.util.stream.Stream.of(EQUALIZED_JSRT, EQUALIZED, COMBINED).filter(f -> find(f).isPresent())
+        return Stream.of(EQUALIZED_JSRT, EQUALIZED, COMBINED).filter(f -> find(f).isPresent())
                 .findFirst().orElse(BINARY);
     }
 

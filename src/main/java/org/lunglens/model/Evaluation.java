@@ -52,13 +52,20 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
     }
 
     /**
+     * How many films of one side were called the other side without a flag, of how many films of that side.
+     *
+     * @param count the wrong readings the familiarity check let through
+     * @param films the films of that side
+     */
+    public record UnflaggedErrors(int count, int films) {
+    }
+
+    /**
      * Films of one side called the other side without a flag: errors the app would show as a plain reading.
      * With {@code covidFilms} false: non-COVID films called COVID (the issue's "called COVID without the unfamiliar
      * flag" on another hospital's normal films); true: COVID films called something else.
-     *
-     * @return {count, films of that side}
      */
-    public int[] unflaggedErrors(boolean covidFilms) {
+    public UnflaggedErrors unflaggedErrors(boolean covidFilms) {
         int pos = metadata.classes().indexOf(ModelMetadata.COVID);
         int[] predicted = predicted();
         int count = 0;
@@ -72,7 +79,7 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
             boolean flagged = hasFamiliarity() && familiarity[i].unfamiliar();
             count += wrongSide && !flagged ? 1 : 0;
         }
-        return new int[] {count, films};
+        return new UnflaggedErrors(count, films);
     }
 
     public Metrics metrics() {
@@ -172,12 +179,12 @@ public record Evaluation(ModelMetadata metadata, int[] truth, float[][] probabil
     }
 
     private Map<String, Object> errorShare(boolean covidFilms) {
-        int[] e = unflaggedErrors(covidFilms);
+        UnflaggedErrors e = unflaggedErrors(covidFilms);
         Map<String, Object> share = new LinkedHashMap<>();
-        share.put("count", e[0]);
-        share.put("of", e[1]);
-        share.put("fraction", e[1] == 0 ? null : (double) e[0] / e[1]);
-        share.put("interval", ConfidenceInterval.wilson(e[0], e[1]).toList());
+        share.put("count", e.count());
+        share.put("of", e.films());
+        share.put("fraction", e.films() == 0 ? null : (double) e.count() / e.films());
+        share.put("interval", ConfidenceInterval.wilson(e.count(), e.films()).toList());
         return share;
     }
 

@@ -25,8 +25,8 @@ class EvaluationTest {
     void countsWrongReadingsThatTheCheckLetsThrough() {
         Evaluation evaluation = new Evaluation(BINARY, TRUTH, PROBABILITIES, Map.of(), CHECK);
 
-        assertThat(evaluation.unflaggedErrors(false)).containsExactly(2, 5);
-        assertThat(evaluation.unflaggedErrors(true)).containsExactly(1, 2);
+        assertThat(evaluation.unflaggedErrors(false)).isEqualTo(new Evaluation.UnflaggedErrors(2, 5));
+        assertThat(evaluation.unflaggedErrors(true)).isEqualTo(new Evaluation.UnflaggedErrors(1, 2));
         Map<?, ?> unfamiliar = (Map<?, ?>) evaluation.report().get("unfamiliar");
         Map<?, ?> falseAlarms = (Map<?, ?>) unfamiliar.get("nonCovidCalledCovidUnflagged");
         assertThat(falseAlarms.get("count")).isEqualTo(2);
@@ -38,8 +38,8 @@ class EvaluationTest {
     void withoutACheckEveryErrorIsAPlainReading() {
         Evaluation evaluation = new Evaluation(BINARY, TRUTH, PROBABILITIES, Map.of());
 
-        assertThat(evaluation.unflaggedErrors(false)).containsExactly(3, 5);
-        assertThat(evaluation.unflaggedErrors(true)).containsExactly(1, 2);
+        assertThat(evaluation.unflaggedErrors(false)).isEqualTo(new Evaluation.UnflaggedErrors(3, 5));
+        assertThat(evaluation.unflaggedErrors(true)).isEqualTo(new Evaluation.UnflaggedErrors(1, 2));
     }
 
     @Test
@@ -47,7 +47,7 @@ class EvaluationTest {
         Evaluation evaluation = new Evaluation(BINARY, new int[] {1, 1}, new float[][] {{0.7f, 0.3f}, {0.1f, 0.9f}},
                 Map.of(), new Familiarity[] {FAMILIAR, FAMILIAR});
 
-        assertThat(evaluation.unflaggedErrors(false)).containsExactly(1, 2);
-        assertThat(evaluation.unflaggedErrors(true)).containsExactly(0, 0);
+        assertThat(evaluation.unflaggedErrors(false)).isEqualTo(new Evaluation.UnflaggedErrors(1, 2));
+        assertThat(evaluation.unflaggedErrors(true)).isEqualTo(new Evaluation.UnflaggedErrors(0, 0));
     }
 }

@@ -59,10 +59,8 @@ final class EvaluationPrinter {
         }
         int n = evaluation.truth().length;
         int flagged = evaluation.unfamiliarCount();
-        ConfidenceInterval ci = ConfidenceInterval.wilson(flagged, n);
         sb.append(String.format(Locale.ROOT, "%nunfamiliar films  %d of %d flagged (%s)%n", flagged, n,
-                n == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%, 95%% CI %.1f-%.1f%%", 100.0 * flagged / n,
-                        100 * ci.lower(), 100 * ci.upper())));
+                share(flagged, n)));
         appendUnflaggedErrors(sb, evaluation, false, "non-COVID films called COVID without a flag");
         appendUnflaggedErrors(sb, evaluation, true, "COVID films called non-COVID without a flag");
         Evaluation familiar = evaluation.familiarOnly();
@@ -86,9 +84,18 @@ final class EvaluationPrinter {
         if (e.films() == 0) {
             return;
         }
-        ConfidenceInterval ci = ConfidenceInterval.wilson(e.count(), e.films());
-        sb.append(String.format(Locale.ROOT, "%s  %d of %d (%.1f%%, 95%% CI %.1f-%.1f%%)%n", what, e.count(), e.films(),
-                100.0 * e.count() / e.films(), 100 * ci.lower(), 100 * ci.upper()));
+        sb.append(String.format(Locale.ROOT, "%s  %d of %d (%s)%n", what, e.count(), e.films(),
+                share(e.count(), e.films())));
+    }
+
+    /** "11.4%, 95% CI 5.0-24.0%" (Wilson), or "n/a" of no films. */
+    private static String share(int count, int films) {
+        if (films == 0) {
+            return "n/a";
+        }
+        ConfidenceInterval ci = ConfidenceInterval.wilson(count, films);
+        return String.format(Locale.ROOT, "%.1f%%, 95%% CI %.1f-%.1f%%", 100.0 * count / films, 100 * ci.lower(),
+                100 * ci.upper());
     }
 
     /** ECE, Brier and the reliability bins: is the top class right as often as its probability says? */

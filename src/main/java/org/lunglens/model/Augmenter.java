@@ -65,7 +65,8 @@ public final class Augmenter implements Augmentation {
         return out;
     }
 
-    private static float sample(float[] in, int size, double x, double y) {
+    /** Bilinear sample of a square input at (x, y), clamped to its edges. */
+    static float sample(float[] in, int size, double x, double y) {
         double cx = Math.max(0, Math.min(size - 1, x));
         double cy = Math.max(0, Math.min(size - 1, y));
         int x0 = (int) cx;

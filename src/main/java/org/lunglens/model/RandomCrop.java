@@ -39,24 +39,11 @@ public final class RandomCrop implements Augmentation {
         double scale = side / size;
         float[] out = new float[size * size];
         for (int y = 0; y < size; y++) {
-            double sy = clamp(top + (y + 0.5) * scale - 0.5, size);
-            int y0 = (int) sy;
-            int y1 = Math.min(y0 + 1, size - 1);
-            double fy = sy - y0;
+            double sy = top + (y + 0.5) * scale - 0.5;
             for (int x = 0; x < size; x++) {
-                double sx = clamp(left + (x + 0.5) * scale - 0.5, size);
-                int x0 = (int) sx;
-                int x1 = Math.min(x0 + 1, size - 1);
-                double fx = sx - x0;
-                double v = (1 - fy) * ((1 - fx) * input[y0 * size + x0] + fx * input[y0 * size + x1])
-                        + fy * ((1 - fx) * input[y1 * size + x0] + fx * input[y1 * size + x1]);
-                out[y * size + x] = (float) v;
+                out[y * size + x] = Augmenter.sample(input, size, left + (x + 0.5) * scale - 0.5, sy);
             }
         }
         return out;
-    }
-
-    private static double clamp(double v, int size) {
-        return Math.max(0, Math.min(size - 1, v));
     }
 }

@@ -80,7 +80,7 @@ final class AdaptCommand implements Callable<Integer> {
         LoadedModel parent = ModelFile.load(parentFile);
         if (parent.isCombined()) {
             System.err.println("lunglens: " + parentFile + " is a combined model; adapt one network (e.g. "
-                    + BundledModels.EQUALIZED_JSRT + ")");
+                    + BundledModels.EQUALIZED + ")");
             return 2;
         }
         InputCache cache = new InputCache(images, parent.preprocessor(), ProgressListener.NONE);

@@ -25,7 +25,7 @@ final class AgreementCommand implements Callable<Integer> {
     Path db;
 
     @Option(names = "--model", paramLabel = "NAME", description = "only this model (its name in the log, e.g. "
-            + "covid-equalized-jsrt)")
+            + "covid-equalized)")
     String model;
 
     @Option(names = "--period", paramLabel = "all|year|month", defaultValue = "all",

@@ -21,15 +21,9 @@ public final class BundledModels {
     public static final String COMBINED = "covid-combined.zip";
     /**
      * The binary network trained for other hospitals' films (equalised input, photometric augmentation, films
-     * of other sources as negatives; docs/MODELS.md): the default until 2026-12-06.
+     * of other sources as negatives; docs/MODELS.md): the default of the app and of classify when present.
      */
     public static final String EQUALIZED = "covid-equalized.zip";
-    /**
-     * The same network after ten more epochs with a second source of non-COVID films (JSRT) beside the TB films,
-     * chosen over it by validation on 2026-12-06 (docs/MODELS.md): the default of the app and of classify when
-     * present.
-     */
-    public static final String EQUALIZED_JSRT = "covid-equalized-jsrt.zip";
 
     private BundledModels() {
     }
@@ -89,7 +83,6 @@ public final class BundledModels {
     /** Every bundled model found, the default one first. */
     public static List<Path> all() {
         List<Path> found = new ArrayList<>();
-        find(EQUALIZED_JSRT).ifPresent(found::add);
         find(EQUALIZED).ifPresent(found::add);
         find(COMBINED).ifPresent(found::add);
         find(BINARY).ifPresent(found::add);
@@ -99,11 +92,10 @@ public final class BundledModels {
 
     /**
      * The default model of the app and of {@code classify} alike (a user gets the same answer from both): the
-     * newest network trained for other sites where installed, else the one before it, else the combined one, else
-     * the single binary network.
+     * network trained for other sites where installed, else the combined one, else the single binary network.
      */
     public static String defaultFileName() {
-        return Stream.of(EQUALIZED_JSRT, EQUALIZED, COMBINED).filter(f -> find(f).isPresent())
+        return Stream.of(EQUALIZED, COMBINED).filter(f -> find(f).isPresent())
                 .findFirst().orElse(BINARY);
     }
 

@@ -28,7 +28,10 @@ public record Split(List<LabelledImage> train, List<LabelledImage> validation, L
         Files.write(file, lines);
     }
 
-    /** Reads one set ("test", say) of a split file, resolving paths against a data folder. */
+    /**
+     * Reads one set ("test", say) of a split file, resolving paths against a data folder. A film the split names
+     * but the folder lacks is an error, not a film to skip: figures on the rest would pass for the split's.
+     */
     public static List<LabelledImage> readSet(Path file, Path dataRoot, String set) throws IOException {
         List<LabelledImage> images = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.parse(Files.newBufferedReader(file))) {
@@ -39,6 +42,12 @@ public record Split(List<LabelledImage> train, List<LabelledImage> validation, L
                     images.add(new LabelledImage(dataRoot.resolve(path), row.get(1), "file:" + path));
                 }
             }
+        }
+        List<LabelledImage> missing = images.stream().filter(i -> !Files.exists(i.file())).toList();
+        if (!missing.isEmpty()) {
+            throw new IOException(String.format("%d of the %d %s films of the split %s are not under %s (first: %s);"
+                    + " figures without them would not be the split's", missing.size(), images.size(), set,
+                    file.getFileName(), dataRoot, dataRoot.relativize(missing.get(0).file())));
         }
         return images;
     }

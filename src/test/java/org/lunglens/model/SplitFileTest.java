@@ -1,6 +1,7 @@
 package org.lunglens.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Split files: the ones committed beside the models read and write back as before; odd paths survive. */
 class SplitFileTest {
     private static final Path COMMITTED = Path.of("models/covid-binary.split.csv");
-    private static final Path DATA = Path.of("/data");
+    private static final Path DATA = org.lunglens.testutil.SharedData.radiography();
 
     @TempDir
     Path tmp;
@@ -51,6 +52,8 @@ class SplitFileTest {
         Path file = tmp.resolve("odd.split.csv");
 
         new Split(List.of(), List.of(), List.of(odd)).write(file, tmp);
+        Files.createDirectories(odd.file().getParent());
+        Files.createFile(odd.file());
 
         assertThat(Split.readSet(file, tmp, Split.TEST)).extracting(LabelledImage::file).containsExactly(odd.file());
         assertThat(Files.readString(file)).isEqualTo("set,class,path\ntest,COVID,\"COVID/a, \"\"b\"\"\nc.png\"\n");
@@ -60,8 +63,22 @@ class SplitFileTest {
     void aFileWrittenBeforePathsWereQuotedKeepsAPathsCommas() throws Exception {
         Path file = tmp.resolve("old.split.csv");
         Files.writeString(file, "set,class,path\ntest,COVID,COVID/a,b.png\n");
+        Files.createDirectories(tmp.resolve("COVID"));
+        Files.createFile(tmp.resolve("COVID/a,b.png"));
 
         assertThat(Split.readSet(file, tmp, Split.TEST)).extracting(LabelledImage::file)
                 .containsExactly(tmp.resolve("COVID/a,b.png"));
+    }
+
+    @Test
+    void aFilmTheFolderLacksIsAnErrorThatNamesIt() throws Exception {
+        Path file = tmp.resolve("gone.split.csv");
+        Files.writeString(file, "set,class,path\ntest,Normal,Normal/here.png\ntest,Normal,Normal/gone.png\n"
+                + "validation,Normal,Normal/gone-too.png\n");
+        Files.createDirectories(tmp.resolve("Normal"));
+        Files.createFile(tmp.resolve("Normal/here.png"));
+
+        assertThatThrownBy(() -> Split.readSet(file, tmp, Split.TEST)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("1 of the 2 test films").hasMessageContaining("Normal/gone.png");
     }
 }

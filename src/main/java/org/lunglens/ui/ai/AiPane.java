@@ -34,8 +34,7 @@ import org.lunglens.ui.viewer.ViewerModel;
  */
 public final class AiPane extends VBox {
     private static final Map<String, String> MODEL_LABELS = Map.of(
-            BundledModels.EQUALIZED_JSRT, "Binary: trained for other hospitals (default)",
-            BundledModels.EQUALIZED, "Binary: trained for other hospitals, earlier",
+            BundledModels.EQUALIZED, "Binary: trained for other hospitals (default)",
             BundledModels.COMBINED, "Binary: two networks combined",
             BundledModels.BINARY, "Binary: one network",
             BundledModels.MULTICLASS, "Multi-class: COVID / Normal / Viral");

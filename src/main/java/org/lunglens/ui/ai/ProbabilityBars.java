@@ -29,7 +29,7 @@ final class ProbabilityBars extends GridPane {
      * test record, so neither line shows for it.
      */
     static final String OTHER_SITES = "That record is on films like its training data, not on your hospital's: on "
-            + "normal films from sources they never saw, the bundled models called 36-70% COVID, many at 90% or more. "
+            + "normal films from sources they never saw, the bundled models called 38-70% COVID, many at 90% or more. "
             + "Check the model on your own films and adapt it to them first (Check a folder against the model ...).";
 
     ProbabilityBars() {

@@ -9,7 +9,8 @@ rows=list(csv.DictReader(open(sys.argv[1])))
 taps=[k for k in rows[0] if k.startswith('t')]
 def arr(sel,k): return np.array([float(r[k]) for r in rows if sel(r)])
 val=lambda r:r['set']=='val'; test=lambda r:r['set']=='test'
-groups={'test':test,'TB':lambda r:r['set']=='tuberculosis-128','act-N':lambda r:r['set']=='actualmed' and r['folder']=='Normal','act-all':lambda r:r['set']=='actualmed','fig1':lambda r:r['set']=='figure1','hann':lambda r:r['set']=='hannover-mhh'}
+groups={'test':test,'TB':lambda r:r['set']=='tuberculosis-128','act-N':lambda r:r['set']=='actualmed' and r['folder']=='Normal','act-all':lambda r:r['set']=='actualmed','fig1':lambda r:r['set']=='figure1','hann':lambda r:r['set']=='hannover-mhh',
+        'jsrt':lambda r:r['set']=='jsrt','cxc':lambda r:r['set']=='chestxray-com'}
 def auc(neg,pos):
     s=np.concatenate([neg,pos]); rk=s.argsort().argsort()+1
     return (rk[len(neg):].sum()-len(pos)*(len(pos)+1)/2)/(len(neg)*len(pos))

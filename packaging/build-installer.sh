@@ -100,7 +100,7 @@ package() { # package TYPE DEST [jpackage options...]
 
 # Class-data sharing (AppCDS): record which classes a start-up loads (the app under Xvfb opens an image and
 # analyses it with both bundled models, then quits), so that an install can archive them once
-# (make-class-archive.sh: the app-image below, the .deb's postinst). Without Xvfb the app ships without the list
+# (make-class-archive.sh: the .deb's postinst, an app-image's first window start). Without Xvfb the app ships without the list
 # and starts as before, only slower.
 cp packaging/make-class-archive.sh "$stage/input/"
 if command -v xvfb-run >/dev/null 2>&1 && [ ${#models[@]} -gt 0 ]; then
@@ -132,11 +132,9 @@ for type in "${types[@]}"; do
     deb) rm -f "$out"/lunglens_*.deb ;;
   esac
   if [ "$type" = app-image ]; then
+    # No class-data archive here: one made now would hold this folder's paths (73 MB, useless once the app-image
+    # is moved); the app writes it where it lies, at its first window start (org.lunglens.ClassArchive)
     package app-image "$out"
-    if [ -f "$stage/input/lunglens.classlist" ]; then
-      step "class-data archive of the app-image"
-      sh "$out/LungLens/lib/app/make-class-archive.sh" || echo "warning: the app-image has no class-data archive" >&2
-    fi
   else
     package "$type" "$out" "@packaging/jpackage-$type.cfg"
   fi

@@ -3,7 +3,8 @@
 # LungLens's classes that a start-up loads, parsed and verified once, here, instead of at every start (measured:
 # about 1.3 s sooner to the window, 2.3 s sooner to the first prediction; docs/PACKAGING.md).
 #
-#   sh /opt/lunglens/lib/app/make-class-archive.sh      (the .deb's postinst runs it; build-installer.sh too)
+#   sh /opt/lunglens/lib/app/make-class-archive.sh      (the .deb's postinst runs it; an app-image's first window
+#                                                        start too, in the background: org.lunglens.ClassArchive)
 #
 # It lies in the app folder (lib/app) beside lunglens.classlist, the class list that build-installer.sh recorded
 # from a start-up of the app. On JDK 17 an archive holds the jars' absolute paths, sizes and dates, so it is made
@@ -21,8 +22,9 @@ classpath=$(sed -n 's|^app\.classpath=\$APPDIR|'"$app"'|p' "$cfg" | paste -s -d 
 tmp=$archive.tmp.$$
 trap 'rm -f "$tmp"' EXIT
 # The dump warns about classes it cannot archive (old class-file versions, JFR events): expected, kept quiet
-if ! "$image/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" \
-    -cp "$classpath" >/dev/null 2>&1; then
+# -XX:-UsePerfData: no /tmp/hsperfdata_<user> file, as the app itself (jpackage.cfg)
+if ! "$image/lib/runtime/bin/java" -XX:-UsePerfData -Xshare:dump -XX:SharedClassListFile="$list" \
+    -XX:SharedArchiveFile="$tmp" -cp "$classpath" >/dev/null 2>&1; then
   echo "make-class-archive: the JVM could not write the archive; LungLens still works, it starts slower" >&2
   exit 1
 fi

@@ -17,9 +17,14 @@ public final class Main {
     public static void main(String[] args) {
         PackagedRuntime.configure();
         if (args.length == 0) {
-            LungLensApp.launchApp(StartOptions.defaults());
+            openApp(StartOptions.defaults());
             return;
         }
-        System.exit(LungLensCommand.run(LungLensApp::launchApp, args));
+        System.exit(LungLensCommand.run(Main::openApp, args));
+    }
+
+    private static void openApp(StartOptions options) {
+        ClassArchive.writeLaterIfNeeded();
+        LungLensApp.launchApp(options);
     }
 }

@@ -24,6 +24,8 @@ public final class BundledModels {
      * of other sources as negatives; docs/MODELS.md): the default of the app and of classify when present.
      */
     public static final String EQUALIZED = "covid-equalized.zip";
+    /** Every bundled model's file, the default first: the order in which the AI tab offers them. */
+    public static final List<String> FILES = List.of(EQUALIZED, COMBINED, BINARY, MULTICLASS);
 
     private BundledModels() {
     }
@@ -80,15 +82,6 @@ public final class BundledModels {
                 + " was not found; pass --model FILE"));
     }
 
-    /** Every bundled model found, the default one first. */
-    public static List<Path> all() {
-        List<Path> found = new ArrayList<>();
-        find(EQUALIZED).ifPresent(found::add);
-        find(COMBINED).ifPresent(found::add);
-        find(BINARY).ifPresent(found::add);
-        find(MULTICLASS).ifPresent(found::add);
-        return found;
-    }
 
     /**
      * The default model of the app and of {@code classify} alike (a user gets the same answer from both): the

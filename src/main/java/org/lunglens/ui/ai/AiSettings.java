@@ -27,8 +27,7 @@ public final class AiSettings {
     private final ObjectBinding<OverlayStyle> style;
 
     /** The bundled models a reader can choose, in the order the choice lists them. */
-    static final List<String> MODEL_FILES = List.of(BundledModels.EQUALIZED,
-            BundledModels.COMBINED, BundledModels.BINARY, BundledModels.MULTICLASS);
+    static final List<String> MODEL_FILES = BundledModels.FILES;
     /** The bundled models, then the user's own (an adapted model, say), read once when the settings are made. */
     private final List<String> modelFiles;
 

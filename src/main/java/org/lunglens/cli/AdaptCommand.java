@@ -140,7 +140,7 @@ final class AdaptCommand implements Callable<Integer> {
         // No test metrics: the parent's record does not describe the adapted model on this site's films
         ModelMetadata meta = new ModelMetadata(p.formatVersion(), name, p.version() + "+adapted", p.task(), p.classes(),
                 p.preprocessing(), p.architecture(), p.parameters(), p.gradCamLayer(), training, Map.of(), check,
-                null); // the parent's batch-norm reference describes the parent's statistics, not these
+                null, null); // the parent's batch-norm and site references describe the parent's statistics, not these
         ModelFile.save(adapted, meta, out, false);
 
         int[] before = calls(new Classifier(parent), inputs, p.classes());

@@ -24,6 +24,8 @@ import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 import org.lunglens.model.Preprocessor;
+import org.lunglens.model.SiteSample;
+import org.lunglens.model.SiteShift;
 import org.lunglens.patientlog.CsvExport;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.PrivateFiles;
@@ -118,6 +120,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;
+        SiteSample site = new SiteSample(classifier.model());
         try (BatchLog batchLog = log ? BatchLog.open(logFile(), classifier.model().metadata().name(), modelFile)
                 : null;
              PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
@@ -134,7 +137,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     }
                 }
                 long start = System.nanoTime();
-                Classifier.Output out = predict(classifier, ok);
+                Classifier.Output out = predict(classifier, ok, site);
                 float[][] probs = out.probabilities();
                 long millisPerImage = ok.isEmpty() ? 0 : (System.nanoTime() - start) / 1_000_000 / ok.size();
                 int k = 0;
@@ -166,6 +169,11 @@ final class ClassifyCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             System.err.println("lunglens: no image files found in " + inputs);
             return 1;
+        }
+        // Said once the films are enough to judge; the per-film columns never depend on the other films
+        SiteShift shift = site.worst();
+        if (shift != null && shift.judged()) {
+            System.err.println("lunglens: " + shift.describe());
         }
         return failures == 0 ? 0 : 1;
     }
@@ -276,11 +284,11 @@ final class ClassifyCommand implements Callable<Integer> {
         }).toList();
     }
 
-    private static Classifier.Output predict(Classifier classifier, List<float[]> inputs) {
+    private static Classifier.Output predict(Classifier classifier, List<float[]> inputs, SiteSample site) {
         float[][] out = new float[inputs.size()][];
         Familiarity[] familiarity = new Familiarity[inputs.size()];
         for (int from = 0; from < inputs.size(); from += BATCH) {
-            Classifier.Output batch = classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)));
+            Classifier.Output batch = classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), site);
             System.arraycopy(batch.probabilities(), 0, out, from, batch.probabilities().length);
             System.arraycopy(batch.familiarity(), 0, familiarity, from, batch.familiarity().length);
         }

@@ -13,6 +13,7 @@ import org.lunglens.model.LabelledImage;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.ProgressListener;
+import org.lunglens.model.SiteSample;
 import org.lunglens.model.Split;
 import org.lunglens.report.Plots;
 import picocli.CommandLine.Command;
@@ -65,9 +66,14 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         InputCache cache = new InputCache(images, classifier.preprocessor(), ProgressListener.NONE);
-        Evaluation evaluation = Evaluator.evaluate(classifier, images, cache);
+        SiteSample site = new SiteSample(classifier.model());
+        Evaluation evaluation = Evaluator.evaluate(classifier, images, cache, site);
         Evaluation.describeSkipped(evaluation.skipped()).forEach(System.err::println);
         System.out.print(EvaluationPrinter.format(evaluation));
+        if (site.measurable()) {
+            // A split mixes films as the training films were mixed; a folder is a site
+            System.out.println(site.worst().describe());
+        }
         if (json != null) {
             ModelFile.json().writeValue(json.toFile(), evaluation.report());
             System.out.println("JSON report written to " + json);

@@ -16,6 +16,7 @@ import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.ProgressListener;
 import org.lunglens.model.SiteCheck;
+import org.lunglens.model.SiteShift;
 import org.lunglens.report.Plots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,6 +111,17 @@ final class SiteCheckCommand implements Callable<Integer> {
         r.put("unfamiliarFraction", c.hasCheck() ? c.unfamiliarFraction() : null);
         r.put("unfamiliar", c.hasCheck() ? c.unfamiliar() : null);
         r.put("unfamiliarInterval", c.hasCheck() ? ConfidenceInterval.wilson(c.unfamiliar(), c.n()).toList() : null);
+        if (c.siteShift() != null) {
+            SiteShift s = c.siteShift();
+            Map<String, Object> shift = new LinkedHashMap<>();
+            shift.put("films", s.films());
+            shift.put("judged", s.judged());
+            shift.put("shifted", s.shifted());
+            shift.put("distance", s.judged() ? s.distance() : null);
+            shift.put("threshold", s.judged() ? s.threshold() : null);
+            shift.put("nearestMixture", s.roundedShares());
+            r.put("siteShift", shift);
+        }
         r.put("calls", c.calls());
         r.put("covidHistogram", c.covidHistogram());
         r.put("leastFamiliar", c.leastFamiliar().stream().map(f -> Map.of("path", f.file().toString(),

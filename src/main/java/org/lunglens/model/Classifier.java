@@ -62,13 +62,18 @@ public final class Classifier {
 
     /** Probabilities and familiarity for already preprocessed inputs, from one forward pass per network. */
     public Output run(List<float[]> inputs) {
+        return run(inputs, null);
+    }
+
+    /** The same, adding the films to {@code site} (null: none) for the site-shift check, from the same passes. */
+    public Output run(List<float[]> inputs, SiteSample site) {
         input = InputTensors.into(input, inputs, preprocessor.spec().size());
         int rows = inputs.size();
         List<float[][]> perNetwork = new ArrayList<>();
         List<Familiarity[]> checks = new ArrayList<>();
         for (int n = 0; n < nets.size(); n++) {
             Familiarity[] check = new Familiarity[rows];
-            perNetwork.add(forward(nets.get(n), detectors.get(n), rows, check));
+            perNetwork.add(forward(n, detectors.get(n), rows, check, site));
             checks.add(check);
         }
         Familiarity[] familiarity = new Familiarity[rows];
@@ -95,19 +100,28 @@ public final class Classifier {
         return combined;
     }
 
-    /** One network's probabilities; with a detector, each row's familiarity is written into {@code familiarity}. */
-    private float[][] forward(MultiLayerNetwork net, FamiliarityDetector detector, int rows, Familiarity[] familiarity) {
+    /**
+     * Network {@code n}'s probabilities; with a detector, each row's familiarity is written into {@code familiarity};
+     * with a site sample that reads this network, the rows are added to it.
+     */
+    private float[][] forward(int n, FamiliarityDetector detector, int rows, Familiarity[] familiarity,
+                              SiteSample site) {
+        MultiLayerNetwork net = nets.get(n);
+        boolean sampling = site != null && site.reads(n);
         INDArray out;
-        if (detector == null) {
+        if (detector == null && !sampling) {
             // DL4J's own forward pass: with the native layer helpers installed it runs on oneDNN, and its
             // workspaces reuse the activations' memory from one call to the next
             out = net.output(input, false);
         } else {
-            // The same pass, keeping every layer's output: the detector reads some of them
+            // The same pass, keeping every layer's output: the detector and the site sample read some of them
             List<INDArray> layers = net.feedForward(input, false);
             out = layers.get(layers.size() - 1);
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; detector != null && i < rows; i++) {
                 familiarity[i] = detector.assess(layers, i);
+            }
+            if (sampling) {
+                site.add(n, layers, rows);
             }
         }
         float[][] probs = new float[rows][];

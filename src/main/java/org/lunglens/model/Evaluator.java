@@ -15,6 +15,12 @@ public final class Evaluator {
 
     /** Images whose folder is not one of the model's classes are skipped and reported. */
     public static Evaluation evaluate(Classifier classifier, List<LabelledImage> images, InputCache cache) {
+        return evaluate(classifier, images, cache, null);
+    }
+
+    /** The same, adding the evaluated films to {@code site} (null: none) for the site-shift check. */
+    public static Evaluation evaluate(Classifier classifier, List<LabelledImage> images, InputCache cache,
+                                      SiteSample site) {
         ModelMetadata meta = classifier.model().metadata();
         Map<Path, String> skipped = new LinkedHashMap<>(cache.failures());
         List<Integer> truth = new ArrayList<>();
@@ -38,7 +44,7 @@ public final class Evaluator {
         Familiarity[] familiarity = new Familiarity[inputs.size()];
         for (int start = 0; start < inputs.size(); start += BATCH) {
             List<float[]> batch = inputs.subList(start, Math.min(inputs.size(), start + BATCH));
-            Classifier.Output out = classifier.run(batch);
+            Classifier.Output out = classifier.run(batch, site);
             System.arraycopy(out.probabilities(), 0, probabilities, start, batch.size());
             System.arraycopy(out.familiarity(), 0, familiarity, start, batch.size());
         }

@@ -29,7 +29,32 @@ public final class FamiliarityFit {
         List<LabelledImage> all = new ArrayList<>(train);
         all.addAll(validation);
         InputCache cache = new InputCache(all, model.preprocessor(), progress);
-        return fit(model, train, validation, cache, split.getFileName().toString(), progress);
+        ModelMetadata fitted = fit(model, train, validation, cache, split.getFileName().toString(), progress);
+        // Every training film, decoded a chunk at a time: together they would not fit in memory
+        List<LabelledImage> allTrain = Split.readSet(split, dataRoot, Split.TRAIN);
+        return fitted.withSiteShift(siteShift(model, allTrain, validation, chunk -> {
+            InputCache c = new InputCache(chunk, model.preprocessor(), ProgressListener.NONE);
+            return chunk.stream().map(i -> c.get(i.file())).toList();
+        }, split.getFileName().toString(), progress));
+    }
+
+    /**
+     * The network's site-shift reference ({@link SiteShiftReference}) from every training film and the validation
+     * films; null for a network without batch norms.
+     */
+    public static SiteShiftReference siteShift(LoadedModel model, List<LabelledImage> train,
+                                               List<LabelledImage> validation,
+                                               java.util.function.Function<List<LabelledImage>, List<float[]>> inputs,
+                                               String splitName, ProgressListener progress) {
+        List<Integer> layers = BatchNormReference.batchNormLayers(model.network());
+        if (layers.isEmpty()) {
+            return null;
+        }
+        progress.progress(0, 1, "fitting the site-shift check on " + train.size() + " training films");
+        return SiteShiftFitter.fit(BatchNormFolding.fold(model.network()), layers,
+                model.metadata().preprocessing().size(), train, validation, inputs,
+                train.size() + " training films of " + splitName + ", thresholds from samples of its "
+                        + validation.size() + " validation films");
     }
 
     /**

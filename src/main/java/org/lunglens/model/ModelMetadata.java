@@ -21,12 +21,15 @@ import java.util.Map;
  * @param familiarity    the unfamiliar-film detector fitted to this network, or null for a model without one
  * @param batchNormReference per class, the batch norms' input statistics on the training films (for adapting to a
  *                       site from films of one class), or null
+ * @param siteShift      what the training films look like as a group, to tell whether a site's films taken together
+ *                       are unlike them ({@link SiteShiftReference}), or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelMetadata(int formatVersion, String name, String version, String task, List<String> classes,
                             PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
                             Map<String, Object> training, Map<String, Object> metrics,
-                            FamiliarityDetector familiarity, BatchNormReference batchNormReference) {
+                            FamiliarityDetector familiarity, BatchNormReference batchNormReference,
+                            SiteShiftReference siteShift) {
     public static final int FORMAT_VERSION = 1;
     /**
      * The version of a combined model file (partner networks inside, see {@link ModelFile}); a LungLens
@@ -49,27 +52,32 @@ public record ModelMetadata(int formatVersion, String name, String version, Stri
                          PreprocessingSpec preprocessing, String architecture, long parameters, int gradCamLayer,
                          Map<String, Object> training, Map<String, Object> metrics) {
         this(formatVersion, name, version, task, classes, preprocessing, architecture, parameters, gradCamLayer,
-                training, metrics, null, null);
+                training, metrics, null, null, null);
     }
 
     public ModelMetadata withMetrics(Map<String, Object> newMetrics) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, training, newMetrics, familiarity, batchNormReference);
+                parameters, gradCamLayer, training, newMetrics, familiarity, batchNormReference, siteShift);
     }
 
     public ModelMetadata withTraining(Map<String, Object> newTraining) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, newTraining, metrics, familiarity, batchNormReference);
+                parameters, gradCamLayer, newTraining, metrics, familiarity, batchNormReference, siteShift);
     }
 
     public ModelMetadata withFamiliarity(FamiliarityDetector detector) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, training, metrics, detector, batchNormReference);
+                parameters, gradCamLayer, training, metrics, detector, batchNormReference, siteShift);
     }
 
     public ModelMetadata withBatchNormReference(BatchNormReference reference) {
         return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
-                parameters, gradCamLayer, training, metrics, familiarity, reference);
+                parameters, gradCamLayer, training, metrics, familiarity, reference, siteShift);
+    }
+
+    public ModelMetadata withSiteShift(SiteShiftReference reference) {
+        return new ModelMetadata(formatVersion, name, version, task, classes, preprocessing, architecture,
+                parameters, gradCamLayer, training, metrics, familiarity, batchNormReference, reference);
     }
 
     /** The test report stored with the model, typed; empty for a model saved before its test evaluation. */

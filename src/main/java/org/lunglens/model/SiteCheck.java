@@ -21,9 +21,12 @@ import java.util.function.BooleanSupplier;
  * @param leastFamiliar      the most unfamiliar films, worst first (at most {@link #LISTED})
  * @param evaluation         the labelled evaluation, or null when the folder has no class folders the model knows
  * @param skipped            unreadable files with the reason
+ * @param siteShift          whether the films, taken together, are unlike the training films; null when the model
+ *                           has no site-shift reference
  */
 public record SiteCheck(int n, int unfamiliar, boolean hasCheck, Map<String, Integer> calls, int[] covidHistogram,
-                        List<Film> leastFamiliar, Evaluation evaluation, Map<Path, String> skipped) {
+                        List<Film> leastFamiliar, Evaluation evaluation, Map<Path, String> skipped,
+                        SiteShift siteShift) {
     /** Films listed as least familiar. */
     public static final int LISTED = 10;
     private static final int BATCH = 64;
@@ -57,6 +60,8 @@ public record SiteCheck(int n, int unfamiliar, boolean hasCheck, Map<String, Int
         } else {
             lines.add("flagged unfamiliar: n/a (this model has no familiarity check)");
         }
+        lines.add(siteShift == null ? "site shift: n/a (this model has no site-shift reference)"
+                : siteShift.describe());
         calls.forEach((cls, k) -> lines.add(String.format(java.util.Locale.ROOT, "called %s: %d (%.1f%%)", cls, k,
                 100.0 * k / Math.max(1, n))));
         return lines;
@@ -80,11 +85,12 @@ public record SiteCheck(int n, int unfamiliar, boolean hasCheck, Map<String, Int
         meta.classes().forEach(c -> calls.put(c, 0));
         int[] histogram = new int[10];
         List<Film> films = new ArrayList<>();
+        SiteSample site = new SiteSample(classifier.model());
         boolean hasCheck = true;
         int flagged = 0;
         for (int from = 0; from < readable.size() && !cancelled.getAsBoolean(); from += BATCH) {
             List<LabelledImage> batch = readable.subList(from, Math.min(readable.size(), from + BATCH));
-            Classifier.Output out = classifier.run(batch.stream().map(i -> cache.get(i.file())).toList());
+            Classifier.Output out = classifier.run(batch.stream().map(i -> cache.get(i.file())).toList(), site);
             for (int i = 0; i < batch.size(); i++) {
                 Prediction p = new Prediction(meta.classes(), out.probabilities()[i], 0, out.familiarity()[i]);
                 calls.merge(p.predictedClass(), 1, Integer::sum);
@@ -108,6 +114,6 @@ public record SiteCheck(int n, int unfamiliar, boolean hasCheck, Map<String, Int
         Evaluation evaluation = labelled && !cancelled.getAsBoolean()
                 ? Evaluator.evaluate(classifier, readable, cache) : null;
         return new SiteCheck(films.size(), flagged, hasCheck && !films.isEmpty(), calls, histogram, worst, evaluation,
-                cache.failures());
+                cache.failures(), site.worst());
     }
 }

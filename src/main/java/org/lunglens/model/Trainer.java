@@ -171,6 +171,9 @@ public final class Trainer {
                 ModelMetadata checked = FamiliarityFit.fit(best, FamiliarityFit.trainingSample(split.train(),
                         best.metadata()), split.validation(), cache, options.splitFile().getFileName().toString(),
                         (done, total, msg) -> listener.message(msg));
+                checked = checked.withSiteShift(FamiliarityFit.siteShift(best, split.train(), split.validation(),
+                        films -> films.stream().map(i -> cache.get(i.file())).toList(),
+                        options.splitFile().getFileName().toString(), (done, total, msg) -> listener.message(msg)));
                 best = new LoadedModel(best.file(), best.network(), checked);
             } catch (IOException e) {
                 listener.message("No familiarity check fitted: " + e.getMessage());

@@ -29,7 +29,7 @@ class SiteCheckCommandTest {
     @BeforeAll
     static void trainTinyModel() throws Exception {
         data = SharedData.miniDataset(tmp.resolve("data"), 12, TinyModels.CLASSES);
-        model = TinyModels.train(data, "binary", tmp.resolve("models/tiny.zip"), 2);
+        model = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("models/tiny.zip"), 2);
     }
 
     @Test
@@ -50,7 +50,11 @@ class SiteCheckCommandTest {
         // The blank film at the top has no label; the 36 in class folders are evaluated
         assertThat(r.get("evaluation").get("n").asInt()).isEqualTo(36);
         assertThat(plots.resolve("tiny-sitecheck-pcovid.png")).isNotEmptyFile();
-        assertThat(console.out()).contains("flagged unfamiliar").contains("least familiar films");
+        assertThat(console.out()).contains("flagged unfamiliar").contains("least familiar films").contains("site shift: ");
+        // Films of the training folders, enough of them to judge: the group is like the training films
+        assertThat(r.get("siteShift").get("films").asInt()).isEqualTo(37);
+        assertThat(r.get("siteShift").get("judged").asBoolean()).isTrue();
+        assertThat(r.get("siteShift").get("nearestMixture").size()).isEqualTo(TinyModels.CLASSES.size());
     }
 
     @Test
@@ -69,5 +73,8 @@ class SiteCheckCommandTest {
         JsonNode r = new ObjectMapper().readTree(json.toFile());
         assertThat(r.get("n").asInt()).isEqualTo(5);
         assertThat(r.has("evaluation")).isFalse();
+        // Five films say too little about a site
+        assertThat(r.get("siteShift").get("judged").asBoolean()).isFalse();
+        assertThat(console.out()).contains("site shift: not judged (5 films; it takes at least 30)");
     }
 }

@@ -147,6 +147,16 @@ final class SiteCheckWindow extends VBox {
         Label note = new Label("Least familiar films first (unfamiliarity; above 1 is flagged). The same report on the "
                 + "command line: lunglens sitecheck DIR --model " + modelFile + ". " + HeatmapRenderer.DISCLAIMER);
         note.setWrapText(true);
+        if (c.siteShift() != null && c.siteShift().shifted()) {
+            // The one finding that changes what the department should do next: said first, in a warning's colours
+            Label shift = new Label("These films, taken together, are unlike the films the model learned from: its "
+                    + "test figures do not carry over to them, however familiar each film looks on its own. Check it on "
+                    + "labelled films of yours, or adapt it to your films, before anyone relies on it (docs/SITE.md).");
+            shift.setId("siteShiftWarning");
+            shift.setWrapText(true);
+            shift.getStyleClass().add("unfamiliar-warning");
+            getChildren().add(shift);
+        }
         getChildren().addAll(summary, chart, new Label("Least familiar films"), worst, note);
     }
 }

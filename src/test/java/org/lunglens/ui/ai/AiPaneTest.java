@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.RescaleOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ class AiPaneTest {
     @BeforeAll
     static void tinyBundledModels() throws Exception {
         data = SharedData.miniDataset(tmp.resolve("data"), 14, TinyModels.CLASSES);
-        TinyModels.train(data, "binary", tmp.resolve("models").resolve(BundledModels.BINARY), 2);
+        TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("models").resolve(BundledModels.BINARY), 2);
         TinyModels.train(data, "multiclass", tmp.resolve("models").resolve(BundledModels.MULTICLASS), 2);
         models = SystemPropertyOverride.set("lunglens.models", tmp.resolve("models").toString());
     }
@@ -123,9 +124,41 @@ class AiPaneTest {
         FxTestSupport.await(WAIT_SECONDS, () -> stage[0].getScene().lookup("#siteCheckSummary") != null);
         Label summary = (Label) stage[0].getScene().lookup("#siteCheckSummary");
         assertThat(summary.getText()).contains("42 films classified").contains("flagged unfamiliar")
-                .contains("called COVID").contains("with the class folders as labels (42 films)");
+                .contains("called COVID").contains("with the class folders as labels (42 films)")
+                .contains("site shift: ");
         assertThat(stage[0].getScene().lookup("#siteCheckCancel")).as("progress and Cancel give way to the report").isNull();
         robot.interact(stage[0]::close);
+    }
+
+    @Test
+    void filmsUnlikeTheTrainingFilmsTakenTogetherGetTheSiteWarningFirst(FxRobot robot) throws Exception {
+        robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
+        // The training folders' films inverted: as a group, unlike anything the model learned from
+        Path site = invertedCopies(data, Files.createDirectories(tmp.resolve("inverted-site")));
+        Stage[] stage = new Stage[1];
+        robot.interact(() -> stage[0] = ai.views().checkFolder(site));
+        FxTestSupport.await(WAIT_SECONDS, () -> stage[0].getScene().lookup("#siteCheckSummary") != null);
+        Label warning = (Label) stage[0].getScene().lookup("#siteShiftWarning");
+        assertThat(warning).as(((Label) stage[0].getScene().lookup("#siteCheckSummary")).getText()).isNotNull();
+        assertThat(warning.getText()).contains("unlike the films the model learned from");
+        assertThat(((Label) stage[0].getScene().lookup("#siteCheckSummary")).getText()).contains("site shift: YES");
+        robot.interact(stage[0]::close);
+    }
+
+    private static Path invertedCopies(Path dataFolder, Path site) throws Exception {
+        try (var classes = Files.list(dataFolder)) {
+            for (Path folder : classes.filter(Files::isDirectory).toList()) {
+                try (var films = Files.list(folder)) {
+                    for (Path f : films.toList()) {
+                        BufferedImage gray = new BufferedImage(128, 128, BufferedImage.TYPE_BYTE_GRAY);
+                        gray.getGraphics().drawImage(ImageIO.read(f.toFile()), 0, 0, 128, 128, null);
+                        ImageIO.write(new RescaleOp(-1f, 255f, null).filter(gray, null), "png",
+                                site.resolve(folder.getFileName() + "-" + f.getFileName()).toFile());
+                    }
+                }
+            }
+        }
+        return site;
     }
 
     @Test

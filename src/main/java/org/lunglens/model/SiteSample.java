@@ -1,0 +1,72 @@
+package org.lunglens.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Gathers a site's films, as a {@link Classifier} runs over them, for the site-shift check: per network, the sum of
+ * each film's features ({@link SiteShiftReference#features}); the films themselves are not kept.
+ */
+public final class SiteSample {
+    private final List<SiteShiftReference> references;
+    private final List<double[]> sums = new ArrayList<>();
+    private final int[] films;
+
+    /** For {@code model}: one entry per network, in {@link LoadedModel#networks()} order. */
+    public SiteSample(LoadedModel model) {
+        references = model.networks().stream().map(n -> n.metadata().siteShift()).toList();
+        references.forEach(r -> sums.add(null));
+        films = new int[references.size()];
+    }
+
+    /** Whether any network of the model carries a site-shift reference. */
+    public boolean measurable() {
+        return references.stream().anyMatch(r -> r != null);
+    }
+
+    /** Whether network {@code network} has a reference to read features for. */
+    boolean reads(int network) {
+        return references.get(network) != null;
+    }
+
+    /** Adds the first {@code rows} films of a batch's feed-forward list of network {@code network}. */
+    void add(int network, List<INDArray> feedForward, int rows) {
+        SiteShiftReference ref = references.get(network);
+        for (int r = 0; r < rows; r++) {
+            double[] f = SiteShiftReference.features(feedForward, r, ref.layers());
+            if (sums.get(network) == null) {
+                sums.set(network, new double[f.length]);
+            }
+            double[] sum = sums.get(network);
+            for (int j = 0; j < f.length; j++) {
+                sum[j] += f[j];
+            }
+            films[network]++;
+        }
+    }
+
+    /**
+     * The measurement of the network furthest from its training films (relative to its threshold), or null when no
+     * network has a reference. A combined model's films are shifted when any of its networks says so.
+     */
+    public SiteShift worst() {
+        List<SiteShift> shifts = new ArrayList<>();
+        for (int n = 0; n < references.size(); n++) {
+            if (references.get(n) == null) {
+                continue;
+            }
+            double[] mean = new double[references.get(n).spread().length];
+            if (films[n] > 0) {
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] = sums.get(n)[j] / films[n];
+                }
+            }
+            shifts.add(films[n] == 0 ? new SiteShift(0, Double.NaN, Double.NaN, java.util.Map.of())
+                    : references.get(n).measure(mean, films[n]));
+        }
+        return shifts.stream().max(Comparator.comparingDouble(s -> s.judged() ? s.distance() / s.threshold() : -1))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,194 @@
+package org.lunglens.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Fits a network's {@link SiteShiftReference}: group means and spread from every training film, thresholds from
+ * samples of validation films drawn in several mixes (each group alone, the validation mix, and for a COVID model
+ * 10% and 50% COVID), so that no mix of training-site films is called shifted more than about 1% of the time.
+ */
+public final class SiteShiftFitter {
+    /** Sample sizes with a threshold; a larger sample uses the largest one not above it. */
+    static final int[] SIZES = {SiteShiftReference.MIN_FILMS, 50, 100, 200};
+    /** Samples drawn per mix and size. */
+    static final int DRAWS = 200;
+    /** Training films decoded at a time: all of them would not fit in memory at once. */
+    private static final int CHUNK = 512;
+    private static final int BATCH = 64;
+    private static final int MIN_GROUP_FOR_MIX = 10;
+
+    private SiteShiftFitter() {
+    }
+
+    /**
+     * @param folded     the network as inference runs it (batch norm folded)
+     * @param layers     the feed-forward indices to read: the unfolded network's batch-norm layers
+     * @param inputs     the preprocessed inputs of some films (null for an unreadable one), asked for a chunk at a time
+     * @return the reference, or null without readable training and validation films
+     */
+    public static SiteShiftReference fit(MultiLayerNetwork folded, List<Integer> layers, int size,
+                                         List<LabelledImage> train, List<LabelledImage> validation,
+                                         Function<List<LabelledImage>, List<float[]>> inputs, String fittedOn) {
+        Map<String, List<double[]>> byFolder = new LinkedHashMap<>();
+        for (int from = 0; from < train.size(); from += CHUNK) {
+            List<LabelledImage> chunk = train.subList(from, Math.min(train.size(), from + CHUNK));
+            List<double[]> f = features(folded, layers, size, inputs.apply(chunk));
+            for (int i = 0; i < chunk.size(); i++) {
+                if (f.get(i) != null && !ModelMetadata.isUnlabelled(chunk.get(i).folder())) {
+                    byFolder.computeIfAbsent(chunk.get(i).folder(), g -> new ArrayList<>()).add(f.get(i));
+                }
+            }
+        }
+        if (byFolder.isEmpty()) {
+            return null;
+        }
+        List<String> groups = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<double[]> means = new ArrayList<>();
+        int d = byFolder.values().iterator().next().get(0).length;
+        double[] pooled = new double[d];
+        long total = 0;
+        for (Map.Entry<String, List<double[]>> folder : byFolder.entrySet()) {
+            List<List<double[]>> clusters = FolderClusters.of(folder.getValue());
+            for (int c = 0; c < clusters.size(); c++) {
+                List<double[]> members = clusters.get(c);
+                double[] mean = mean(members);
+                for (double[] f : members) {
+                    for (int j = 0; j < d; j++) {
+                        pooled[j] += (f[j] - mean[j]) * (f[j] - mean[j]);
+                    }
+                }
+                groups.add(folder.getKey() + " " + (c + 1));
+                folders.add(folder.getKey());
+                counts.add(members.size());
+                means.add(mean);
+                total += members.size();
+            }
+        }
+        double[] spread = new double[d];
+        for (int j = 0; j < d; j++) {
+            spread[j] = Math.sqrt(pooled[j] / total) + 1e-9;
+        }
+        SiteShiftReference unthresholded = new SiteShiftReference(groups, folders, counts, layers, means, spread,
+                List.of(), fittedOn);
+        List<LabelledImage> readableValidation = new ArrayList<>();
+        List<double[]> validationFeatures = new ArrayList<>();
+        for (int from = 0; from < validation.size(); from += CHUNK) {
+            List<LabelledImage> chunk = validation.subList(from, Math.min(validation.size(), from + CHUNK));
+            List<double[]> f = features(folded, layers, size, inputs.apply(chunk));
+            for (int i = 0; i < chunk.size(); i++) {
+                if (f.get(i) != null && byFolder.containsKey(chunk.get(i).folder())) {
+                    readableValidation.add(chunk.get(i));
+                    validationFeatures.add(f.get(i));
+                }
+            }
+        }
+        if (validationFeatures.isEmpty()) {
+            return null;
+        }
+        List<SiteShiftReference.Threshold> thresholds = new ArrayList<>();
+        for (int n : SIZES) {
+            thresholds.add(new SiteShiftReference.Threshold(n,
+                    threshold(unthresholded, mixes(readableValidation, validationFeatures), n)));
+        }
+        return new SiteShiftReference(groups, folders, counts, layers, means, spread, thresholds, fittedOn);
+    }
+
+    /** A mix: pools of validation films and the share of a sample drawn from each. */
+    record Mix(List<List<double[]>> pools, double[] shares) {
+    }
+
+    static List<Mix> mixes(List<LabelledImage> films, List<double[]> features) {
+        Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
+        for (int i = 0; i < films.size(); i++) {
+            byGroup.computeIfAbsent(films.get(i).folder(), g -> new ArrayList<>()).add(features.get(i));
+        }
+        List<Mix> mixes = new ArrayList<>();
+        mixes.add(new Mix(List.of(features), new double[] {1}));
+        byGroup.values().stream().filter(p -> p.size() >= MIN_GROUP_FOR_MIX)
+                .forEach(p -> mixes.add(new Mix(List.of(p), new double[] {1})));
+        List<double[]> covid = byGroup.getOrDefault(ModelMetadata.COVID, List.of());
+        List<double[]> others = new ArrayList<>();
+        byGroup.forEach((g, p) -> {
+            if (!ModelMetadata.COVID.equals(g)) {
+                others.addAll(p);
+            }
+        });
+        if (covid.size() >= MIN_GROUP_FOR_MIX && others.size() >= MIN_GROUP_FOR_MIX) {
+            mixes.add(new Mix(List.of(covid, others), new double[] {0.1, 0.9}));
+            mixes.add(new Mix(List.of(covid, others), new double[] {0.5, 0.5}));
+        }
+        return mixes;
+    }
+
+    /** The largest, over the mixes, 99th percentile of the distance of {@link #DRAWS} samples of about n films. */
+    static double threshold(SiteShiftReference ref, List<Mix> mixes, int n) {
+        Random random = new Random(42);
+        double worst = 0;
+        for (Mix mix : mixes) {
+            double[] distances = new double[DRAWS];
+            for (int k = 0; k < DRAWS; k++) {
+                List<double[]> sample = new ArrayList<>();
+                for (int p = 0; p < mix.pools().size(); p++) {
+                    List<double[]> pool = mix.pools().get(p);
+                    int take = Math.min(pool.size(), (int) Math.round(n * mix.shares()[p]));
+                    sample.addAll(draw(pool, take, random));
+                }
+                distances[k] = ref.measure(mean(sample), sample.size()).distance();
+            }
+            Arrays.sort(distances);
+            worst = Math.max(worst, distances[(int) Math.ceil(0.99 * DRAWS) - 1]);
+        }
+        return worst;
+    }
+
+    private static List<double[]> draw(List<double[]> pool, int take, Random random) {
+        List<double[]> copy = new ArrayList<>(pool);
+        for (int i = 0; i < take; i++) { // a partial Fisher-Yates shuffle: the first `take` are the sample
+            java.util.Collections.swap(copy, i, i + random.nextInt(copy.size() - i));
+        }
+        return copy.subList(0, take);
+    }
+
+    static double[] mean(List<double[]> rows) {
+        double[] m = new double[rows.get(0).length];
+        for (double[] r : rows) {
+            for (int j = 0; j < m.length; j++) {
+                m[j] += r[j];
+            }
+        }
+        for (int j = 0; j < m.length; j++) {
+            m[j] /= rows.size();
+        }
+        return m;
+    }
+
+    /** Each input's features (null where the input is null), a batch at a time. */
+    static List<double[]> features(MultiLayerNetwork folded, List<Integer> layers, int size, List<float[]> inputs) {
+        List<double[]> out = new ArrayList<>(java.util.Collections.nCopies(inputs.size(), (double[]) null));
+        List<Integer> readable = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) != null) {
+                readable.add(i);
+            }
+        }
+        for (int from = 0; from < readable.size(); from += BATCH) {
+            List<Integer> batch = readable.subList(from, Math.min(readable.size(), from + BATCH));
+            List<INDArray> ff = folded.feedForward(InputTensors.of(batch.stream().map(inputs::get).toList(), size), false);
+            for (int r = 0; r < batch.size(); r++) {
+                out.set(batch.get(r), SiteShiftReference.features(ff, r, layers));
+            }
+            NativeMemory.afterBatch(from / BATCH);
+        }
+        return out;
+    }
+}

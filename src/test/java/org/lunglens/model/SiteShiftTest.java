@@ -1,0 +1,162 @@
+package org.lunglens.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.testutil.SharedData;
+
+/**
+ * The site-shift check: the nearest mixture of the training groups, exact on a constructed case; on a tiny CNN
+ * trained on real films, fitted by train and kept in the file, quiet on the training films and loud on the same
+ * films inverted, which no single film's check is asked to notice as a group.
+ */
+class SiteShiftTest {
+    private static final List<String> CLASSES = List.of("COVID", "Normal", "Viral_Pneumonia");
+
+    @TempDir
+    static Path tmp;
+    private static Path data;
+    private static Path modelFile;
+    private static LoadedModel model;
+
+    @BeforeAll
+    static void train() throws Exception {
+        data = SharedData.miniDataset(tmp.resolve("data"), 30, CLASSES);
+        modelFile = tmp.resolve("m/binary.zip");
+        TrainingOptions options = new TrainingOptions(data, "binary", modelFile, 32, Architectures.CNN, 4,
+                new int[] {8, 8, 16}, 3, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});
+        new Trainer(options, TrainerTest.Quiet.LISTENER).train();
+        model = ModelFile.load(modelFile);
+    }
+
+    private static SiteShiftReference constructed() {
+        double[] a = {1, 0, 0, 2};
+        double[] b = {0, 1, 0, 2};
+        double[] c = {0, 0, 1, 2};
+        return new SiteShiftReference(List.of("A 1", "B 1", "C 1"), List.of("A", "B", "C"), List.of(10, 10, 10),
+                List.of(1), List.of(a, b, c),
+                new double[] {1, 1, 1, 1}, List.of(new SiteShiftReference.Threshold(30, 0.2),
+                new SiteShiftReference.Threshold(100, 0.1)), "constructed");
+    }
+
+    @Test
+    void aMixtureOfTheGroupsIsNoShiftAndItsSharesAreFound() {
+        SiteShift s = constructed().measure(new double[] {0.3, 0.7, 0, 2}, 40);
+        assertThat(s.distance()).isCloseTo(0, within(1e-9));
+        assertThat(s.shares().get("A")).isCloseTo(0.3, within(1e-9));
+        assertThat(s.shares().get("B")).isCloseTo(0.7, within(1e-9));
+        assertThat(s.shares().get("C")).isCloseTo(0, within(1e-9));
+        assertThat(s.shifted()).isFalse();
+    }
+
+    @Test
+    void aSampleOffEveryMixtureIsShiftedByTheDistanceLeft() {
+        // Off the shares' plane by 1 in the fourth feature: the RMS over 4 features is 0.5
+        SiteShift s = constructed().measure(new double[] {0.5, 0.5, 0, 3}, 40);
+        assertThat(s.distance()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.shifted()).isTrue();
+        assertThat(s.describe()).startsWith("site shift: YES");
+        // Outside the simplex (a negative share would fit): the nearest point on it is the answer
+        assertThat(constructed().measure(new double[] {-1, 1, 1, 2}, 40).shifted()).isTrue();
+    }
+
+    @Test
+    void aFolderOfThreeSourcesSplitsIntoThemAndASmallFolderStaysWhole() {
+        java.util.Random random = new java.util.Random(1);
+        List<double[]> films = new ArrayList<>();
+        for (int source = 0; source < 3; source++) {
+            for (int i = 0; i < 120; i++) {
+                double[] f = new double[6];
+                for (int j = 0; j < f.length; j++) {
+                    f[j] = 10 * source * (j % 3 == source ? 1 : 0) + random.nextGaussian();
+                }
+                films.add(f);
+            }
+        }
+        List<List<double[]>> clusters = FolderClusters.of(films);
+        assertThat(clusters).hasSize(3).allSatisfy(c -> assertThat(c).hasSize(120));
+        assertThat(FolderClusters.of(films.subList(0, 150))).hasSize(1);
+    }
+
+    @Test
+    void nonNegativeLeastSquaresFindsTheConstrainedOptimum() {
+        // min |x - b|^2 over x >= 0 with b = (1, -2, 3): x = (1, 0, 3)
+        double[][] identity = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        assertThat(NonNegativeLeastSquares.solve(identity, new double[] {1, -2, 3}))
+                .containsExactly(new double[] {1, 0, 3}, within(1e-12));
+    }
+
+    @Test
+    void theThresholdDependsOnTheSampleSizeAndTooFewFilmsAreNotJudged() {
+        SiteShiftReference ref = constructed();
+        assertThat(ref.thresholdFor(29)).isNaN();
+        assertThat(ref.thresholdFor(30)).isEqualTo(0.2);
+        assertThat(ref.thresholdFor(99)).isEqualTo(0.2);
+        assertThat(ref.thresholdFor(5000)).isEqualTo(0.1);
+        SiteShift few = ref.measure(new double[] {0.5, 0.5, 0, 3}, 12);
+        assertThat(few.judged()).isFalse();
+        assertThat(few.shifted()).isFalse();
+        assertThat(few.describe()).contains("not judged");
+    }
+
+    @Test
+    void trainingFitsTheReferenceAndTheFileKeepsIt() throws Exception {
+        SiteShiftReference ref = model.metadata().siteShift();
+        assertThat(ref).isNotNull();
+        assertThat(ref.groupFolders()).containsExactlyInAnyOrderElementsOf(CLASSES);
+        assertThat(ref.thresholds()).extracting(SiteShiftReference.Threshold::distance).allMatch(d -> d > 0);
+
+        Path copy = tmp.resolve("copy/binary.zip");
+        ModelFile.save(model.network(), model.metadata(), copy, false);
+        List<float[]> inputs = trainingInputs();
+        assertThat(measure(ModelFile.load(copy), inputs)).isEqualTo(measure(model, inputs));
+    }
+
+    @Test
+    void theTrainingFilmsAreNoShiftTheSameFilmsInvertedAre() throws Exception {
+        List<float[]> inputs = trainingInputs();
+        assertThat(inputs.size()).isGreaterThanOrEqualTo(SiteShiftReference.MIN_FILMS);
+        SiteShift same = measure(model, inputs);
+        assertThat(same.judged()).isTrue();
+        assertThat(same.shifted()).as(same.describe()).isFalse();
+
+        List<float[]> inverted = new ArrayList<>();
+        for (float[] x : inputs) {
+            float[] y = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = 1 - x[i];
+            }
+            inverted.add(y);
+        }
+        SiteShift other = measure(model, inverted);
+        assertThat(other.shifted()).as(other.describe()).isTrue();
+    }
+
+    @Test
+    void anAdaptedModelCarriesNoReferenceOfItsParent() {
+        assertThat(model.metadata().withSiteShift(null).siteShift()).isNull();
+        assertThat(new SiteSample(new LoadedModel(modelFile, model.network(), model.metadata().withSiteShift(null)))
+                .measurable()).isFalse();
+    }
+
+    private static List<float[]> trainingInputs() throws Exception {
+        List<LabelledImage> training = Split.readSet(Combiner.splitFileOf(modelFile), data, Split.TRAIN);
+        InputCache cache = new InputCache(training, model.preprocessor(), ProgressListener.NONE);
+        return cache.readable(training).stream().map(i -> cache.get(i.file())).toList();
+    }
+
+    private static SiteShift measure(LoadedModel m, List<float[]> inputs) {
+        Classifier classifier = new Classifier(m);
+        SiteSample site = new SiteSample(m);
+        for (int from = 0; from < inputs.size(); from += 16) {
+            classifier.run(inputs.subList(from, Math.min(inputs.size(), from + 16)), site);
+        }
+        return site.worst();
+    }
+}

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -125,6 +126,7 @@ final class SiteCheckWindow extends VBox {
         Label summary = new Label(String.join("\n", lines));
         summary.setId("siteCheckSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("site-check-summary");
         CategoryAxis x = new CategoryAxis();
         x.setLabel("P(COVID)");
@@ -150,10 +152,11 @@ final class SiteCheckWindow extends VBox {
         if (c.siteShift() != null && c.siteShift().shifted()) {
             // The one finding that changes what the department should do next: said first, in a warning's colours
             Label shift = new Label("These films, taken together, are unlike the films the model learned from: its "
-                    + "test figures do not carry over to them, however familiar each film looks on its own. Check it on "
-                    + "labelled films of yours, or adapt it to your films, before anyone relies on it (docs/SITE.md).");
+                    + "test figures do not carry over to them, however familiar each film looks. Check it on labelled "
+                    + "films of yours, or adapt it to them, before anyone relies on it (docs/SITE.md).");
             shift.setId("siteShiftWarning");
             shift.setWrapText(true);
+            shift.setMinHeight(Region.USE_PREF_SIZE); // all of it: the chart and the list give way instead
             shift.getStyleClass().add("unfamiliar-warning");
             getChildren().add(shift);
         }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.lunglens.imaging.PixelData;
 import org.lunglens.model.Calibration;
 import org.lunglens.model.Classifier;
@@ -17,6 +19,8 @@ import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
+import org.lunglens.model.SiteSample;
+import org.lunglens.model.SiteShift;
 import org.lunglens.model.TestReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +49,15 @@ public final class ModelSession {
     private final Classifier classifier;
     private final HeatmapSource gradCam;
     private final Info info;
+    /** The films this session has read, taken together, for the site-shift check (each image once). */
+    private final SiteSample site;
+    private final Set<Integer> sampled = new HashSet<>();
 
     private ModelSession(LoadedModel model, Info info, HeatmapSource gradCam) {
         this.classifier = new Classifier(model);
         this.gradCam = gradCam;
         this.info = info;
+        this.site = new SiteSample(model);
     }
 
     /** Loads a model for this thread's inference (and sets ND4J's threads for it: {@link Nd4jSettings#forInference}). */
@@ -99,6 +107,21 @@ public final class ModelSession {
         long mapStart = System.nanoTime();
         Heatmap map = pass.explain(explained);
         return new Analysis(info, input, prediction, map, (System.nanoTime() - mapStart) / 1e6);
+    }
+
+    /**
+     * Adds an analysed film to the films this session has read (once per image; one more forward pass, run after
+     * the analysis is shown) and says whether they, taken together, are unlike the training films: null when the
+     * model has no site-shift reference.
+     */
+    public SiteShift addToSite(Analysis analysis) {
+        if (!site.measurable()) {
+            return null;
+        }
+        if (sampled.add(Arrays.hashCode(analysis.input()))) {
+            classifier.run(List.of(analysis.input()), site);
+        }
+        return site.worst();
     }
 
     /**

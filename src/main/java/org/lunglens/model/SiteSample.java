@@ -34,8 +34,7 @@ public final class SiteSample {
     /** Adds the first {@code rows} films of a batch's feed-forward list of network {@code network}. */
     void add(int network, List<INDArray> feedForward, int rows) {
         SiteShiftReference ref = references.get(network);
-        for (int r = 0; r < rows; r++) {
-            double[] f = SiteShiftReference.features(feedForward, r, ref.layers());
+        for (double[] f : SiteShiftReference.features(feedForward, rows, ref.layers())) {
             if (sums.get(network) == null) {
                 sums.set(network, new double[f.length]);
             }

@@ -159,7 +159,8 @@ public final class SiteShiftFitter {
         return copy.subList(0, take);
     }
 
-    static double[] mean(List<double[]> rows) {
+    /** The mean of feature vectors of one length: a sample's, as the check compares it. */
+    public static double[] mean(List<double[]> rows) {
         double[] m = new double[rows.get(0).length];
         for (double[] r : rows) {
             for (int j = 0; j < m.length; j++) {
@@ -184,8 +185,9 @@ public final class SiteShiftFitter {
         for (int from = 0; from < readable.size(); from += BATCH) {
             List<Integer> batch = readable.subList(from, Math.min(readable.size(), from + BATCH));
             List<INDArray> ff = folded.feedForward(InputTensors.of(batch.stream().map(inputs::get).toList(), size), false);
+            double[][] f = SiteShiftReference.features(ff, batch.size(), layers);
             for (int r = 0; r < batch.size(); r++) {
-                out.set(batch.get(r), SiteShiftReference.features(ff, r, layers));
+                out.set(batch.get(r), f[r]);
             }
             NativeMemory.afterBatch(from / BATCH);
         }

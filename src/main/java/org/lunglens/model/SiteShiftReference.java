@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -57,30 +56,38 @@ public record SiteShiftReference(List<String> groups, List<String> groupFolders,
         thresholds = List.copyOf(thresholds);
     }
 
-    /** One film's features: for each layer read, its channels' means, then their log variances. */
-    public static double[] features(List<INDArray> feedForward, int row, List<Integer> layers) {
-        List<double[]> parts = new ArrayList<>();
+    /**
+     * The features of the first {@code rows} films of a batch: for each layer read, its channels' means, then their
+     * log variances. Two reductions a layer (the mean and the 2-norm over the image), because copying the
+     * activations out, or ND4J's variance along two axes, cost more than the rest of {@code classify}'s work.
+     */
+    public static double[][] features(List<INDArray> feedForward, int rows, List<Integer> layers) {
         int length = 0;
         for (int layer : layers) {
-            INDArray a = feedForward.get(layer).get(NDArrayIndex.point(row)).castTo(DataType.DOUBLE);
-            INDArray flat = a.reshape(a.size(0), -1);
-            double[] mean = flat.mean(1).toDoubleVector();
-            double[] square = flat.mul(flat).mean(1).toDoubleVector();
-            double[] part = new double[2 * mean.length];
-            for (int c = 0; c < mean.length; c++) {
-                part[c] = mean[c];
-                part[mean.length + c] = Math.log(Math.max(square[c] - mean[c] * mean[c], LOG_FLOOR));
-            }
-            parts.add(part);
-            length += part.length;
+            length += 2 * (int) feedForward.get(layer).size(1);
         }
-        double[] all = new double[length];
+        double[][] out = new double[rows][length];
         int at = 0;
-        for (double[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
+        for (int layer : layers) {
+            INDArray a = feedForward.get(layer);
+            if (a.size(0) != rows) {
+                a = a.get(NDArrayIndex.interval(0, rows));
+            }
+            int channels = (int) a.size(1);
+            double pixels = a.size(2) * a.size(3);
+            double[][] means = a.mean(2, 3).reshape(rows, channels).toDoubleMatrix();
+            double[][] norms = a.norm2(2, 3).reshape(rows, channels).toDoubleMatrix();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < channels; c++) {
+                    double mean = means[r][c];
+                    double variance = norms[r][c] * norms[r][c] / pixels - mean * mean;
+                    out[r][at + c] = mean;
+                    out[r][at + channels + c] = Math.log(Math.max(variance, LOG_FLOOR));
+                }
+            }
+            at += 2 * channels;
         }
-        return all;
+        return out;
     }
 
     /** The threshold for a sample of {@code films}: that of the largest tabled size not above it; NaN below all. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.TinyModels;
 
 /**
  * The site-shift check: the nearest mixture of the training groups, exact on a constructed case; on a tiny CNN
@@ -28,10 +29,7 @@ class SiteShiftTest {
     @BeforeAll
     static void train() throws Exception {
         data = SharedData.miniDataset(tmp.resolve("data"), 30, CLASSES);
-        modelFile = tmp.resolve("m/binary.zip");
-        TrainingOptions options = new TrainingOptions(data, "binary", modelFile, 32, Architectures.CNN, 4,
-                new int[] {8, 8, 16}, 3, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});
-        new Trainer(options, TrainerTest.Quiet.LISTENER).train();
+        modelFile = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("m/binary.zip"), 3);
         model = ModelFile.load(modelFile);
     }
 

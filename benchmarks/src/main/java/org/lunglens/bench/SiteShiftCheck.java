@@ -20,6 +20,7 @@ import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.ProgressListener;
+import org.lunglens.model.SiteShiftFitter;
 import org.lunglens.model.SiteShiftReference;
 import org.lunglens.model.Split;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,7 +81,7 @@ public final class SiteShiftCheck {
                 List<double[]> run = new ArrayList<>();
                 order.subList(s, s + n).forEach(i -> run.add(f.getValue().get(i)));
                 runs++;
-                shifted += ref.measure(mean(run), n).shifted() ? 1 : 0;
+                shifted += ref.measure(SiteShiftFitter.mean(run), n).shifted() ? 1 : 0;
             }
         }
         System.out.printf(Locale.ROOT, "  %-52s %d of %d called shifted%n", "runs of " + n
@@ -88,7 +89,7 @@ public final class SiteShiftCheck {
         for (int i = 4; i < args.length; i++) {
             List<LabelledImage> images = DataFolder.scan(Path.of(args[i])).images();
             List<double[]> f = features(model, net, ref, images, new LinkedHashMap<>(), new LinkedHashMap<>());
-            var whole = ref.measure(mean(f), f.size());
+            var whole = ref.measure(SiteShiftFitter.mean(f), f.size());
             System.out.printf(Locale.ROOT, "  %-52s all %d films: distance %.3f (threshold %.3f) %s; samples of %d: %s%n",
                     Path.of(args[i]).getFileName(), f.size(), whole.distance(), whole.threshold(),
                     whole.shifted() ? "SHIFTED" : "not shifted", n,
@@ -110,7 +111,7 @@ public final class SiteShiftCheck {
                 Collections.shuffle(pool, random);
                 sample.addAll(pool.subList(0, Math.min(pool.size(), (int) Math.round(n * shares[p]))));
             }
-            shifted += ref.measure(mean(sample), sample.size()).shifted() ? 1 : 0;
+            shifted += ref.measure(SiteShiftFitter.mean(sample), sample.size()).shifted() ? 1 : 0;
         }
         return (double) shifted / DRAWS;
     }
@@ -125,8 +126,9 @@ public final class SiteShiftCheck {
         for (int from = 0; from < readable.size(); from += 64) {
             List<LabelledImage> batch = readable.subList(from, Math.min(readable.size(), from + 64));
             List<INDArray> ff = net.feedForward(InputTensors.of(batch.stream().map(i -> cache.get(i.file())).toList(), size), false);
+            double[][] batchFeatures = SiteShiftReference.features(ff, batch.size(), ref.layers());
             for (int r = 0; r < batch.size(); r++) {
-                double[] f = SiteShiftReference.features(ff, r, ref.layers());
+                double[] f = batchFeatures[r];
                 all.add(f);
                 byFolder.computeIfAbsent(batch.get(r).folder(), k -> new ArrayList<>()).add(f);
                 Matcher m = NUMBER.matcher(batch.get(r).file().getFileName().toString());
@@ -136,18 +138,5 @@ public final class SiteShiftCheck {
             }
         }
         return all;
-    }
-
-    private static double[] mean(List<double[]> rows) {
-        double[] m = new double[rows.get(0).length];
-        for (double[] r : rows) {
-            for (int j = 0; j < m.length; j++) {
-                m[j] += r[j];
-            }
-        }
-        for (int j = 0; j < m.length; j++) {
-            m[j] /= rows.size();
-        }
-        return m;
     }
 }

@@ -53,6 +53,7 @@ public final class AiPane extends VBox {
     private final GradCamPanel gradCam;
     private final Button run = new Button("Run");
     private final UnfamiliarWarning unfamiliar = new UnfamiliarWarning();
+    private final SiteShiftWarning siteShift = new SiteShiftWarning();
     private final AiViews views;
 
     public AiPane(ViewerModel model, ImageViewer viewer, BackgroundWork work, AiSettings settings) {
@@ -88,11 +89,15 @@ public final class AiPane extends VBox {
         scope.setId("aiScope");
         scope.setWrapText(true);
         scope.getStyleClass().add("warning-text");
-        getChildren().addAll(modelRow(), unfamiliar, status, modelLabel, bars, new Label("What the model saw"),
+        getChildren().addAll(modelRow(), siteShift, unfamiliar, status, modelLabel, bars, new Label("What the model saw"),
                 new HBox(8, inputView, inputCaption), gradCam, views.buttons(), disclaimer, scope);
         settings.style().addListener((o, old, s) -> drawOverlay());
         state.statusProperty().addListener((o, old, text) -> setStatus(text));
         state.analysisProperty().addListener((o, old, a) -> showAnalysis(a));
+        state.siteShiftProperty().addListener((o, old, shift) -> {
+            siteShift.show(shift);
+            showAnalysis(state.analysisProperty().get());
+        });
         state.imageChanged(model.image());
         setStatus(state.statusProperty().get());
     }
@@ -169,7 +174,9 @@ public final class AiPane extends VBox {
 
     private void showAnalysis(Analysis a) {
         unfamiliar.show(a == null ? null : a.prediction());
-        bars.show(a == null ? null : a.prediction(), a == null ? null : a.model().calibration());
+        // The test record speaks for films like the test films: not where the films read here, together, are not
+        boolean shifted = state.siteShiftProperty().get() != null && state.siteShiftProperty().get().shifted();
+        bars.show(a == null ? null : a.prediction(), a == null || shifted ? null : a.model().calibration());
         if (a == null) {
             modelLabel.setText("");
             inputView.setImage(null);

@@ -2,6 +2,7 @@ package org.lunglens.ui.ai;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +16,7 @@ import org.lunglens.gradcam.ModelSession;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.ModelLoadException;
+import org.lunglens.model.SiteShift;
 import org.lunglens.ui.viewer.ViewerModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ final class AiViewModel {
     private final AiSettings settings;
     private final InferenceService inference;
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SiteShift> siteShift = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty overlayShown = new SimpleBooleanProperty(false);
     private final BooleanProperty hidden = new SimpleBooleanProperty(false);
@@ -47,7 +50,10 @@ final class AiViewModel {
         this.settings = settings;
         this.inference = inference;
         viewer.imageProperty().addListener((o, old, img) -> imageChanged(img));
-        settings.modelFileProperty().addListener((o, old, f) -> imageChanged(viewer.image()));
+        settings.modelFileProperty().addListener((o, old, f) -> {
+            siteShift.set(null); // another model, another record: its own verdict comes with its next analysis
+            imageChanged(viewer.image());
+        });
         hidden.addListener((o, was, now) -> imageChanged(viewer.image()));
     }
 
@@ -62,6 +68,14 @@ final class AiViewModel {
     /** The analysis shown; null while none is (no image, running, failed). */
     ReadOnlyObjectProperty<Analysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
+    }
+
+    /**
+     * The films the chosen model has read since the app started, taken together, against its training films; null
+     * before the first analysis and for a model without a site-shift reference.
+     */
+    ReadOnlyObjectProperty<SiteShift> siteShiftProperty() {
+        return siteShift.getReadOnlyProperty();
     }
 
     /** What the tab is doing or why it shows nothing; empty while an analysis is shown. */
@@ -108,8 +122,24 @@ final class AiViewModel {
                         analysis.set(a);
                         status.set("");
                         onAnalysis.accept(record(img, a));
+                        addToSite(a);
                     }
                 }, this::failed);
+    }
+
+    /** After the film is shown: it joins the films read, and the group's verdict follows (one more pass). */
+    private void addToSite(Analysis a) {
+        try {
+            inference.submit("AI: site check", (models, c) -> models.get(a.model().file()).addToSite(a), shift -> {
+                if (BundledModels.find(settings.modelFileProperty().get()).map(f -> sameFile(f, a.model().file()))
+                        .orElse(false)) {
+                    siteShift.set(shift);
+                }
+            }, t -> LOG.warn("site-shift check failed", t));
+        } catch (RejectedExecutionException e) {
+            // The AI lane has shut down (the window is closing) after this result arrived: nothing left to count
+            LOG.debug("site-shift check skipped: the AI lane is shut", e);
+        }
     }
 
     /** Points the heatmap at another class of the shown analysis. */
@@ -147,6 +177,10 @@ final class AiViewModel {
         } else {
             status.set("Press Run to analyse " + img.fileName() + ".");
         }
+    }
+
+    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private void failed(Throwable t) {

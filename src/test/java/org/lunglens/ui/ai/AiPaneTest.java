@@ -145,6 +145,26 @@ class AiPaneTest {
         robot.interact(stage[0]::close);
     }
 
+    @Test
+    void afterThirtyFilmsUnlikeTheTrainingFilmsTheTabSaysSoAndDropsTheRecord(FxRobot robot) throws Exception {
+        robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
+        Path site = invertedCopies(data, Files.createDirectories(tmp.resolve("inverted-reads")));
+        List<Path> films;
+        try (var files = Files.list(site)) {
+            films = files.sorted().toList();
+        }
+        Node warning = robot.lookup("#siteShiftAiWarning").query();
+        for (int i = 0; i < films.size(); i++) {
+            openAndAnalyse(robot, films.get(i).toAbsolutePath().normalize());
+            if (i < 28) {
+                assertThat(warning.isVisible()).as("too few films to judge after " + (i + 1)).isFalse();
+            }
+        }
+        FxTestSupport.await(WAIT_SECONDS, warning::isVisible);
+        assertThat(((Label) warning).getText()).contains("taken together, are unlike the films it learned from");
+        assertThat(robot.lookup("#reliabilityNote").tryQuery()).as("no record line for any of them").isEmpty();
+    }
+
     private static Path invertedCopies(Path dataFolder, Path site) throws Exception {
         try (var classes = Files.list(dataFolder)) {
             for (Path folder : classes.filter(Files::isDirectory).toList()) {

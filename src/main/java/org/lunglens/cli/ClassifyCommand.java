@@ -291,7 +291,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     /**
      * Each batch's output; every {@code siteEvery}-th batch of the run (counted in {@code batches}) also joins
-     * {@code site}: reading the site-shift features of every film would cost a fifth of the run's time.
+     * {@code site}: a verdict needs a sample, and reading every film's features would slow a large run for nothing.
      */
     private static Classifier.Output predict(Classifier classifier, List<float[]> inputs, SiteSample site,
                                              int siteEvery, int[] batches) {

@@ -20,7 +20,7 @@ public final class SiteShiftFitter {
     static final int[] SIZES = {SiteShiftReference.MIN_FILMS, 50, 100, 200};
     /** Samples drawn per mix and size. */
     static final int DRAWS = 200;
-    /** Training films decoded at a time: all of them would not fit in memory at once. */
+    /** Films decoded at a time: every training film's input at once would not fit in memory (their features do). */
     private static final int CHUNK = 512;
     private static final int BATCH = 64;
     private static final int MIN_GROUP_FOR_MIX = 10;
@@ -38,14 +38,11 @@ public final class SiteShiftFitter {
                                          List<LabelledImage> train, List<LabelledImage> validation,
                                          Function<List<LabelledImage>, List<float[]>> inputs, String fittedOn) {
         Map<String, List<double[]>> byFolder = new LinkedHashMap<>();
-        for (int from = 0; from < train.size(); from += CHUNK) {
-            List<LabelledImage> chunk = train.subList(from, Math.min(train.size(), from + CHUNK));
-            List<double[]> f = features(folded, layers, size, inputs.apply(chunk));
-            for (int i = 0; i < chunk.size(); i++) {
-                if (f.get(i) != null && !ModelMetadata.isUnlabelled(chunk.get(i).folder())) {
-                    byFolder.computeIfAbsent(chunk.get(i).folder(), g -> new ArrayList<>()).add(f.get(i));
-                }
-            }
+        List<LabelledImage> trainRead = new ArrayList<>();
+        List<double[]> trainFeatures = new ArrayList<>();
+        read(folded, layers, size, train, inputs, f -> !ModelMetadata.isUnlabelled(f), trainRead, trainFeatures);
+        for (int i = 0; i < trainRead.size(); i++) {
+            byFolder.computeIfAbsent(trainRead.get(i).folder(), g -> new ArrayList<>()).add(trainFeatures.get(i));
         }
         if (byFolder.isEmpty()) {
             return null;
@@ -82,16 +79,7 @@ public final class SiteShiftFitter {
                 List.of(), fittedOn);
         List<LabelledImage> readableValidation = new ArrayList<>();
         List<double[]> validationFeatures = new ArrayList<>();
-        for (int from = 0; from < validation.size(); from += CHUNK) {
-            List<LabelledImage> chunk = validation.subList(from, Math.min(validation.size(), from + CHUNK));
-            List<double[]> f = features(folded, layers, size, inputs.apply(chunk));
-            for (int i = 0; i < chunk.size(); i++) {
-                if (f.get(i) != null && byFolder.containsKey(chunk.get(i).folder())) {
-                    readableValidation.add(chunk.get(i));
-                    validationFeatures.add(f.get(i));
-                }
-            }
-        }
+        read(folded, layers, size, validation, inputs, byFolder::containsKey, readableValidation, validationFeatures);
         if (validationFeatures.isEmpty()) {
             return null;
         }
@@ -101,6 +89,22 @@ public final class SiteShiftFitter {
                     threshold(unthresholded, mixes(readableValidation, validationFeatures), n)));
         }
         return new SiteShiftReference(groups, folders, counts, layers, means, spread, thresholds, fittedOn);
+    }
+
+    /** The features of {@code films} whose folder {@code keep} accepts, a chunk at a time, into the two lists. */
+    private static void read(MultiLayerNetwork folded, List<Integer> layers, int size, List<LabelledImage> films,
+                             Function<List<LabelledImage>, List<float[]>> inputs,
+                             java.util.function.Predicate<String> keep, List<LabelledImage> read, List<double[]> out) {
+        for (int from = 0; from < films.size(); from += CHUNK) {
+            List<LabelledImage> chunk = films.subList(from, Math.min(films.size(), from + CHUNK));
+            List<double[]> f = features(folded, layers, size, inputs.apply(chunk));
+            for (int i = 0; i < chunk.size(); i++) {
+                if (f.get(i) != null && keep.test(chunk.get(i).folder())) {
+                    read.add(chunk.get(i));
+                    out.add(f.get(i));
+                }
+            }
+        }
     }
 
     /** A mix: pools of validation films and the share of a sample drawn from each. */

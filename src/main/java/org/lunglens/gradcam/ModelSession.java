@@ -20,6 +20,7 @@ import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 import org.lunglens.model.SiteSample;
+import org.lunglens.model.SiteSampleStore;
 import org.lunglens.model.SiteShift;
 import org.lunglens.model.TestReport;
 import org.slf4j.Logger;
@@ -58,6 +59,11 @@ public final class ModelSession {
         this.gradCam = gradCam;
         this.info = info;
         this.site = new SiteSample(model);
+        // The films read in earlier runs count too: a verdict needs more films than one day may bring
+        SiteSampleStore.load(info.sha256()).ifPresent(saved -> {
+            site.restore(saved.totals());
+            sampled.addAll(saved.seen());
+        });
     }
 
     /** Loads a model for this thread's inference (and sets ND4J's threads for it: {@link Nd4jSettings#forInference}). */
@@ -110,8 +116,8 @@ public final class ModelSession {
     }
 
     /**
-     * Adds an analysed film to the films this session has read (once per image; one more forward pass, run after
-     * the analysis is shown) and says whether they, taken together, are unlike the training films: null when the
+     * Adds an analysed film to the films this model has read, in this run and the runs before (once per image; one
+     * more forward pass, run after the analysis is shown; kept by {@link SiteSampleStore}) and says whether they, taken together, are unlike the training films: null when the
      * model has no site-shift reference.
      */
     public SiteShift addToSite(Analysis analysis) {
@@ -120,6 +126,7 @@ public final class ModelSession {
         }
         if (sampled.add(Arrays.hashCode(analysis.input()))) {
             classifier.run(List.of(analysis.input()), site);
+            SiteSampleStore.save(info.sha256(), site, sampled);
         }
         return site.worst();
     }

@@ -21,6 +21,27 @@ public final class SiteSample {
         films = new int[references.size()];
     }
 
+    /** What a sample keeps between runs of the app: per network, the sum of its films' features and their count. */
+    public record Totals(List<double[]> sums, int[] films) {
+    }
+
+    public Totals totals() {
+        return new Totals(new ArrayList<>(sums), films.clone());
+    }
+
+    /** Takes up {@code saved} totals of the same model; ignored if their shape is not this model's. */
+    public void restore(Totals saved) {
+        if (saved.sums().size() != sums.size() || saved.films().length != films.length) {
+            return;
+        }
+        for (int n = 0; n < sums.size(); n++) {
+            double[] sum = saved.sums().get(n);
+            boolean fits = references.get(n) != null && sum != null && sum.length == references.get(n).spread().length;
+            sums.set(n, fits ? sum.clone() : null);
+            films[n] = fits ? saved.films()[n] : 0;
+        }
+    }
+
     /** Whether any network of the model carries a site-shift reference. */
     public boolean measurable() {
         return references.stream().anyMatch(r -> r != null);

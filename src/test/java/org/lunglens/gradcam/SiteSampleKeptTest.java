@@ -1,0 +1,62 @@
+package org.lunglens.gradcam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.imaging.ImageLoader;
+import org.lunglens.model.SiteShift;
+import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.SystemPropertyOverride;
+import org.lunglens.testutil.TinyModels;
+
+/** The films a model has read count across runs of the app, each image once. */
+class SiteSampleKeptTest {
+    @TempDir
+    static Path tmp;
+    private static Path model;
+    private static SystemPropertyOverride store;
+
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        Path data = SharedData.miniDataset(tmp.resolve("data"), 10, TinyModels.CLASSES);
+        model = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("m/tiny.zip"), 1);
+        store = SystemPropertyOverride.set("lunglens.siteSamples", tmp.resolve("site-samples").toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        store.restore();
+    }
+
+    @Test
+    void aSecondRunCountsTheFirstRunsFilmsAndNotTheSameImageTwice() throws Exception {
+        List<Path> films = List.of("COVID-1046.png", "COVID-1094.png", "COVID-1142.png").stream()
+                .map(SharedData.samples()::resolve).toList();
+        ImageLoader loader = new ImageLoader();
+        ModelSession first = ModelSession.open(model);
+        SiteShift shift = null;
+        for (Path f : films) {
+            shift = first.addToSite(first.analyse(loader.load(f).pixels(), -1));
+        }
+        assertThat(shift.films()).isEqualTo(3);
+        assertThat(shift.judged()).isFalse();
+
+        ModelSession second = ModelSession.open(model);
+        assertThat(second.addToSite(second.analyse(loader.load(films.get(0)).pixels(), -1)).films())
+                .as("an image read in the first run is not counted again").isEqualTo(3);
+        Path another = SharedData.samples().resolve("Normal-1.png");
+        assertThat(second.addToSite(second.analyse(loader.load(another).pixels(), -1)).films()).isEqualTo(4);
+        // A corrupt store is a fresh start, not a failure
+        try (var files = Files.list(tmp.resolve("site-samples"))) {
+            Files.writeString(files.findFirst().orElseThrow(), "{ not json");
+        }
+        assertThat(ModelSession.open(model).addToSite(second.analyse(loader.load(another).pixels(), -1)).films())
+                .isEqualTo(1);
+    }
+}

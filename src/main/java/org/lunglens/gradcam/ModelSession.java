@@ -117,8 +117,8 @@ public final class ModelSession {
 
     /**
      * Adds an analysed film to the films this model has read, in this run and the runs before (once per image; one
-     * more forward pass, run after the analysis is shown; kept by {@link SiteSampleStore}) and says whether they, taken together, are unlike the training films: null when the
-     * model has no site-shift reference.
+     * more forward pass, run after the analysis is shown; kept by {@link SiteSampleStore}), and says whether they,
+     * taken together, are unlike the training films: null when the model has no site-shift reference.
      */
     public SiteShift addToSite(Analysis analysis) {
         if (!site.measurable()) {

@@ -82,7 +82,6 @@ public final class BundledModels {
                 + " was not found; pass --model FILE"));
     }
 
-
     /**
      * The default model of the app and of {@code classify} alike (a user gets the same answer from both): the
      * network trained for other sites where installed, else the combined one, else the single binary network.

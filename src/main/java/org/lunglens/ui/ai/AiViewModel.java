@@ -131,8 +131,9 @@ final class AiViewModel {
     private void addToSite(Analysis a) {
         try {
             inference.submit("AI: site check", (models, c) -> models.get(a.model().file()).addToSite(a), shift -> {
-                if (BundledModels.find(settings.modelFileProperty().get()).map(f -> sameFile(f, a.model().file()))
-                        .orElse(false)) {
+                // Only while the tab still shows this model's results (the same model file, as explain() asks)
+                Analysis shown = analysis.get();
+                if (shown != null && shown.model().sha256().equals(a.model().sha256())) {
                     siteShift.set(shift);
                 }
             }, t -> LOG.warn("site-shift check failed", t));
@@ -177,10 +178,6 @@ final class AiViewModel {
         } else {
             status.set("Press Run to analyse " + img.fileName() + ".");
         }
-    }
-
-    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private void failed(Throwable t) {

@@ -151,13 +151,10 @@ final class SiteCheckWindow extends VBox {
         note.setWrapText(true);
         if (c.siteShift() != null && c.siteShift().shifted()) {
             // The one finding that changes what the department should do next: said first, in a warning's colours
-            Label shift = new Label("These films, taken together, are unlike the films the model learned from: its "
+            WarningBox shift = new WarningBox("siteShiftWarning");
+            shift.say("These films, taken together, are unlike the films the model learned from: its "
                     + "test figures do not carry over to them, however familiar each film looks. Check it on labelled "
                     + "films of yours, or adapt it to them, before anyone relies on it (docs/SITE.md).");
-            shift.setId("siteShiftWarning");
-            shift.setWrapText(true);
-            shift.setMinHeight(Region.USE_PREF_SIZE); // all of it: the chart and the list give way instead
-            shift.getStyleClass().add("unfamiliar-warning");
             getChildren().add(shift);
         }
         getChildren().addAll(summary, chart, new Label("Least familiar films"), worst, note);

@@ -1,8 +1,6 @@
 package org.lunglens.ui.ai;
 
 import java.util.Locale;
-import javafx.scene.control.Label;
-import javafx.scene.layout.Region;
 import org.lunglens.model.SiteShift;
 
 /**
@@ -10,22 +8,16 @@ import org.lunglens.model.SiteShift;
  * its test record does not carry over to any of them, however ordinary each film looks to the per-film check.
  * Hidden (and taking no room) otherwise, and until 30 films have been read (in this run and the runs before).
  */
-final class SiteShiftWarning extends Label {
+final class SiteShiftWarning extends WarningBox {
     SiteShiftWarning() {
-        setId("siteShiftAiWarning");
-        setWrapText(true);
-        setMinHeight(Region.USE_PREF_SIZE);
-        getStyleClass().add("unfamiliar-warning");
-        show(null);
+        super("siteShiftAiWarning");
     }
 
     void show(SiteShift shift) {
         boolean shown = shift != null && shift.shifted();
-        setText(shown ? String.format(Locale.ROOT, "The %d films this model has read here, taken "
+        say(shown ? String.format(Locale.ROOT, "The %d films this model has read here, taken "
                 + "together, are unlike the films it learned from: its test figures do not carry over to them, and "
                 + "no record line is shown. Check it on a folder of your films (Check a folder against the model) or "
                 + "adapt it to them (This site) before relying on it.", shift.films()) : "");
-        setVisible(shown);
-        setManaged(shown);
     }
 }

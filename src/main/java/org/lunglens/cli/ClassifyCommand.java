@@ -24,7 +24,6 @@ import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 import org.lunglens.model.Preprocessor;
-import org.lunglens.model.SiteSample;
 import org.lunglens.model.SiteShift;
 import org.lunglens.patientlog.CsvExport;
 import org.lunglens.patientlog.LogSettings;
@@ -46,8 +45,6 @@ final class ClassifyCommand implements Callable<Integer> {
     /** Images decoded in parallel per chunk, then run through the network in batches of this size. */
     private static final int CHUNK = 256;
     private static final int BATCH = 64;
-    /** Films, about, whose site-shift features a run reads (its verdict uses the 200-film threshold from 200 on). */
-    private static final int SITE_SAMPLE = 1024;
 
     @Option(names = "--model", description = "model file (default: the app's default, the first bundled one of " + BundledModels.EQUALIZED + ", " + BundledModels.COMBINED + ", " + BundledModels.BINARY + ")")
     Path model;
@@ -99,6 +96,12 @@ final class ClassifyCommand implements Callable<Integer> {
             + "write it (inputs, the model and the patient log are never replaced)")
     boolean force;
 
+    @Option(names = "--site-shift", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "judge the run's films together, as one site's (from 30 films; on by default): when, taken "
+                    + "together, they are unlike the model's training films, every film is marked unfamiliar. "
+                    + "--no-site-shift: each film by its own check only")
+    boolean siteShift = true;
+
     @ParentCommand
     LungLensCommand parent;
 
@@ -107,7 +110,6 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The app's default too: the same film gets the same answer from both
         // The app's default too: the same film gets the same answer from both
         Path modelFile = model != null ? model : BundledModels.defaultModel();
         List<Path> files = ImageFiles.expand(inputs);
@@ -122,10 +124,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;
-        SiteSample site = new SiteSample(classifier.model());
-        // The site verdict needs a sample, not every film: about SITE_SAMPLE films in batches spread over the run
-        int siteEvery = Math.max(1, (int) Math.ceil((double) files.size() / SITE_SAMPLE));
-        int[] batches = {0};
+        SiteShift shift = siteVerdict(classifier, files);
         try (BatchLog batchLog = log ? BatchLog.open(logFile(), classifier.model().metadata().name(), modelFile)
                 : null;
              PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
@@ -142,7 +141,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     }
                 }
                 long start = System.nanoTime();
-                Classifier.Output out = predict(classifier, ok, site, siteEvery, batches);
+                Classifier.Output out = predict(classifier, ok);
                 float[][] probs = out.probabilities();
                 long millisPerImage = ok.isEmpty() ? 0 : (System.nanoTime() - start) / 1_000_000 / ok.size();
                 int k = 0;
@@ -152,7 +151,8 @@ final class ClassifyCommand implements Callable<Integer> {
                         failures++;
                         continue;
                     }
-                    Familiarity familiarity = out.familiarity()[k];
+                    Familiarity familiarity = out.familiarity()[k] == null ? null
+                            : out.familiarity()[k].withSiteShift(shift);
                     float[] p = probs[k++];
                     // Logged first: a run killed between the two never leaves a printed but unlogged result.
                     if (batchLog != null) {
@@ -160,7 +160,7 @@ final class ClassifyCommand implements Callable<Integer> {
                         batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), new ClassScores(classes, p),
                                 familiarity, millisPerImage);
                     }
-                    String line = format(chunk.get(i), classes, p, familiarity);
+                    String line = format(chunk.get(i), classes, p, familiarity, shift);
                     System.out.println(line);
                     if (csvOut != null) {
                         csvOut.println(line);
@@ -175,12 +175,24 @@ final class ClassifyCommand implements Callable<Integer> {
             System.err.println("lunglens: no image files found in " + inputs);
             return 1;
         }
-        // Said once the films are enough to judge; the per-film columns never depend on the other films
-        SiteShift shift = site.worst();
-        if (shift != null && shift.judged()) {
-            System.err.println("lunglens: " + shift.describe());
-        }
+        reportSiteVerdict(shift);
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The run's films judged together before the first row (null: not judged). A radiologist's folder is one
+     * site's films: where they are shifted, each film's reading is as unreliable as an unfamiliar film's, though no
+     * single film shows it (docs/MODELS.md), so every row says so, as the AI tab does from the 30th film.
+     */
+    private SiteShift siteVerdict(Classifier classifier, List<Path> files) {
+        return siteShift ? RunSiteVerdict.judge(classifier, files) : null;
+    }
+
+    private static void reportSiteVerdict(SiteShift shift) {
+        if (shift != null) {
+            System.err.println("lunglens: " + shift.describe() + (shift.shifted()
+                    ? "; every film is marked unfamiliar (--no-site-shift: each film by its own check)" : ""));
+        }
     }
 
     /** Refuses, before anything is written, an output that would replace an input, the model or the log. */
@@ -208,6 +220,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private Integer withGradCam(Path modelFile, List<Path> files, OutputGuard guard) throws Exception {
         ModelSession session = ModelSession.open(modelFile);
         List<String> classes = session.info().metadata().classes();
+        SiteShift shift = siteVerdict(session.classifier(), files);
         int classIndex = explain == null ? -1 : classes.indexOf(explain);
         if (explain != null && classIndex < 0) {
             throw new IOException("--explain " + explain + ": the model's classes are " + classes);
@@ -231,11 +244,13 @@ final class ClassifyCommand implements Callable<Integer> {
                     LoadedImage image = loader.load(file);
                     Prediction prediction = gradCams != null ? gradCams.process(image) : occlusions.process(image);
                     float[] probs = prediction.probabilities();
+                    Familiarity familiarity = prediction.familiarity() == null ? null
+                            : prediction.familiarity().withSiteShift(shift);
                     if (batchLog != null) {
                         batchLog.record(file, image.format(), image.acquisitionDate().orElse(null), new ClassScores(classes, probs),
-                                prediction.familiarity(), (System.nanoTime() - start) / 1_000_000);
+                                familiarity, (System.nanoTime() - start) / 1_000_000);
                     }
-                    String line = format(file, classes, probs, prediction.familiarity());
+                    String line = format(file, classes, probs, familiarity, shift);
                     System.out.println(line);
                     if (csvOut != null) {
                         csvOut.println(line);
@@ -253,6 +268,7 @@ final class ClassifyCommand implements Callable<Integer> {
             System.err.println("lunglens: no image files found in " + inputs);
             return 1;
         }
+        reportSiteVerdict(shift);
         System.err.println("lunglens: " + (gradCams != null ? gradCams.timing() : occlusions.timing()));
         return failures == 0 ? 0 : 1;
     }
@@ -289,17 +305,12 @@ final class ClassifyCommand implements Callable<Integer> {
         }).toList();
     }
 
-    /**
-     * Each batch's output; every {@code siteEvery}-th batch of the run (counted in {@code batches}) also joins
-     * {@code site}: a verdict needs a sample, and reading every film's features would slow a large run for nothing.
-     */
-    private static Classifier.Output predict(Classifier classifier, List<float[]> inputs, SiteSample site,
-                                             int siteEvery, int[] batches) {
+    /** The output of {@code inputs}, run through the network in batches. */
+    private static Classifier.Output predict(Classifier classifier, List<float[]> inputs) {
         float[][] out = new float[inputs.size()][];
         Familiarity[] familiarity = new Familiarity[inputs.size()];
         for (int from = 0; from < inputs.size(); from += BATCH) {
-            Classifier.Output batch = classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)),
-                    batches[0]++ % siteEvery == 0 ? site : null);
+            Classifier.Output batch = classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)));
             System.arraycopy(batch.probabilities(), 0, out, from, batch.probabilities().length);
             System.arraycopy(batch.familiarity(), 0, familiarity, from, batch.familiarity().length);
         }
@@ -307,22 +318,25 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /**
-     * The CSV header: path, predicted class, one probability per class, then whether the model's check flags the
-     * film as unlike its training films ({@code yes}/{@code no}; empty for a model without a check) and its score
-     * (above 1 is flagged).
+     * The CSV header: path, predicted class, one probability per class, then whether the film's reading is flagged
+     * as unreliable ({@code yes}/{@code no}: the film is unlike the training films, or the run's films taken together
+     * are; empty for a model without a check), the film's own score (above 1 is flagged) and the run's site verdict
+     * ({@code yes}/{@code no}; empty when not judged).
      */
     static String header(List<String> classes) {
         List<String> names = new ArrayList<>(List.of("path", "predicted"));
         names.addAll(classes);
-        names.addAll(List.of("unfamiliar", "unfamiliarity"));
+        names.addAll(List.of("unfamiliar", "unfamiliarity", "site_shift"));
         return CSVFormat.DEFAULT.format(names.toArray());
     }
 
-    static String format(Path file, List<String> classes, float[] probs, Familiarity familiarity) {
+    static String format(Path file, List<String> classes, float[] probs, Familiarity familiarity, SiteShift shift) {
         List<String> fields = fields(file, classes, probs);
-        fields.add(familiarity == null ? "" : familiarity.unfamiliar() ? "yes" : "no");
+        boolean shifted = shift != null && shift.shifted();
+        fields.add(shifted ? "yes" : familiarity == null ? "" : familiarity.unfamiliar() ? "yes" : "no");
         fields.add(familiarity == null ? ""
                 : String.format(Locale.ROOT, "%.3f", Math.min(familiarity.unfamiliarity(), 1e6)));
+        fields.add(shift == null ? "" : shifted ? "yes" : "no");
         return CSVFormat.DEFAULT.format(fields.toArray());
     }
 

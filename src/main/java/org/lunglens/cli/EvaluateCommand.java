@@ -14,6 +14,7 @@ import org.lunglens.model.ModelFile;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.ProgressListener;
 import org.lunglens.model.SiteSample;
+import org.lunglens.model.SiteShift;
 import org.lunglens.model.Split;
 import org.lunglens.report.Plots;
 import picocli.CommandLine.Command;
@@ -72,7 +73,12 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.print(EvaluationPrinter.format(evaluation));
         if (site.measurable()) {
             // A split mixes films as the training films were mixed; a folder is a site
-            System.out.println(site.worst().describe());
+            SiteShift shift = site.worst();
+            System.out.println(shift.describe());
+            if (shift.shifted()) {
+                System.out.println("so classify, given these films together, marks every one unfamiliar (column "
+                        + "site_shift); the figures above are each film's own check");
+            }
         }
         if (json != null) {
             ModelFile.json().writeValue(json.toFile(), evaluation.report());

@@ -121,7 +121,7 @@ public final class Classifier {
                 familiarity[i] = detector.assess(layers, i);
             }
             if (sampling) {
-                site.add(n, layers, rows);
+                site.add(n, layers, rows, familiarity);
             }
         }
         float[][] probs = new float[rows][];

@@ -52,10 +52,20 @@ public final class SiteSample {
         return references.get(network) != null;
     }
 
-    /** Adds the first {@code rows} films of a batch's feed-forward list of network {@code network}. */
-    void add(int network, List<INDArray> feedForward, int rows) {
+    /**
+     * Adds the first {@code rows} films of a batch's feed-forward list of network {@code network}, leaving out those
+     * its familiarity check flags ({@code familiarity}: per row, null where there is no check). A flagged film is
+     * already called unreliable on its own, and one blank or odd file would move a group's mean far enough to make
+     * a whole folder of good films look shifted: the group check is about the films that pass one at a time.
+     */
+    void add(int network, List<INDArray> feedForward, int rows, Familiarity[] familiarity) {
         SiteShiftReference ref = references.get(network);
-        for (double[] f : SiteShiftReference.features(feedForward, rows, ref.layers())) {
+        double[][] features = SiteShiftReference.features(feedForward, rows, ref.layers());
+        for (int i = 0; i < rows; i++) {
+            if (familiarity[i] != null && familiarity[i].unfamiliar()) {
+                continue;
+            }
+            double[] f = features[i];
             if (sums.get(network) == null) {
                 sums.set(network, new double[f.length]);
             }

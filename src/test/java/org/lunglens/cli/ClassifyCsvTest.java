@@ -18,7 +18,10 @@ import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
 import org.lunglens.testutil.TinyModels;
 
-/** {@code classify --csv}: the fixed columns, then whether the model's check flags each film, and its score. */
+/**
+ * {@code classify --csv}: the fixed columns, then whether the model's check flags each film, its score and the run's
+ * site verdict.
+ */
 class ClassifyCsvTest {
     @TempDir
     static Path tmp;
@@ -44,11 +47,12 @@ class ClassifyCsvTest {
 
         assertThat(code).as(console.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("path,predicted,COVID,non-COVID,unfamiliar,unfamiliarity");
+        assertThat(lines.get(0)).isEqualTo("path,predicted,COVID,non-COVID,unfamiliar,unfamiliarity,site_shift");
         assertThat(lines).hasSize(3);
         for (String line : lines.subList(1, 3)) {
-            String[] cols = line.split(",");
-            assertThat(cols).hasSize(6);
+            String[] cols = line.split(",", -1);
+            assertThat(cols).hasSize(7);
+            assertThat(cols[6]).as("two films are too few to judge as a site").isEmpty();
             assertThat(cols[4]).isIn("yes", "no");
             assertThat(Double.parseDouble(cols[5]) > 1).isEqualTo(cols[4].equals("yes"));
         }

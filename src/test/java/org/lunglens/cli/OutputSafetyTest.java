@@ -142,7 +142,7 @@ class OutputSafetyTest {
     @Test
     void aFileNameThatLooksLikeAFormulaIsNeutralised() {
         String line = ClassifyCommand.format(Path.of("=cmd|calc!A0.png"), List.of("COVID", "Normal"),
-                new float[] {0.9f, 0.1f}, null);
+                new float[] {0.9f, 0.1f}, null, null);
 
         assertThat(line).startsWith("'=cmd|calc!A0.png,COVID,");
     }

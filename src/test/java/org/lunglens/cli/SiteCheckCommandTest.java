@@ -7,16 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lunglens.patientlog.LogQuery;
+import org.lunglens.patientlog.LogRow;
+import org.lunglens.patientlog.PatientLog;
 import org.lunglens.testutil.ConsoleCapture;
 import org.lunglens.testutil.SharedData;
 import org.lunglens.testutil.TinyModels;
 
-/** {@code lunglens sitecheck DIR}: a department's folder of films, with and without class sub-folders. */
+/**
+ * {@code lunglens sitecheck DIR}: a department's folder of films, with and without class sub-folders; and
+ * {@code classify}, which judges its films together the same way and says so on every row.
+ */
 class SiteCheckCommandTest {
     @TempDir
     static Path tmp;
@@ -52,7 +62,9 @@ class SiteCheckCommandTest {
         assertThat(plots.resolve("tiny-sitecheck-pcovid.png")).isNotEmptyFile();
         assertThat(console.out()).contains("flagged unfamiliar").contains("least familiar films").contains("site shift: ");
         // Films of the training folders, enough of them to judge: the group is like the training films
-        assertThat(r.get("siteShift").get("films").asInt()).isEqualTo(37);
+        // A film flagged one at a time (the blank one at least) stays out of the group
+        long flagged = Math.round(r.get("unfamiliarFraction").asDouble() * 37);
+        assertThat(r.get("siteShift").get("films").asInt()).isEqualTo(37 - flagged);
         assertThat(r.get("siteShift").get("judged").asBoolean()).isTrue();
         assertThat(r.get("siteShift").get("nearestMixture").size()).isEqualTo(TinyModels.CLASSES.size());
     }
@@ -75,6 +87,65 @@ class SiteCheckCommandTest {
         assertThat(r.has("evaluation")).isFalse();
         // Five films say too little about a site
         assertThat(r.get("siteShift").get("judged").asBoolean()).isFalse();
-        assertThat(console.out()).contains("site shift: not judged (5 films; it takes at least 30)");
+        assertThat(console.out()).containsPattern("site shift: not judged \\([45] films not flagged one at a time; it "
+                + "takes at least 30\\)");
+    }
+
+    @Test
+    void classifyMarksEveryFilmOfAShiftedRunUnfamiliarAndSaysWhy() throws Exception {
+        List<Path> films;
+        try (var walk = Files.walk(data)) {
+            films = walk.filter(f -> f.toString().endsWith(".png") && !f.endsWith("blank.png")).sorted().toList();
+        }
+        Path washedOut = SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("washed-out")));
+        assertThat(films).hasSizeGreaterThanOrEqualTo(30);
+
+        List<CSVRecord> same = classify(data, "same.csv");
+        Path db = tmp.resolve("site.db");
+        List<CSVRecord> shifted = classify(washedOut, "washed-out.csv", "--log", "--db", db.toString());
+        List<CSVRecord> alone = classify(washedOut, "alone.csv", "--no-site-shift");
+
+        assertThat(same).isNotEmpty().allSatisfy(r -> assertThat(r.get("site_shift")).isEqualTo("no"));
+        assertThat(same).anySatisfy(r -> assertThat(r.get("unfamiliar")).isEqualTo("no"));
+        assertThat(shifted).as(console.err()).hasSize(films.size()).allSatisfy(r -> {
+            assertThat(r.get("site_shift")).isEqualTo("yes");
+            assertThat(r.get("unfamiliar")).isEqualTo("yes");
+        });
+        assertThat(console.err()).contains("site shift: YES").contains("every film is marked unfamiliar");
+        // The patient log never vouches for a reading the CSV calls unreliable
+        try (PatientLog log = PatientLog.open(db)) {
+            List<LogRow> rows = log.search(LogQuery.all());
+            assertThat(rows).hasSize(films.size()).allSatisfy(r -> assertThat(r.unfamiliar()).isTrue());
+        }
+        // Without the run's verdict each row is the film's own check, as for a run too small to judge
+        assertThat(alone).filteredOn(r -> r.get("unfamiliar").equals("no")).hasSizeGreaterThan(films.size() / 2);
+        assertThat(alone).hasSize(films.size()).allSatisfy(r -> {
+            assertThat(r.get("site_shift")).isEmpty();
+            assertThat(r.get("unfamiliar")).isEqualTo(Double.parseDouble(r.get("unfamiliarity")) > 1 ? "yes" : "no");
+        });
+        // The probabilities never depend on the other films
+        assertThat(alone).extracting(r -> r.get("COVID")).isEqualTo(shifted.stream().map(r -> r.get("COVID")).toList());
+    }
+
+    @Test
+    void theVerdictReadsFilmsSpreadOverTheWholeRun() {
+        List<Path> files = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> Path.of(i + ".png")).toList();
+        List<Path> picked = RunSiteVerdict.spread(files, 4);
+        assertThat(picked).containsExactly(Path.of("0.png"), Path.of("250.png"), Path.of("500.png"), Path.of("750.png"));
+        assertThat(RunSiteVerdict.spread(files.subList(0, 3), 4)).hasSize(3);
+    }
+
+    private List<CSVRecord> classify(Path dir, String csvName, String... more) throws Exception {
+        Path csv = tmp.resolve(csvName);
+        List<String> args = new java.util.ArrayList<>(List.of("classify", "--model", model.toString(), "--csv",
+                csv.toString()));
+        args.addAll(List.of(more));
+        args.add(dir.toString());
+        int code = LungLensCommand.run(args.toArray(String[]::new));
+        assertThat(code).as(console.err()).isZero();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(csv))) {
+            return parser.getRecords();
+        }
     }
 }

@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.model.BatchNormFolding;
+import org.lunglens.model.Classifier;
 import org.lunglens.model.DataFolder;
+import org.lunglens.model.Familiarity;
 import org.lunglens.model.InputCache;
 import org.lunglens.model.InputTensors;
 import org.lunglens.model.LabelledImage;
@@ -123,11 +125,20 @@ public final class SiteShiftCheck {
         List<LabelledImage> readable = cache.readable(images);
         List<double[]> all = new ArrayList<>();
         int size = model.metadata().preprocessing().size();
+        Classifier classifier = new Classifier(model);
+        int flagged = 0;
         for (int from = 0; from < readable.size(); from += 64) {
             List<LabelledImage> batch = readable.subList(from, Math.min(readable.size(), from + 64));
-            List<INDArray> ff = net.feedForward(InputTensors.of(batch.stream().map(i -> cache.get(i.file())).toList(), size), false);
+            List<float[]> inputs = batch.stream().map(i -> cache.get(i.file())).toList();
+            List<INDArray> ff = net.feedForward(InputTensors.of(inputs, size), false);
             double[][] batchFeatures = SiteShiftReference.features(ff, batch.size(), ref.layers());
+            Familiarity[] familiarity = classifier.run(inputs).familiarity();
             for (int r = 0; r < batch.size(); r++) {
+                // As the product samples: a film its own check flags stays out of the group
+                if (familiarity[r] != null && familiarity[r].unfamiliar()) {
+                    flagged++;
+                    continue;
+                }
                 double[] f = batchFeatures[r];
                 all.add(f);
                 byFolder.computeIfAbsent(batch.get(r).folder(), k -> new ArrayList<>()).add(f);
@@ -137,6 +148,7 @@ public final class SiteShiftCheck {
                         .add(Integer.parseInt(digits.substring(Math.max(0, digits.length() - 9))));
             }
         }
+        System.out.printf(Locale.ROOT, "  (%d of %d films flagged one at a time, left out)%n", flagged, readable.size());
         return all;
     }
 }

@@ -15,6 +15,7 @@ import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.imaging.LoadedImage;
 import org.lunglens.model.BundledModels;
+import org.lunglens.model.Familiarity;
 import org.lunglens.model.ModelLoadException;
 import org.lunglens.model.SiteShift;
 import org.lunglens.ui.viewer.ViewerModel;
@@ -196,8 +197,11 @@ final class AiViewModel {
             gc.put("empty", String.valueOf(a.heatmap().isEmpty()));
         }
         ModelSession.Info m = a.model();
+        // The log never vouches for a reading the tab warned about: the site verdict shown with it counts too
+        Familiarity familiarity = a.prediction().familiarity() == null ? null
+                : a.prediction().familiarity().withSiteShift(siteShift.get());
         return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
-                a.prediction().scores(), a.prediction().familiarity(),
+                a.prediction().scores(), familiarity,
                 a.heatmap() == null ? null : a.heatmap().className(), gc,
                 Math.round(a.prediction().millis() + a.gradCamMillis()));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.RescaleOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,8 +132,8 @@ class AiPaneTest {
     @Test
     void filmsUnlikeTheTrainingFilmsTakenTogetherGetTheSiteWarningFirst(FxRobot robot) throws Exception {
         robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
-        // The training folders' films inverted: as a group, unlike anything the model learned from
-        Path site = invertedCopies(data, Files.createDirectories(tmp.resolve("inverted-site")));
+        // The training folders' films washed out: as a group, unlike anything the model learned from
+        Path site = SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("washed-out-site")));
         Stage[] stage = new Stage[1];
         robot.interact(() -> stage[0] = ai.views().checkFolder(site));
         FxTestSupport.await(WAIT_SECONDS, () -> stage[0].getScene().lookup("#siteCheckSummary") != null);
@@ -151,15 +150,15 @@ class AiPaneTest {
         SystemPropertyOverride store = SystemPropertyOverride.set("lunglens.siteSamples",
                 Files.createDirectories(tmp.resolve("site-samples-" + System.nanoTime())).toString());
         try {
-            readInvertedFilmsOneAfterAnother(robot);
+            readWashedOutFilmsOneAfterAnother(robot);
         } finally {
             store.restore();
         }
     }
 
-    private void readInvertedFilmsOneAfterAnother(FxRobot robot) throws Exception {
+    private void readWashedOutFilmsOneAfterAnother(FxRobot robot) throws Exception {
         robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
-        Path site = invertedCopies(data, Files.createDirectories(tmp.resolve("inverted-reads")));
+        Path site = SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("washed-out-reads")));
         List<Path> films;
         try (var files = Files.list(site)) {
             films = files.sorted().toList();
@@ -171,22 +170,6 @@ class AiPaneTest {
         FxTestSupport.await(WAIT_SECONDS, warning::isVisible);
         assertThat(((Label) warning).getText()).contains("taken together, are unlike the films it learned from");
         assertThat(robot.lookup("#reliabilityNote").tryQuery()).as("no record line for any of them").isEmpty();
-    }
-
-    private static Path invertedCopies(Path dataFolder, Path site) throws Exception {
-        try (var classes = Files.list(dataFolder)) {
-            for (Path folder : classes.filter(Files::isDirectory).toList()) {
-                try (var films = Files.list(folder)) {
-                    for (Path f : films.toList()) {
-                        BufferedImage gray = new BufferedImage(128, 128, BufferedImage.TYPE_BYTE_GRAY);
-                        gray.getGraphics().drawImage(ImageIO.read(f.toFile()), 0, 0, 128, 128, null);
-                        ImageIO.write(new RescaleOp(-1f, 255f, null).filter(gray, null), "png",
-                                site.resolve(folder.getFileName() + "-" + f.getFileName()).toFile());
-                    }
-                }
-            }
-        }
-        return site;
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.lunglens.imaging.NaturalOrder;
+import org.lunglens.imaging.FolderWalk;
 
 /** Expands command-line arguments into files: directories are walked recursively for image files. */
 final class ImageFiles {
@@ -21,9 +20,7 @@ final class ImageFiles {
         List<Path> files = new ArrayList<>();
         for (Path arg : arguments) {
             if (Files.isDirectory(arg)) {
-                try (Stream<Path> walk = Files.walk(arg)) {
-                    walk.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted(NaturalOrder.PATHS).forEach(files::add);
-                }
+                files.addAll(FolderWalk.files(arg, ImageFiles::hasImageExtension));
             } else {
                 files.add(arg); // a named file is always tried, whatever its extension: the loader says why it fails
             }

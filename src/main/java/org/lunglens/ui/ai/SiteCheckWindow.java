@@ -22,6 +22,7 @@ import org.lunglens.app.BackgroundTask;
 import org.lunglens.app.InferenceService;
 import org.lunglens.app.TaskHandle;
 import org.lunglens.gradcam.HeatmapRenderer;
+import org.lunglens.imaging.FolderWalk;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.LabelledImage;
@@ -91,10 +92,7 @@ final class SiteCheckWindow extends VBox {
 
     /** Every image file under the folder; a film's label is its sub-folder's name (none at the top). */
     static List<LabelledImage> films(Path folder) throws java.io.IOException {
-        List<Path> files;
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
-            files = walk.filter(java.nio.file.Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted().toList();
-        }
+        List<Path> files = FolderWalk.files(folder, StudyBrowser::looksLikeImage);
         if (files.isEmpty()) {
             throw new java.io.IOException("no image files in " + folder);
         }

@@ -97,9 +97,9 @@ final class ClassifyCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--site-shift", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "judge the run's films together, as one site's (from 30 films; on by default): when, taken "
-                    + "together, they are unlike the model's training films, every film is marked unfamiliar. "
-                    + "--no-site-shift: each film by its own check only")
+            description = "judge each folder's films together, as one site's (folders of 30 films or more; smaller "
+                    + "ones together; on by default): where, taken together, they are unlike the model's training "
+                    + "films, each of their films is marked unfamiliar. --no-site-shift: each film by its own check only")
     boolean siteShift = true;
 
     @ParentCommand
@@ -124,7 +124,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;
-        SiteShift shift = siteVerdict(classifier, files);
+        RunSiteVerdict sites = siteVerdict(classifier, files);
         try (BatchLog batchLog = log ? BatchLog.open(logFile(), classifier.model().metadata().name(), modelFile)
                 : null;
              PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
@@ -151,6 +151,7 @@ final class ClassifyCommand implements Callable<Integer> {
                         failures++;
                         continue;
                     }
+                    SiteShift shift = sites.of(chunk.get(i));
                     Familiarity familiarity = out.familiarity()[k] == null ? null
                             : out.familiarity()[k].withSiteShift(shift);
                     float[] p = probs[k++];
@@ -175,23 +176,25 @@ final class ClassifyCommand implements Callable<Integer> {
             System.err.println("lunglens: no image files found in " + inputs);
             return 1;
         }
-        reportSiteVerdict(shift);
+        reportSiteVerdicts(sites);
         return failures == 0 ? 0 : 1;
     }
 
     /**
-     * The run's films judged together before the first row (null: not judged). A radiologist's folder is one
-     * site's films: where they are shifted, each film's reading is as unreliable as an unfamiliar film's, though no
-     * single film shows it (docs/MODELS.md), so every row says so, as the AI tab does from the 30th film.
+     * The run's folders judged before the first row. A radiologist's folder is one site's films: where they are
+     * shifted, each film's reading is as unreliable as an unfamiliar film's, though no single film shows it
+     * (docs/MODELS.md), so each of its rows says so, as the AI tab does from the 30th film.
      */
-    private SiteShift siteVerdict(Classifier classifier, List<Path> files) {
-        return siteShift ? RunSiteVerdict.judge(classifier, files) : null;
+    private RunSiteVerdict siteVerdict(Classifier classifier, List<Path> files) {
+        return siteShift ? RunSiteVerdict.judge(classifier, files) : RunSiteVerdict.none();
     }
 
-    private static void reportSiteVerdict(SiteShift shift) {
-        if (shift != null) {
-            System.err.println("lunglens: " + shift.describe() + (shift.shifted()
-                    ? "; every film is marked unfamiliar (--no-site-shift: each film by its own check)" : ""));
+    private static void reportSiteVerdicts(RunSiteVerdict sites) {
+        List<RunSiteVerdict.Group> groups = sites.groups();
+        for (RunSiteVerdict.Group g : groups) {
+            System.err.println("lunglens: " + (groups.size() > 1 ? g.name() + ": " : "") + g.shift().describe()
+                    + (g.shift().shifted() ? "; each of its films is marked unfamiliar (--no-site-shift: each film "
+                    + "by its own check)" : ""));
         }
     }
 
@@ -220,7 +223,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private Integer withGradCam(Path modelFile, List<Path> files, OutputGuard guard) throws Exception {
         ModelSession session = ModelSession.open(modelFile);
         List<String> classes = session.info().metadata().classes();
-        SiteShift shift = siteVerdict(session.classifier(), files);
+        RunSiteVerdict sites = siteVerdict(session.classifier(), files);
         int classIndex = explain == null ? -1 : classes.indexOf(explain);
         if (explain != null && classIndex < 0) {
             throw new IOException("--explain " + explain + ": the model's classes are " + classes);
@@ -244,6 +247,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     LoadedImage image = loader.load(file);
                     Prediction prediction = gradCams != null ? gradCams.process(image) : occlusions.process(image);
                     float[] probs = prediction.probabilities();
+                    SiteShift shift = sites.of(file);
                     Familiarity familiarity = prediction.familiarity() == null ? null
                             : prediction.familiarity().withSiteShift(shift);
                     if (batchLog != null) {
@@ -268,7 +272,7 @@ final class ClassifyCommand implements Callable<Integer> {
             System.err.println("lunglens: no image files found in " + inputs);
             return 1;
         }
-        reportSiteVerdict(shift);
+        reportSiteVerdicts(sites);
         System.err.println("lunglens: " + (gradCams != null ? gradCams.timing() : occlusions.timing()));
         return failures == 0 ? 0 : 1;
     }

@@ -111,7 +111,7 @@ class SiteCheckCommandTest {
             assertThat(r.get("site_shift")).isEqualTo("yes");
             assertThat(r.get("unfamiliar")).isEqualTo("yes");
         });
-        assertThat(console.err()).contains("site shift: YES").contains("every film is marked unfamiliar");
+        assertThat(console.err()).contains("site shift: YES").contains("each of its films is marked unfamiliar");
         // The patient log never vouches for a reading the CSV calls unreliable
         try (PatientLog log = PatientLog.open(db)) {
             List<LogRow> rows = log.search(LogQuery.all());
@@ -125,6 +125,15 @@ class SiteCheckCommandTest {
         });
         // The probabilities never depend on the other films
         assertThat(alone).extracting(r -> r.get("COVID")).isEqualTo(shifted.stream().map(r -> r.get("COVID")).toList());
+
+        // Two sites in one run: each folder is judged alone, so the familiar one keeps its own verdict
+        List<CSVRecord> mixed = classify(washedOut, "two-sites.csv", data.resolve("COVID").toString(),
+                data.resolve("Normal").toString(), data.resolve("Viral_Pneumonia").toString());
+        assertThat(mixed).filteredOn(r -> r.get("path").contains("washed-out"))
+                .hasSize(films.size()).allSatisfy(r -> assertThat(r.get("site_shift")).isEqualTo("yes"));
+        assertThat(mixed).filteredOn(r -> !r.get("path").contains("washed-out")).hasSize(films.size())
+                .allSatisfy(r -> assertThat(r.get("site_shift")).isEqualTo("no"));
+        assertThat(console.err()).contains("3 smaller folders together: site shift: none seen");
     }
 
     @Test

@@ -84,8 +84,18 @@ final class HistoryView extends VBox {
                 .map(p -> p.className() + " " + LogTable.percent(p.probability())).collect(Collectors.joining(", "));
         return LogTable.time(a.createdAt()) + "  AI " + a.modelName() + ": " + a.predictedClass() + " ("
                 + probabilities + "), " + a.durationMillis() + " ms, " + a.osUser() + archived(a.archived())
-                + (a.unfamiliar() ? " \u2014 UNFAMILIAR FILM: unlike the films the model learned from; its reading is"
-                        + " not reliable here" : "");
+                + unfamiliarNote(a);
+    }
+
+    /** Why the reading is not relied on: the film itself, or (its own score passing) the films read with it. */
+    private static String unfamiliarNote(AnalysisRecord a) {
+        if (!a.unfamiliar()) {
+            return "";
+        }
+        boolean filmPassed = a.familiarity().unfamiliarity() <= 1;
+        return filmPassed ? " \u2014 UNFAMILIAR SITE: read among films that, taken together, are unlike the films the"
+                + " model learned from; its reading is not reliable here"
+                : " \u2014 UNFAMILIAR FILM: unlike the films the model learned from; its reading is not reliable here";
     }
 
     static String describe(ReadRecord r) {

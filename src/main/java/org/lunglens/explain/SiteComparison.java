@@ -14,14 +14,17 @@ import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
+import org.lunglens.model.Classifier;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.ProgressListener;
+import org.lunglens.model.SiteSample;
+import org.lunglens.model.SiteShift;
 
 /**
  * The "shortcut learning" lesson: one model on films like its training data and on another site's films, side
  * by side. For each side, how many films it calls COVID, how many its familiarity check flags, how many of its
- * COVID calls rest on heat mostly outside the chest ({@link HeatCheck}), and a few films with the Grad-CAM of
- * their predicted class to show. A model that
+ * COVID calls rest on heat mostly outside the chest ({@link HeatCheck}), whether its films taken together are
+ * unlike the training films ({@link SiteShift}), and a few films with the Grad-CAM of their predicted class to show. A model that
  * learned the hospital instead of the disease (DeGrave et al., Nature Machine Intelligence 2021) looks excellent
  * on the first side and calls the second side's normal films COVID.
  */
@@ -30,9 +33,11 @@ public final class SiteComparison {
      * A side's figures and its example films.
      *
      * @param heatOutside films called COVID whose COVID heatmap lies mostly outside the chest or on the border
+     * @param siteShift   the side's films taken together against the training films; null when the model has no
+     *                    site-shift reference or too few films passed one at a time to judge
      */
     public record Side(String name, int films, int unreadable, int calledCovid, int unfamiliar, int heatOutside,
-                       List<Example> examples) {
+                       SiteShift siteShift, List<Example> examples) {
         public double share(int count) {
             return films == 0 ? Double.NaN : (double) count / films;
         }
@@ -41,6 +46,8 @@ public final class SiteComparison {
     /** One film of a side: the analysis, where its heat lies and the film drawn with its heatmap. */
     public record Example(Path file, Analysis analysis, HeatCheck check, BufferedImage view) {
     }
+
+    private static final int BATCH = 64;
 
     private final ModelSession session;
     private final int maxFilms;
@@ -72,6 +79,7 @@ public final class SiteComparison {
         int unfamiliar = 0;
         int outside = 0;
         List<Example> shown = new ArrayList<>();
+        List<float[]> inputs = new ArrayList<>();
         for (Path file : drawn) {
             if (cancelled.getAsBoolean()) {
                 break;
@@ -86,6 +94,7 @@ public final class SiteComparison {
             Analysis a = session.analyse(pixels, -1); // the map of the class it called
             HeatCheck check = a.heatmap() == null ? null : HeatCheck.of(a.heatmap(), a.input(), a.inputSize());
             films++;
+            inputs.add(a.input());
             boolean calledCovid = a.prediction().predictedIndex() == covidIndex;
             covid += calledCovid ? 1 : 0;
             unfamiliar += a.prediction().unfamiliar() ? 1 : 0;
@@ -99,6 +108,24 @@ public final class SiteComparison {
             }
             progress.progress(films + unreadable, drawn.size(), name);
         }
-        return new Side(name, films, unreadable, covid, unfamiliar, outside, List.copyOf(shown));
+        return new Side(name, films, unreadable, covid, unfamiliar, outside, takenTogether(inputs),
+                List.copyOf(shown));
+    }
+
+    /**
+     * The films' verdict as a group, the lesson's last point: a site whose films each pass the per-film check can
+     * still be plainly unlike the training films, taken together.
+     */
+    private SiteShift takenTogether(List<float[]> inputs) {
+        Classifier classifier = session.classifier();
+        SiteSample site = new SiteSample(classifier.model());
+        if (!site.measurable()) {
+            return null;
+        }
+        for (int from = 0; from < inputs.size(); from += BATCH) {
+            classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), site);
+        }
+        SiteShift shift = site.worst();
+        return shift != null && shift.judged() ? shift : null;
     }
 }

@@ -49,4 +49,30 @@ class SiteComparisonTest {
         SiteComparison.Side stopped = lesson.side("stopped", own, ProgressListener.NONE, () -> true);
         assertThat(stopped.films()).as("cancelled before the first film").isZero();
     }
+
+    @Test
+    void anotherSitesFilmsTakenTogetherAreUnlikeTheTrainingFilmsThoughFewAreFlagged() throws Exception {
+        Path data = SharedData.miniDataset(tmp.resolve("data"), 12, TinyModels.CLASSES);
+        Path model = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("m/tiny-bn.zip"), 2);
+        ModelSession session = ModelSession.open(model);
+        List<Path> own;
+        try (Stream<Path> files = Files.walk(data)) {
+            own = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        List<Path> other;
+        try (Stream<Path> files = Files.list(SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("w"))))) {
+            other = files.sorted().toList();
+        }
+        SiteComparison lesson = new SiteComparison(session, 40, 1, 1);
+
+        SiteComparison.Side a = lesson.side("own", own, ProgressListener.NONE, () -> false);
+        SiteComparison.Side b = lesson.side("other", other, ProgressListener.NONE, () -> false);
+
+        assertThat(a.siteShift()).isNotNull();
+        assertThat(a.siteShift().shifted()).as(a.siteShift().describe()).isFalse();
+        assertThat(b.siteShift().shifted()).as(b.siteShift().describe()).isTrue();
+        assertThat(b.unfamiliar()).as("most pass one at a time").isLessThan(b.films() / 2);
+        // Too few films to judge, or a model without the reference: no verdict, never a guess
+        assertThat(lesson.side("few", own.subList(0, 10), ProgressListener.NONE, () -> false).siteShift()).isNull();
+    }
 }

@@ -20,6 +20,7 @@ import org.lunglens.app.TaskHandle;
 import org.lunglens.explain.SiteComparison;
 import org.lunglens.gradcam.HeatmapRenderer;
 import org.lunglens.model.BundledModels;
+import org.lunglens.model.SiteShift;
 import org.lunglens.ui.common.FxImages;
 import org.lunglens.ui.common.Styles;
 
@@ -49,7 +50,9 @@ final class ShortcutLesson extends VBox {
                 + "itself (exposure, processing, markers, borders) predicts the label. A model that learned it looks "
                 + "excellent on films like its training data and calls another site's films COVID, confidently "
                 + "(DeGrave et al., Nature Machine Intelligence 2021). Compare the two sides: the share called COVID, "
-                + "the share the model's own familiarity check flags, and where the heat lies.");
+                + "the share the model's own familiarity check flags, where the heat lies, and whether the films, "
+                + "taken together, are unlike the training films: another site's films can each pass the per-film "
+                + "check while their group is plainly different.");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         GridPane sides = new GridPane();
@@ -78,8 +81,10 @@ final class ShortcutLesson extends VBox {
                 + "%d (%s)%nCOVID calls with the heat mostly outside the chest: %d of %d", s.films(),
                 s.unreadable() > 0 ? " (" + s.unreadable() + " unreadable skipped)" : "", s.calledCovid(),
                 percent(s.share(s.calledCovid())), s.unfamiliar(), percent(s.share(s.unfamiliar())), s.heatOutside(),
-                s.calledCovid()));
+                s.calledCovid()) + System.lineSeparator() + takenTogether(s));
         figures.setId("lessonFigures-" + id);
+        figures.setWrapText(true);
+        figures.setMinHeight(Region.USE_PREF_SIZE);
         figures.getStyleClass().add("lesson-figures");
         TilePane films = new TilePane(8, 8);
         films.setPrefColumns(3);
@@ -98,6 +103,20 @@ final class ShortcutLesson extends VBox {
             films.getChildren().add(new VBox(2, view, caption));
         }
         return new VBox(8, name, figures, films);
+    }
+
+    /** The side's films as a group: the shift that no single film shows. */
+    static String takenTogether(SiteComparison.Side s) {
+        SiteShift shift = s.siteShift();
+        if (shift == null) {
+            return "taken together: not judged (the model has no site check, or too few films passed one at a time)";
+        }
+        return shift.shifted()
+                ? String.format(Locale.ROOT, "taken together: UNLIKE the training films (distance %.2f, at most %.2f), "
+                        + "though each film may look ordinary", shift.distance(),
+                        shift.threshold())
+                : String.format(Locale.ROOT, "taken together: like the training films (distance %.2f, at most %.2f)",
+                        shift.distance(), shift.threshold());
     }
 
     private static String percent(double share) {

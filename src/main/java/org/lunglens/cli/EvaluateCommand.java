@@ -76,8 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
             SiteShift shift = site.worst();
             System.out.println(shift.describe());
             if (shift.shifted()) {
-                System.out.println("so classify, given these films together, marks every one unfamiliar (column "
-                        + "site_shift); the figures above are each film's own check");
+                System.out.println("classify judges each folder of films this way and marks every film of a shifted "
+                        + "one unfamiliar (column site_shift); the figures above are each film's own check");
             }
         }
         if (json != null) {

@@ -323,9 +323,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
     /**
      * The CSV header: path, predicted class, one probability per class, then whether the film's reading is flagged
-     * as unreliable ({@code yes}/{@code no}: the film is unlike the training films, or the run's films taken together
-     * are; empty for a model without a check), the film's own score (above 1 is flagged) and the run's site verdict
-     * ({@code yes}/{@code no}; empty when not judged).
+     * as unreliable ({@code yes}/{@code no}: the film is unlike the training films, or its folder's films taken
+     * together are; empty for a model without a check), the film's own score (above 1 is flagged) and its folder's
+     * site verdict ({@code yes}/{@code no}; empty when not judged: {@link RunSiteVerdict}).
      */
     static String header(List<String> classes) {
         List<String> names = new ArrayList<>(List.of("path", "predicted"));

@@ -16,9 +16,9 @@ import org.lunglens.model.SiteShiftReference;
 
 /**
  * The site-shift verdicts on a {@code classify} run, reached before its first row is written so that every row can
- * carry its own: the films of one folder are read as one site's films, as the app reads the films opened in it.
- * Each folder with enough films is judged alone (a run over two hospitals' folders must not mark one hospital's
- * films for the other's shift); the films of smaller folders are judged together.
+ * carry its own: the films of one folder are read as one site's films, as {@code sitecheck} reads a department's
+ * folder. Each folder with enough films is judged alone (a run over two hospitals' folders must not mark one
+ * hospital's films for the other's shift); the films of smaller folders are judged together.
  */
 final class RunSiteVerdict {
     /**
@@ -56,18 +56,17 @@ final class RunSiteVerdict {
             byFolder.computeIfAbsent(folderOf(f), k -> new ArrayList<>()).add(f);
         }
         List<Path> pooled = new ArrayList<>();
-        List<String> pooledFolders = new ArrayList<>();
+        int smallFolders = 0;
         for (Map.Entry<Path, List<Path>> folder : byFolder.entrySet()) {
             if (folder.getValue().size() >= SiteShiftReference.MIN_FILMS) {
                 verdict.add(folder.getKey().toString(), folder.getValue(), classifier);
             } else {
                 pooled.addAll(folder.getValue());
-                pooledFolders.add(folder.getKey().toString());
+                smallFolders++;
             }
         }
         if (pooled.size() >= SiteShiftReference.MIN_FILMS) {
-            verdict.add(pooledFolders.size() == 1 ? pooledFolders.get(0)
-                    : pooledFolders.size() + " smaller folders together", pooled, classifier);
+            verdict.add(smallFolders + " smaller folders together", pooled, classifier);
         }
         return verdict;
     }

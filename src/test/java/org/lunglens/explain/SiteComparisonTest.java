@@ -21,16 +21,9 @@ class SiteComparisonTest {
     @Test
     void eachSideCountsItsFilmsCallsFlagsAndShowsExamples() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 10, TinyModels.CLASSES);
-        Path model = TinyModels.train(data, "binary", tmp.resolve("m/tiny.zip"), 1);
-        ModelSession session = ModelSession.open(model);
-        List<Path> own;
-        try (Stream<Path> files = Files.walk(data)) {
-            own = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
-        }
-        List<Path> other;
-        try (Stream<Path> files = Files.list(SharedData.root().resolve("tuberculosis-128/Tuberculosis"))) {
-            other = files.sorted().limit(12).toList();
-        }
+        ModelSession session = ModelSession.open(TinyModels.train(data, "binary", tmp.resolve("m/tiny.zip"), 1));
+        List<Path> own = pngsUnder(data);
+        List<Path> other = pngsUnder(SharedData.root().resolve("tuberculosis-128/Tuberculosis")).subList(0, 12);
         Path broken = Files.writeString(tmp.resolve("broken.png"), "not an image");
         SiteComparison lesson = new SiteComparison(session, 20, 3, 1);
 
@@ -53,16 +46,10 @@ class SiteComparisonTest {
     @Test
     void anotherSitesFilmsTakenTogetherAreUnlikeTheTrainingFilmsThoughFewAreFlagged() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 12, TinyModels.CLASSES);
-        Path model = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("m/tiny-bn.zip"), 2);
-        ModelSession session = ModelSession.open(model);
-        List<Path> own;
-        try (Stream<Path> files = Files.walk(data)) {
-            own = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
-        }
-        List<Path> other;
-        try (Stream<Path> files = Files.list(SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("w"))))) {
-            other = files.sorted().toList();
-        }
+        ModelSession session = ModelSession.open(TinyModels.trainWithBatchNorm(data, "binary",
+                tmp.resolve("m/tiny-bn.zip"), 2));
+        List<Path> own = pngsUnder(data);
+        List<Path> other = pngsUnder(SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("w"))));
         SiteComparison lesson = new SiteComparison(session, 40, 1, 1);
 
         SiteComparison.Side a = lesson.side("own", own, ProgressListener.NONE, () -> false);
@@ -74,5 +61,11 @@ class SiteComparisonTest {
         assertThat(b.unfamiliar()).as("most pass one at a time").isLessThan(b.films() / 2);
         // Too few films to judge, or a model without the reference: no verdict, never a guess
         assertThat(lesson.side("few", own.subList(0, 10), ProgressListener.NONE, () -> false).siteShift()).isNull();
+    }
+
+    private static List<Path> pngsUnder(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
     }
 }

@@ -6,11 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.lunglens.imaging.ImageLoadException;
-import org.lunglens.imaging.ImageLoader;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.SiteSample;
+import org.lunglens.model.SiteSampling;
 import org.lunglens.model.SiteShift;
 import org.lunglens.model.SiteShiftReference;
 
@@ -21,15 +19,6 @@ import org.lunglens.model.SiteShiftReference;
  * hospital's films for the other's shift); the films of smaller folders are judged together.
  */
 final class RunSiteVerdict {
-    /**
-     * Films read per verdict, spread over the group (the check's 100-film threshold applies). Each costs a forward
-     * pass that keeps every layer's output (about 7 ms with decoding, against 3 for a film of the run): twice as
-     * many added 5 s to a run over the data set's three folders, and the shifted folders we have lie 2-4 times
-     * beyond the 100-film threshold.
-     */
-    static final int SAMPLE = 128;
-    private static final int BATCH = 64;
-
     /** A judged group: its name for the report, and its verdict. */
     record Group(String name, SiteShift shift) {
     }
@@ -83,7 +72,7 @@ final class RunSiteVerdict {
     }
 
     private void add(String name, List<Path> films, Classifier classifier) {
-        SiteShift shift = measure(classifier, spread(films, SAMPLE));
+        SiteShift shift = SiteSampling.judge(classifier, films);
         if (shift != null) {
             Group g = new Group(name, shift);
             groups.add(g);
@@ -91,38 +80,8 @@ final class RunSiteVerdict {
         }
     }
 
-    /** The verdict on {@code films} taken together, or null when too few of them load and pass one at a time. */
-    private static SiteShift measure(Classifier classifier, List<Path> films) {
-        SiteSample site = new SiteSample(classifier.model());
-        ImageLoader loader = new ImageLoader();
-        List<float[]> inputs = films.parallelStream().map(f -> {
-            try {
-                return classifier.preprocessor().toInput(loader.load(f).pixels());
-            } catch (ImageLoadException | OutOfMemoryError e) {
-                return null;
-            }
-        }).filter(Objects::nonNull).toList();
-        for (int from = 0; from < inputs.size(); from += BATCH) {
-            classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), site);
-        }
-        SiteShift shift = site.worst();
-        return shift != null && shift.judged() ? shift : null;
-    }
-
     private static Path folderOf(Path file) {
         Path parent = file.toAbsolutePath().normalize().getParent();
         return parent == null ? file.toAbsolutePath() : parent;
-    }
-
-    /** Up to {@code n} of {@code files}, evenly spaced: a folder sorted by source still gives every source its share. */
-    static List<Path> spread(List<Path> files, int n) {
-        if (files.size() <= n) {
-            return files;
-        }
-        List<Path> picked = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            picked.add(files.get((int) ((long) i * files.size() / n)));
-        }
-        return picked;
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.lunglens.imaging.PixelData;
 import org.lunglens.model.Calibration;
 import org.lunglens.model.Classifier;
@@ -21,6 +23,7 @@ import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 import org.lunglens.model.SiteSample;
 import org.lunglens.model.SiteSampleStore;
+import org.lunglens.model.SiteSampling;
 import org.lunglens.model.SiteShift;
 import org.lunglens.model.TestReport;
 import org.slf4j.Logger;
@@ -53,6 +56,8 @@ public final class ModelSession {
     /** The films this session has read, taken together, for the site-shift check (each image once). */
     private final SiteSample site;
     private final Set<Integer> sampled = new HashSet<>();
+    /** Each folder's films judged together, once per folder (empty: too few films, or no reference). */
+    private final Map<Path, Optional<SiteShift>> folders = new HashMap<>();
 
     private ModelSession(LoadedModel model, Info info, HeatmapSource gradCam) {
         this.classifier = new Classifier(model);
@@ -129,6 +134,17 @@ public final class ModelSession {
             SiteSampleStore.save(info.sha256(), site, sampled);
         }
         return site.worst();
+    }
+
+    /**
+     * The films of {@code folder} (its image files, {@code films}) taken together, judged once per folder and kept
+     * ({@link SiteSampling}: up to 128 of them, one forward pass each); null when they are too few or the model has
+     * no site-shift reference. A radiologist's folder is one site's films: its verdict need not wait for 30 of them
+     * to be read.
+     */
+    public SiteShift folderVerdict(Path folder, Supplier<List<Path>> films) {
+        return folders.computeIfAbsent(folder, f -> Optional.ofNullable(SiteSampling.judge(classifier, films.get())))
+                .orElse(null);
     }
 
     /**

@@ -94,8 +94,8 @@ public final class AiPane extends VBox {
         settings.style().addListener((o, old, s) -> drawOverlay());
         state.statusProperty().addListener((o, old, text) -> setStatus(text));
         state.analysisProperty().addListener((o, old, a) -> showAnalysis(a));
-        state.siteShiftProperty().addListener((o, old, shift) -> {
-            siteShift.show(shift);
+        state.siteVerdictProperty().addListener((o, old, verdict) -> {
+            siteShift.show(verdict);
             showAnalysis(state.analysisProperty().get());
         });
         state.imageChanged(model.image());
@@ -175,7 +175,7 @@ public final class AiPane extends VBox {
     private void showAnalysis(Analysis a) {
         unfamiliar.show(a == null ? null : a.prediction());
         // The test record speaks for films like the test films: not where the films read here, together, are not
-        boolean shifted = state.siteShiftProperty().get() != null && state.siteShiftProperty().get().shifted();
+        boolean shifted = state.siteVerdictProperty().get().shifted();
         bars.show(a == null ? null : a.prediction(), a == null || shifted ? null : a.model().calibration());
         if (a == null) {
             modelLabel.setText("");

@@ -1,9 +1,16 @@
 package org.lunglens.ui.ai;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,10 +21,12 @@ import org.lunglens.app.InferenceService;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.imaging.LoadedImage;
+import org.lunglens.imaging.NaturalOrder;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Familiarity;
 import org.lunglens.model.ModelLoadException;
 import org.lunglens.model.SiteShift;
+import org.lunglens.ui.viewer.StudyBrowser;
 import org.lunglens.ui.viewer.ViewerModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +48,11 @@ final class AiViewModel {
     private final AiSettings settings;
     private final InferenceService inference;
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<SiteShift> siteShift = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SiteVerdict> siteVerdict = new ReadOnlyObjectWrapper<>(SiteVerdict.NONE);
+    /** The verdict on the films the shown model has read, taken together (null before there is one). */
+    private SiteShift readVerdict;
+    /** Folder verdicts known so far, by model SHA-256 and folder (a null value: judged, too few films). */
+    private final Map<String, SiteShift> folderVerdicts = new HashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty overlayShown = new SimpleBooleanProperty(false);
     private final BooleanProperty hidden = new SimpleBooleanProperty(false);
@@ -52,7 +65,9 @@ final class AiViewModel {
         this.inference = inference;
         viewer.imageProperty().addListener((o, old, img) -> imageChanged(img));
         settings.modelFileProperty().addListener((o, old, f) -> {
-            siteShift.set(null); // another model, another record: its own verdict comes with its next analysis
+            // another model, another record: its own verdict comes with its next analysis
+            readVerdict = null;
+            siteVerdict.set(SiteVerdict.NONE);
             imageChanged(viewer.image());
         });
         hidden.addListener((o, was, now) -> imageChanged(viewer.image()));
@@ -75,8 +90,8 @@ final class AiViewModel {
      * The films the chosen model has read since the app started, taken together, against its training films; null
      * before the first analysis and for a model without a site-shift reference.
      */
-    ReadOnlyObjectProperty<SiteShift> siteShiftProperty() {
-        return siteShift.getReadOnlyProperty();
+    ReadOnlyObjectProperty<SiteVerdict> siteVerdictProperty() {
+        return siteVerdict.getReadOnlyProperty();
     }
 
     /** What the tab is doing or why it shows nothing; empty while an analysis is shown. */
@@ -120,22 +135,34 @@ final class AiViewModel {
                 .analyse(img.pixels(), -1), a -> {
                     if (viewer.image() == img && !hidden.get()) {
                         analysedImage = img;
+                        Path folder = folderOf(img);
+                        // What is known of this film's folder now (the record carries it); the rest follows
+                        siteVerdict.set(new SiteVerdict(readVerdict, folderVerdicts.get(key(a, folder))));
                         analysis.set(a);
                         status.set("");
                         onAnalysis.accept(record(img, a));
-                        addToSite(a);
+                        addToSite(a, folder);
                     }
                 }, this::failed);
     }
 
-    /** After the film is shown: it joins the films read, and the group's verdict follows (one more pass). */
-    private void addToSite(Analysis a) {
+    /**
+     * After the film is shown: it joins the films read (one more pass), and its folder's films are judged together
+     * the first time a film of that folder is shown (up to 128 of them, about a second on the AI thread).
+     */
+    private void addToSite(Analysis a, Path folder) {
         try {
-            inference.submit("AI: site check", (models, c) -> models.get(a.model().file()).addToSite(a), shift -> {
+            inference.submit("AI: site check", (models, c) -> {
+                ModelSession session = models.get(a.model().file());
+                SiteShift read = session.addToSite(a);
+                return new SiteVerdict(read, folder == null ? null : session.folderVerdict(folder, () -> imagesIn(folder)));
+            }, v -> {
+                folderVerdicts.put(key(a, folder), v.folder());
                 // Only while the tab still shows this model's results (the same model file, as explain() asks)
                 Analysis shown = analysis.get();
                 if (shown != null && shown.model().sha256().equals(a.model().sha256())) {
-                    siteShift.set(shift);
+                    readVerdict = v.read();
+                    siteVerdict.set(new SiteVerdict(readVerdict, folderVerdicts.get(key(shown, folderOf(analysedImage)))));
                 }
             }, t -> LOG.warn("site-shift check failed", t));
         } catch (RejectedExecutionException e) {
@@ -199,10 +226,31 @@ final class AiViewModel {
         ModelSession.Info m = a.model();
         // The log never vouches for a reading the tab warned about: the site verdict shown with it counts too
         Familiarity familiarity = a.prediction().familiarity() == null ? null
-                : a.prediction().familiarity().withSiteShift(siteShift.get());
+                : a.prediction().familiarity().withSiteShift(siteVerdict.get().forRecord());
         return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
                 a.prediction().scores(), familiarity,
                 a.heatmap() == null ? null : a.heatmap().className(), gc,
                 Math.round(a.prediction().millis() + a.gradCamMillis()));
+    }
+
+    private static String key(Analysis a, Path folder) {
+        return a.model().sha256() + "|" + folder;
+    }
+
+    /** The folder a film was opened from; null for one without (a film that came from no file). */
+    private static Path folderOf(LoadedImage img) {
+        Path source = img == null ? null : img.source();
+        return source == null ? null : source.toAbsolutePath().normalize().getParent();
+    }
+
+    /** The folder's own image files (not its sub-folders), in natural order; none when it cannot be listed. */
+    private static List<Path> imagesIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted(NaturalOrder.PATHS)
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("{} cannot be listed for the site check", folder, e);
+            return List.of();
+        }
     }
 }

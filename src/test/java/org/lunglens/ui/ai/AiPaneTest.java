@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -156,12 +157,41 @@ class AiPaneTest {
         }
     }
 
+    @Test
+    void theFirstFilmOfAShiftedFolderGetsTheFolderWarning(FxRobot robot) throws Exception {
+        SystemPropertyOverride store = SystemPropertyOverride.set("lunglens.siteSamples",
+                Files.createDirectories(tmp.resolve("site-samples-" + System.nanoTime())).toString());
+        try {
+            robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
+            Path site = SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("washed-out-folder")));
+            Path film;
+            try (var files = Files.list(site)) {
+                film = files.sorted().findFirst().orElseThrow().toAbsolutePath().normalize();
+            }
+            Node warning = robot.lookup("#siteShiftAiWarning").query();
+
+            openAndAnalyse(robot, film);
+
+            FxTestSupport.await(WAIT_SECONDS, warning::isVisible);
+            assertThat(((Label) warning).getText()).startsWith("This folder's films, taken together")
+                    .contains("unlike the films the model learned from");
+            assertThat(robot.lookup("#reliabilityNote").tryQuery()).as("no record line").isEmpty();
+        } finally {
+            store.restore();
+        }
+    }
+
     private void readWashedOutFilmsOneAfterAnother(FxRobot robot) throws Exception {
         robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.BINARY));
         Path site = SharedData.washedOutCopies(data, Files.createDirectories(tmp.resolve("washed-out-reads")));
-        List<Path> films;
+        // Folders of 14, too few to judge one by one: only the films read, together, can show the shift
+        List<Path> films = new ArrayList<>();
         try (var files = Files.list(site)) {
-            films = files.sorted().toList();
+            int i = 0;
+            for (Path f : files.sorted().toList()) {
+                Path folder = Files.createDirectories(site.resolve("day-" + (i++ / 14)));
+                films.add(Files.move(f, folder.resolve(f.getFileName())));
+            }
         }
         Node warning = robot.lookup("#siteShiftAiWarning").query();
         for (Path film : films) {

@@ -3,6 +3,7 @@ package org.lunglens.gradcam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * every session to one thread.
  */
 public final class ModelSession {
+    /**
+     * How long a folder's verdict may hold up the next analysis: the data set's films take about a second for all
+     * 128; a folder of full-size DICOM films is judged on the films read by then (or not at all, if under 30).
+     */
+    private static final Duration FOLDER_BUDGET = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(ModelSession.class);
     /**
      * What the UI and the log need to know about a model, immutable and safe to hand to any thread.
@@ -143,8 +149,8 @@ public final class ModelSession {
      * to be read.
      */
     public SiteShift folderVerdict(Path folder, Supplier<List<Path>> films) {
-        return folders.computeIfAbsent(folder, f -> Optional.ofNullable(SiteSampling.judge(classifier, films.get())))
-                .orElse(null);
+        return folders.computeIfAbsent(folder, f -> Optional.ofNullable(SiteSampling.judge(classifier, films.get(),
+                FOLDER_BUDGET))).orElse(null);
     }
 
     /**

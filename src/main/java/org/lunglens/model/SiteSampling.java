@@ -1,6 +1,7 @@
 package org.lunglens.model;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,9 @@ public final class SiteSampling {
      * 2-4 times beyond the 100-film threshold.
      */
     public static final int SAMPLE = 128;
-    private static final int BATCH = 64;
+    /** Films read at a time (decoded in parallel, then one batch through the network): the budget's step. */
+    private static final int CHUNK = 8;
+    private static final int CHUNKS = SAMPLE / CHUNK;
 
     private SiteSampling() {
     }
@@ -30,23 +33,65 @@ public final class SiteSampling {
      * left out (whoever reads them one by one reports them).
      */
     public static SiteShift judge(Classifier classifier, List<Path> films) {
+        return judge(classifier, films, Duration.ofDays(1));
+    }
+
+    /**
+     * The same within about {@code budget}: films are read a chunk at a time, in an order that spans the folder from
+     * the first chunk, and reading stops once the budget is spent (a folder of full-size DICOM films decodes far
+     * more slowly than the data set's; the AI tab must not wait on it). Judged on what was read, if enough.
+     */
+    public static SiteShift judge(Classifier classifier, List<Path> films, Duration budget) {
         SiteSample site = new SiteSample(classifier.model());
         if (!site.measurable() || films.size() < SiteShiftReference.MIN_FILMS) {
             return null;
         }
+        long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
         ImageLoader loader = new ImageLoader();
-        List<float[]> inputs = spread(films, SAMPLE).parallelStream().map(f -> {
-            try {
-                return classifier.preprocessor().toInput(loader.load(f).pixels());
-            } catch (ImageLoadException | OutOfMemoryError e) {
-                return null;
+        List<Path> order = interleaved(spread(films, SAMPLE), CHUNKS);
+        for (int from = 0; from < order.size() && onTime(start, deadline, from); from += CHUNK) {
+            List<float[]> inputs = order.subList(from, Math.min(order.size(), from + CHUNK)).parallelStream()
+                    .map(f -> {
+                        try {
+                            return classifier.preprocessor().toInput(loader.load(f).pixels());
+                        } catch (ImageLoadException | OutOfMemoryError e) {
+                            return null;
+                        }
+                    }).filter(Objects::nonNull).toList();
+            if (!inputs.isEmpty()) {
+                classifier.run(inputs, site);
             }
-        }).filter(Objects::nonNull).toList();
-        for (int from = 0; from < inputs.size(); from += BATCH) {
-            classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), site);
         }
         SiteShift shift = site.worst();
         return shift != null && shift.judged() ? shift : null;
+    }
+
+    /**
+     * Whether to read on, {@code read} films in: not past the deadline, and, at the pace so far, able to reach the
+     * films a verdict needs before it (else the time spent would buy nothing).
+     */
+    private static boolean onTime(long start, long deadline, int read) {
+        long now = System.nanoTime();
+        if (now >= deadline) {
+            return false;
+        }
+        if (read == 0) {
+            return true;
+        }
+        double perFilm = (double) (now - start) / read;
+        return read + (deadline - now) / perFilm >= SiteShiftReference.MIN_FILMS;
+    }
+
+    /** {@code files} reordered so that each consecutive part of {@code parts} spans the whole list. */
+    static List<Path> interleaved(List<Path> files, int parts) {
+        List<Path> out = new ArrayList<>(files.size());
+        for (int start = 0; start < parts; start++) {
+            for (int i = start; i < files.size(); i += parts) {
+                out.add(files.get(i));
+            }
+        }
+        return out;
     }
 
     /** Up to {@code n} of {@code files}, evenly spaced: a folder sorted by source still gives every source its share. */

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.lunglens.model.SiteSampling;
 import org.lunglens.patientlog.LogQuery;
 import org.lunglens.patientlog.LogRow;
 import org.lunglens.patientlog.PatientLog;
@@ -135,14 +134,6 @@ class SiteCheckCommandTest {
         assertThat(mixed).filteredOn(r -> !r.get("path").contains("washed-out")).hasSize(films.size())
                 .allSatisfy(r -> assertThat(r.get("site_shift")).isEqualTo("no"));
         assertThat(console.err()).contains("3 smaller folders together: site shift: none seen");
-    }
-
-    @Test
-    void theVerdictReadsFilmsSpreadOverTheWholeRun() {
-        List<Path> files = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> Path.of(i + ".png")).toList();
-        List<Path> picked = SiteSampling.spread(files, 4);
-        assertThat(picked).containsExactly(Path.of("0.png"), Path.of("250.png"), Path.of("500.png"), Path.of("750.png"));
-        assertThat(SiteSampling.spread(files.subList(0, 3), 4)).hasSize(3);
     }
 
     private List<CSVRecord> classify(Path dir, String csvName, String... more) throws Exception {

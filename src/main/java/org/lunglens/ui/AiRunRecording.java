@@ -38,14 +38,11 @@ final class AiRunRecording {
         window.aiPane().analysisProperty().addListener(onScreen);
         window.aiPane().overlayShownProperty().addListener(onScreen);
         window.sideTabs().getSelectionModel().selectedItemProperty().addListener(onScreen);
+        // The AI tab reports only results it has shown (one for an image already left is dropped there); a result
+        // whose record waits for its folder's site verdict is logged even if the reader has moved on since
         window.aiPane().setOnAnalysis(run -> {
-            LoadedImage image = window.model().image();
-            // The result belongs to the image on screen; a stale one (user already moved on) is not logged.
-            if (image == null || !image.source().equals(run.image())) {
-                return;
-            }
             GradCamInfo gradCam = run.gradCamClass() == null ? null : new GradCamInfo(run.gradCamClass(), run.gradCamSettings());
-            aiRuns.record(image, run.modelName(), run.modelFile(), run.scores(), run.familiarity(), gradCam,
+            aiRuns.record(run.film(), run.modelName(), run.modelFile(), run.scores(), run.familiarity(), gradCam,
                     run.durationMillis());
         });
     }

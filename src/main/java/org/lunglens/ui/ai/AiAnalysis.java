@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lunglens.app.AnalysedFilm;
 import org.lunglens.model.ClassScores;
 import org.lunglens.model.Familiarity;
 
@@ -11,7 +12,7 @@ import org.lunglens.model.Familiarity;
  * One completed AI run as the AI tab shows it, handed to {@link AiPane#setOnAnalysis} listeners (the
  * patient log): fired once per image and model, when the prediction and its first Grad-CAM are shown.
  *
- * @param image           the analysed file
+ * @param film            the analysed file, as the patient log registers it
  * @param modelName       model name from its metadata, e.g. "covid-binary"
  * @param modelVersion    its version
  * @param modelFile       the model zip used
@@ -22,11 +23,22 @@ import org.lunglens.model.Familiarity;
  * @param gradCamSettings layer, colour map, opacity, threshold, overlay shown, empty (as text)
  * @param durationMillis  preprocessing + inference + Grad-CAM, model loading excluded
  */
-public record AiAnalysis(Path image, String modelName, String modelVersion, Path modelFile, String modelSha256,
+public record AiAnalysis(AnalysedFilm film, String modelName, String modelVersion, Path modelFile, String modelSha256,
                          ClassScores scores, Familiarity familiarity, String gradCamClass, Map<String, String> gradCamSettings,
                          long durationMillis) {
     public AiAnalysis {
         gradCamSettings = Collections.unmodifiableMap(new LinkedHashMap<>(gradCamSettings));
+    }
+
+    /** The same run with another familiarity flag (its site verdict came after the result was shown). */
+    AiAnalysis withFamiliarity(Familiarity flag) {
+        return new AiAnalysis(film, modelName, modelVersion, modelFile, modelSha256, scores, flag, gradCamClass,
+                gradCamSettings, durationMillis);
+    }
+
+    /** The analysed file. */
+    public Path image() {
+        return film.file();
     }
 
     /** The class the model called. */

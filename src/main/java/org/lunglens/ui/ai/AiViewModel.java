@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.lunglens.app.AnalysedFilm;
 import org.lunglens.app.InferenceService;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.ModelSession;
@@ -136,12 +137,19 @@ final class AiViewModel {
                     if (viewer.image() == img && !hidden.get()) {
                         analysedImage = img;
                         Path folder = folderOf(img);
-                        // What is known of this film's folder now (the record carries it); the rest follows
-                        siteVerdict.set(new SiteVerdict(readVerdict, folderVerdicts.get(key(a, folder))));
+                        String key = key(a, folder);
+                        SiteVerdict known = new SiteVerdict(readVerdict, folderVerdicts.get(key));
+                        siteVerdict.set(known);
                         analysis.set(a);
                         status.set("");
-                        onAnalysis.accept(record(img, a));
-                        addToSite(a, folder);
+                        // The log never vouches for a reading the tab warns about: the first film of a folder not
+                        // judged yet is logged once its folder's verdict is in (a second or so later)
+                        AiAnalysis run = record(img, a, known);
+                        boolean waits = folder != null && !folderVerdicts.containsKey(key);
+                        if (!waits) {
+                            onAnalysis.accept(run);
+                        }
+                        addToSite(a, folder, waits ? run : null);
                     }
                 }, this::failed);
     }
@@ -150,7 +158,7 @@ final class AiViewModel {
      * After the film is shown: it joins the films read (one more pass), and its folder's films are judged together
      * the first time a film of that folder is shown (up to 128 of them, about a second on the AI thread).
      */
-    private void addToSite(Analysis a, Path folder) {
+    private void addToSite(Analysis a, Path folder, AiAnalysis unlogged) {
         try {
             inference.submit("AI: site check", (models, c) -> {
                 ModelSession session = models.get(a.model().file());
@@ -158,16 +166,30 @@ final class AiViewModel {
                 return new SiteVerdict(read, folder == null ? null : session.folderVerdict(folder, () -> imagesIn(folder)));
             }, v -> {
                 folderVerdicts.put(key(a, folder), v.folder());
+                if (unlogged != null) {
+                    onAnalysis.accept(unlogged.withFamiliarity(flagged(a, v)));
+                }
                 // Only while the tab still shows this model's results (the same model file, as explain() asks)
                 Analysis shown = analysis.get();
                 if (shown != null && shown.model().sha256().equals(a.model().sha256())) {
                     readVerdict = v.read();
                     siteVerdict.set(new SiteVerdict(readVerdict, folderVerdicts.get(key(shown, folderOf(analysedImage)))));
                 }
-            }, t -> LOG.warn("site-shift check failed", t));
+            }, t -> {
+                LOG.warn("site-shift check failed", t);
+                logAnyway(unlogged);
+            });
         } catch (RejectedExecutionException e) {
             // The AI lane has shut down (the window is closing) after this result arrived: nothing left to count
             LOG.debug("site-shift check skipped: the AI lane is shut", e);
+            logAnyway(unlogged);
+        }
+    }
+
+    /** A result shown is logged even when its folder's verdict never comes, with what was known when shown. */
+    private void logAnyway(AiAnalysis unlogged) {
+        if (unlogged != null) {
+            onAnalysis.accept(unlogged);
         }
     }
 
@@ -215,7 +237,12 @@ final class AiViewModel {
         status.set(t instanceof ModelLoadException ? t.getMessage() : "The analysis failed: " + t);
     }
 
-    private AiAnalysis record(LoadedImage img, Analysis a) {
+    /** The film's own check, with the site verdict {@code v} it was read under. */
+    private static Familiarity flagged(Analysis a, SiteVerdict v) {
+        return a.prediction().familiarity() == null ? null : a.prediction().familiarity().withSiteShift(v.forRecord());
+    }
+
+    private AiAnalysis record(LoadedImage img, Analysis a, SiteVerdict known) {
         Map<String, String> gc = new LinkedHashMap<>();
         if (a.heatmap() != null) {
             gc.put("layer", a.heatmap().layer());
@@ -224,11 +251,8 @@ final class AiViewModel {
             gc.put("empty", String.valueOf(a.heatmap().isEmpty()));
         }
         ModelSession.Info m = a.model();
-        // The log never vouches for a reading the tab warned about: the site verdict shown with it counts too
-        Familiarity familiarity = a.prediction().familiarity() == null ? null
-                : a.prediction().familiarity().withSiteShift(siteVerdict.get().forRecord());
-        return new AiAnalysis(img.source(), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
-                a.prediction().scores(), familiarity,
+        return new AiAnalysis(AnalysedFilm.of(img), m.metadata().name(), m.metadata().version(), m.file(), m.sha256(),
+                a.prediction().scores(), flagged(a, known),
                 a.heatmap() == null ? null : a.heatmap().className(), gc,
                 Math.round(a.prediction().millis() + a.gradCamMillis()));
     }

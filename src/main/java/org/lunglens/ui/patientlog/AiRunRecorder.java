@@ -43,12 +43,18 @@ public final class AiRunRecorder {
     public CompletableFuture<Optional<AnalysisRecord>> record(LoadedImage image, String modelName, Path modelFile,
                                                            ClassScores scores, Familiarity familiarity,
                                                            GradCamInfo gradCam, long durationMillis) {
+        return record(AnalysedFilm.of(image), modelName, modelFile, scores, familiarity, gradCam, durationMillis);
+    }
+
+    /** The same for a film known by what the log registers of it (the image itself may be closed by now). */
+    public CompletableFuture<Optional<AnalysisRecord>> record(AnalysedFilm film, String modelName, Path modelFile,
+                                                           ClassScores scores, Familiarity familiarity,
+                                                           GradCamInfo gradCam, long durationMillis) {
         CompletableFuture<Optional<AnalysisRecord>> result = new CompletableFuture<>();
         if (!active()) {
             result.complete(Optional.empty());
             return result;
         }
-        AnalysedFilm film = AnalysedFilm.of(image);
         service.write(log -> Optional.of(recorder.record(log, film, modelName, modelFile, scores,
                 familiarity, gradCam, durationMillis)), result::complete, problem -> {
                     onProblem.accept("The AI result was not logged: " + problem);

@@ -176,6 +176,11 @@ class AiPaneTest {
             assertThat(((Label) warning).getText()).startsWith("This folder's films, taken together")
                     .contains("unlike the films the model learned from");
             assertThat(robot.lookup("#reliabilityNote").tryQuery()).as("no record line").isEmpty();
+            // The log gets it after the folder's verdict, flagged: it never vouches for what the tab warns about
+            FxTestSupport.await(WAIT_SECONDS, () -> logged.stream().anyMatch(r -> r.image().equals(film)));
+            AiAnalysis run = logged.stream().filter(r -> r.image().equals(film)).findFirst().orElseThrow();
+            assertThat(run.familiarity().unfamiliar()).isTrue();
+            assertThat(run.familiarity().siteShifted()).isTrue();
         } finally {
             store.restore();
         }
@@ -248,7 +253,9 @@ class AiPaneTest {
                 .contains("covid-binary").contains("prediction").contains("ms");
         assertThat(ai.inputView().getImage().getWidth()).as("the model's own 32x32 input").isEqualTo(32);
         assertThat(robot.lookup("#gradCamLayer").queryAs(Label.class).getText()).contains("layer");
-        // the hook carries what the log needs
+        // the hook carries what the log needs (a film of a folder not judged yet once its folder's verdict is in)
+        FxTestSupport.await(WAIT_SECONDS, () -> !logged.isEmpty()
+                && logged.get(logged.size() - 1).image().toAbsolutePath().normalize().equals(COVID));
         AiAnalysis logged0 = logged.get(logged.size() - 1);
         assertThat(logged0.image().toAbsolutePath().normalize()).isEqualTo(COVID);
         assertThat(logged0.modelName()).isEqualTo("covid-binary");

@@ -88,8 +88,9 @@ final class AiViewModel {
     }
 
     /**
-     * The films the chosen model has read since the app started, taken together, against its training films; null
-     * before the first analysis and for a model without a site-shift reference.
+     * What is known of the shown film's site, taken together, against the model's training films: the films this
+     * model has read (here and in earlier runs) and the shown film's folder ({@link SiteVerdict#NONE} before the
+     * first analysis, and for a model without a site-shift reference).
      */
     ReadOnlyObjectProperty<SiteVerdict> siteVerdictProperty() {
         return siteVerdict.getReadOnlyProperty();

@@ -3,7 +3,6 @@ package org.lunglens.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -133,10 +132,10 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             for (int from = 0; from < files.size(); from += CHUNK) {
                 List<Path> chunk = files.subList(from, Math.min(files.size(), from + CHUNK));
-                List<Object> decoded = decode(chunk, classifier.preprocessor());
+                List<Object> decoded = decode(chunk, classifier.preprocessor(), sites);
                 List<float[]> ok = new ArrayList<>();
                 for (Object o : decoded) {
-                    if (o instanceof Decoded d) {
+                    if (o instanceof DecodedFilm d) {
                         ok.add(d.input());
                     }
                 }
@@ -157,7 +156,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     float[] p = probs[k++];
                     // Logged first: a run killed between the two never leaves a printed but unlogged result.
                     if (batchLog != null) {
-                        Decoded d = (Decoded) decoded.get(i);
+                        DecodedFilm d = (DecodedFilm) decoded.get(i);
                         batchLog.record(chunk.get(i), d.format(), d.acquiredOn(), new ClassScores(classes, p),
                                 familiarity, millisPerImage);
                     }
@@ -284,20 +283,20 @@ final class ClassifyCommand implements Callable<Integer> {
                 d.batch());
     }
 
-    /** A decoded image: the model input, and what the log records about the file. */
-    private record Decoded(float[] input, String format, LocalDate acquiredOn) {
-    }
-
     /**
-     * Per file, the {@link Decoded} input or the error message; decoding runs on all cores, as many large films at
+     * Per file, the {@link DecodedFilm} input or the error message; decoding runs on all cores, as many large films at
      * once as the loader's memory pool allows. One file's failure never ends the batch.
      */
-    private static List<Object> decode(List<Path> files, Preprocessor preprocessor) {
+    private static List<Object> decode(List<Path> files, Preprocessor preprocessor, RunSiteVerdict sites) {
         ImageLoader loader = new ImageLoader();
         return files.parallelStream().map(f -> {
+            DecodedFilm read = sites.take(f); // read already for its folder's verdict
+            if (read != null) {
+                return (Object) read;
+            }
             try {
                 LoadedImage img = loader.load(f);
-                return (Object) new Decoded(preprocessor.toInput(img.pixels()), img.format(),
+                return (Object) new DecodedFilm(preprocessor.toInput(img.pixels()), img.format(),
                         img.acquisitionDate().orElse(null));
             } catch (ImageLoadException e) {
                 return e.getMessage();

@@ -1,11 +1,13 @@
 package org.lunglens.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.SiteSample;
 import org.lunglens.model.SiteSampling;
@@ -23,6 +25,13 @@ final class RunSiteVerdict {
     record Group(String name, SiteShift shift) {
     }
 
+    /**
+     * Films read for a verdict, kept for the run so that none is decoded twice (a full-size film takes about half a
+     * second a core): at most {@link #KEPT} of them, 64 KB each at 128 px.
+     */
+    static final int KEPT = 1024;
+
+    private final Map<Path, DecodedFilm> read = new ConcurrentHashMap<>();
     private final Map<Path, Group> byFile = new HashMap<>();
     private final List<Group> groups = new ArrayList<>();
 
@@ -66,13 +75,22 @@ final class RunSiteVerdict {
         return g == null ? null : g.shift();
     }
 
+    /** What was read of {@code file} for a verdict, handed over once (null: not read, or handed over already). */
+    DecodedFilm take(Path file) {
+        return read.remove(file);
+    }
+
     /** The judged groups, in the run's order. */
     List<Group> groups() {
         return List.copyOf(groups);
     }
 
     private void add(String name, List<Path> films, Classifier classifier) {
-        SiteShift shift = SiteSampling.judge(classifier, films);
+        SiteShift shift = SiteSampling.judge(classifier, films, Duration.ofDays(1), (file, image, input) -> {
+            if (read.size() < KEPT) {
+                read.put(file, new DecodedFilm(input, image.format(), image.acquisitionDate().orElse(null)));
+            }
+        });
         if (shift != null) {
             Group g = new Group(name, shift);
             groups.add(g);

@@ -150,7 +150,7 @@ public final class ModelSession {
      */
     public SiteShift folderVerdict(Path folder, Supplier<List<Path>> films) {
         return folders.computeIfAbsent(folder, f -> Optional.ofNullable(SiteSampling.judge(classifier, films.get(),
-                FOLDER_BUDGET))).orElse(null);
+                FOLDER_BUDGET, (file, image, input) -> { }))).orElse(null);
     }
 
     /**

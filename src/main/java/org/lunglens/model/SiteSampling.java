@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
+import org.lunglens.imaging.LoadedImage;
 
 /**
  * A folder's films judged together ({@link SiteShift}) from a sample of them: how {@code classify} judges each
@@ -33,7 +34,13 @@ public final class SiteSampling {
      * left out (whoever reads them one by one reports them).
      */
     public static SiteShift judge(Classifier classifier, List<Path> films) {
-        return judge(classifier, films, Duration.ofDays(1));
+        return judge(classifier, films, Duration.ofDays(1), (file, image, input) -> { });
+    }
+
+    /** Told of each film read for a verdict (from several threads at once), so that a caller can keep what it needs. */
+    @FunctionalInterface
+    public interface Reads {
+        void read(Path file, LoadedImage image, float[] input);
     }
 
     /**
@@ -41,7 +48,7 @@ public final class SiteSampling {
      * the first chunk, and reading stops once the budget is spent (a folder of full-size DICOM films decodes far
      * more slowly than the data set's; the AI tab must not wait on it). Judged on what was read, if enough.
      */
-    public static SiteShift judge(Classifier classifier, List<Path> films, Duration budget) {
+    public static SiteShift judge(Classifier classifier, List<Path> films, Duration budget, Reads reads) {
         SiteSample site = new SiteSample(classifier.model());
         if (!site.measurable() || films.size() < SiteShiftReference.MIN_FILMS) {
             return null;
@@ -54,7 +61,10 @@ public final class SiteSampling {
             List<float[]> inputs = order.subList(from, Math.min(order.size(), from + CHUNK)).parallelStream()
                     .map(f -> {
                         try {
-                            return classifier.preprocessor().toInput(loader.load(f).pixels());
+                            LoadedImage image = loader.load(f);
+                            float[] input = classifier.preprocessor().toInput(image.pixels());
+                            reads.read(f, image, input);
+                            return input;
                         } catch (ImageLoadException | OutOfMemoryError e) {
                             return null;
                         }

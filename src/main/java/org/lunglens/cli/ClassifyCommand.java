@@ -123,7 +123,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Classifier classifier = new Classifier(ModelFile.load(modelFile));
         List<String> classes = classifier.model().metadata().classes();
         int failures = 0;
-        RunSiteVerdict sites = siteVerdict(classifier, files);
+        RunSiteVerdict sites = siteVerdict(classifier, files, true);
         try (BatchLog batchLog = log ? BatchLog.open(logFile(), classifier.model().metadata().name(), modelFile)
                 : null;
              PrintWriter csvOut = csv == null ? null : new PrintWriter(PrivateFiles.newWriter(csv))) {
@@ -184,8 +184,8 @@ final class ClassifyCommand implements Callable<Integer> {
      * shifted, each film's reading is as unreliable as an unfamiliar film's, though no single film shows it
      * (docs/MODELS.md), so each of its rows says so, as the AI tab does from the 30th film.
      */
-    private RunSiteVerdict siteVerdict(Classifier classifier, List<Path> files) {
-        return siteShift ? RunSiteVerdict.judge(classifier, files) : RunSiteVerdict.none();
+    private RunSiteVerdict siteVerdict(Classifier classifier, List<Path> files, boolean keepReads) {
+        return siteShift ? RunSiteVerdict.judge(classifier, files, keepReads) : RunSiteVerdict.none();
     }
 
     private static void reportSiteVerdicts(RunSiteVerdict sites) {
@@ -222,7 +222,8 @@ final class ClassifyCommand implements Callable<Integer> {
     private Integer withGradCam(Path modelFile, List<Path> files, OutputGuard guard) throws Exception {
         ModelSession session = ModelSession.open(modelFile);
         List<String> classes = session.info().metadata().classes();
-        RunSiteVerdict sites = siteVerdict(session.classifier(), files);
+        // Each film is loaded whole here (its overlay is drawn on it): the verdict's inputs would go unused
+        RunSiteVerdict sites = siteVerdict(session.classifier(), files, false);
         int classIndex = explain == null ? -1 : classes.indexOf(explain);
         if (explain != null && classIndex < 0) {
             throw new IOException("--explain " + explain + ": the model's classes are " + classes);

@@ -35,17 +35,23 @@ final class RunSiteVerdict {
     private final Map<Path, Group> byFile = new HashMap<>();
     private final List<Group> groups = new ArrayList<>();
 
-    private RunSiteVerdict() {
+    private final boolean keepReads;
+
+    private RunSiteVerdict(boolean keepReads) {
+        this.keepReads = keepReads;
     }
 
     /** No verdict for any film: the model has no site-shift reference, or the user asked for none. */
     static RunSiteVerdict none() {
-        return new RunSiteVerdict();
+        return new RunSiteVerdict(false);
     }
 
-    /** Judges {@code files}' folders; a file that fails to load is left out here (the run reports it). */
-    static RunSiteVerdict judge(Classifier classifier, List<Path> files) {
-        RunSiteVerdict verdict = new RunSiteVerdict();
+    /**
+     * Judges {@code files}' folders; a file that fails to load is left out here (the run reports it). With
+     * {@code keepReads}, the films read are kept for {@link #take}.
+     */
+    static RunSiteVerdict judge(Classifier classifier, List<Path> files, boolean keepReads) {
+        RunSiteVerdict verdict = new RunSiteVerdict(keepReads);
         if (!new SiteSample(classifier.model()).measurable()) {
             return verdict;
         }
@@ -87,7 +93,7 @@ final class RunSiteVerdict {
 
     private void add(String name, List<Path> films, Classifier classifier) {
         SiteShift shift = SiteSampling.judge(classifier, films, Duration.ofDays(1), (file, image, input) -> {
-            if (read.size() < KEPT) {
+            if (keepReads && read.size() < KEPT) {
                 read.put(file, new DecodedFilm(input, image.format(), image.acquisitionDate().orElse(null)));
             }
         });

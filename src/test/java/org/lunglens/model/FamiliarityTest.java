@@ -11,11 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
 import org.lunglens.testutil.SharedData;
+import org.lunglens.testutil.TinyModels;
 
 /** The unfamiliar-film check on a tiny CNN trained on real films: fitted by train, kept in the file. */
 class FamiliarityTest {
-    private static final List<String> CLASSES = List.of("COVID", "Normal", "Viral_Pneumonia");
-
     @TempDir
     static Path tmp;
     private static Path data;
@@ -24,7 +23,7 @@ class FamiliarityTest {
 
     @BeforeAll
     static void train() throws Exception {
-        data = SharedData.miniDataset(tmp.resolve("data"), 20, CLASSES);
+        data = SharedData.miniDataset(tmp.resolve("data"), 20, TinyModels.CLASSES);
         modelFile = tmp.resolve("m/binary.zip");
         TrainingOptions options = new TrainingOptions(data, "binary", modelFile, 32, Architectures.CNN, 4,
                 new int[] {8, 8, 16}, 3, 16, 10, 0, 0.003, 7, false, 0, "", true, 0.9, 0, new int[] {1});

@@ -18,8 +18,6 @@ import org.lunglens.testutil.TinyModels;
  * films inverted, which no single film's check is asked to notice as a group.
  */
 class SiteShiftTest {
-    private static final List<String> CLASSES = List.of("COVID", "Normal", "Viral_Pneumonia");
-
     @TempDir
     static Path tmp;
     private static Path data;
@@ -28,7 +26,7 @@ class SiteShiftTest {
 
     @BeforeAll
     static void train() throws Exception {
-        data = SharedData.miniDataset(tmp.resolve("data"), 30, CLASSES);
+        data = SharedData.miniDataset(tmp.resolve("data"), 30, TinyModels.CLASSES);
         modelFile = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("m/binary.zip"), 3);
         model = ModelFile.load(modelFile);
     }
@@ -107,7 +105,7 @@ class SiteShiftTest {
     void trainingFitsTheReferenceAndTheFileKeepsIt() throws Exception {
         SiteShiftReference ref = model.metadata().siteShift();
         assertThat(ref).isNotNull();
-        assertThat(ref.groupFolders()).containsExactlyInAnyOrderElementsOf(CLASSES);
+        assertThat(ref.groupFolders()).containsExactlyInAnyOrderElementsOf(TinyModels.CLASSES);
         assertThat(ref.thresholds()).extracting(SiteShiftReference.Threshold::distance).allMatch(d -> d > 0);
 
         Path copy = tmp.resolve("copy/binary.zip");

@@ -14,10 +14,9 @@ import org.lunglens.gradcam.OverlayStyle;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
-import org.lunglens.model.Classifier;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.ProgressListener;
-import org.lunglens.model.SiteSample;
+import org.lunglens.model.SiteSampling;
 import org.lunglens.model.SiteShift;
 
 /**
@@ -46,8 +45,6 @@ public final class SiteComparison {
     /** One film of a side: the analysis, where its heat lies and the film drawn with its heatmap. */
     public record Example(Path file, Analysis analysis, HeatCheck check, BufferedImage view) {
     }
-
-    private static final int BATCH = 64;
 
     private final ModelSession session;
     private final int maxFilms;
@@ -117,15 +114,6 @@ public final class SiteComparison {
      * still be plainly unlike the training films, taken together.
      */
     private SiteShift takenTogether(List<float[]> inputs) {
-        Classifier classifier = session.classifier();
-        SiteSample site = new SiteSample(classifier.model());
-        if (!site.measurable()) {
-            return null;
-        }
-        for (int from = 0; from < inputs.size(); from += BATCH) {
-            classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), site);
-        }
-        SiteShift shift = site.worst();
-        return shift != null && shift.judged() ? shift : null;
+        return SiteSampling.ofInputs(session.classifier(), inputs);
     }
 }

@@ -24,17 +24,9 @@ public final class SiteSampling {
     /** Films read at a time (decoded in parallel, then one batch through the network): the budget's step. */
     private static final int CHUNK = 8;
     private static final int CHUNKS = SAMPLE / CHUNK;
+    private static final int BATCH = 64;
 
     private SiteSampling() {
-    }
-
-    /**
-     * The verdict on {@code films} taken together, from up to {@link #SAMPLE} of them spread evenly; null when the
-     * model has no site-shift reference or too few of them load and pass one at a time. Files that fail to load are
-     * left out (whoever reads them one by one reports them).
-     */
-    public static SiteShift judge(Classifier classifier, List<Path> films) {
-        return judge(classifier, films, Duration.ofDays(1), (file, image, input) -> { });
     }
 
     /** Told of each film read for a verdict (from several threads at once), so that a caller can keep what it needs. */
@@ -44,9 +36,12 @@ public final class SiteSampling {
     }
 
     /**
-     * The same within about {@code budget}: films are read a chunk at a time, in an order that spans the folder from
-     * the first chunk, and reading stops once the budget is spent (a folder of full-size DICOM films decodes far
-     * more slowly than the data set's; the AI tab must not wait on it). Judged on what was read, if enough.
+     * The verdict on {@code films} taken together, from up to {@link #SAMPLE} of them spread evenly; null when the
+     * model has no site-shift reference or too few of them load and pass one at a time. Files that fail to load are
+     * left out (whoever reads them one by one reports them). Films are read a chunk at a time, in an order that spans
+     * the folder from the first chunk, and reading stops once {@code budget} is spent (a folder of full-size DICOM
+     * films decodes far more slowly than the data set's; the AI tab must not wait on it); {@code reads} is told of
+     * each film read.
      */
     public static SiteShift judge(Classifier classifier, List<Path> films, Duration budget, Reads reads) {
         SiteSample site = new SiteSample(classifier.model());
@@ -73,6 +68,25 @@ public final class SiteSampling {
                 classifier.run(inputs, site);
             }
         }
+        return judgedOrNull(site);
+    }
+
+    /**
+     * The verdict on films already prepared as model inputs, taken together (in batches of 64); null when the model
+     * has no site-shift reference or too few of them pass one at a time.
+     */
+    public static SiteShift ofInputs(Classifier classifier, List<float[]> inputs) {
+        SiteSample site = new SiteSample(classifier.model());
+        if (!site.measurable()) {
+            return null;
+        }
+        for (int from = 0; from < inputs.size(); from += BATCH) {
+            classifier.run(inputs.subList(from, Math.min(inputs.size(), from + BATCH)), site);
+        }
+        return judgedOrNull(site);
+    }
+
+    private static SiteShift judgedOrNull(SiteSample site) {
         SiteShift shift = site.worst();
         return shift != null && shift.judged() ? shift : null;
     }

@@ -12,7 +12,7 @@
 # measures MODEL; STARTUP_MODELS=models measures the app as it ships, the combined model being its default),
 # STARTUP_LAUNCHER (run the start-up probe through an installed app's launcher, e.g.
 # target/installer/LungLens/bin/LungLens from packaging/build-installer.sh, instead of java -jar),
-# ONLY (a comma list of steps to run alone: jmh, loaded, startup, session, classify, dl4j-side, torch, onnxruntime),
+# ONLY (a comma list of steps to run alone: jmh, loaded, startup, session, classify, dl4j-side, torch, onnxruntime, onednn),
 # STARTUPS / STARTUPS_QUICK (how many start-ups: default 3 / 1), SESSION_FILMS / SESSION_FILMS_QUICK (the long
 # session's films: default 500 / 100, from SESSION_DIR, default DATA/Normal; through STARTUP_LAUNCHER when set), TORCH=0 (skip PyTorch), RUN_DIR and RESULTS (where raw data and the table go), APP_JAR (default target/lunglens.jar: e.g. a build of an older commit to compare).
 set -euo pipefail
@@ -190,6 +190,23 @@ if [[ "${TORCH:-1}" != 0 ]]; then
   [[ -f "$RUN/side/net.onnx" ]] && step onnxruntime java $JAVA_OPTS -cp "$BENCH_CP" org.lunglens.bench.OnnxRuntimeBench \
     "$RUN/side" "$QUICK" 1,2 > "$RUN/side-ort.txt" 2>&1
 fi
+
+# --- the same network on oneDNN directly (benchmarks/onednn/conv_probe.cpp): libnd4j's way of calling it against
+# primitives kept between calls, to show where the one-image gap to the peers lies ---
+onednn() {
+  if [[ ! -f /usr/include/oneapi/dnnl/dnnl.hpp ]]; then
+    log "installing Debian's libdnnl-dev"
+    if [[ $(id -u) == 0 ]]; then apt-get install -y -q libdnnl-dev g++ >/dev/null; else sudo apt-get install -y -q libdnnl-dev g++ >/dev/null; fi
+  fi
+  g++ -O2 -std=c++17 benchmarks/onednn/conv_probe.cpp -ldnnl -o "$RUN/conv_probe"
+  local passes=2000 batch_passes=50
+  $QUICK && { passes=300; batch_passes=10; }
+  for t in 1 2; do
+    OMP_NUM_THREADS=$t "$RUN/conv_probe" 1 $passes
+    OMP_NUM_THREADS=$t "$RUN/conv_probe" 64 $batch_passes
+  done > "$RUN/side/onednn.jsonl"
+}
+[[ -d "$RUN/side" ]] && step onednn onednn
 
 # --- the table ---
 python3 benchmarks/python/report.py "$RUN" "$QUICK" "${STARTUP_MODELS:+STARTUP_MODELS=$STARTUP_MODELS }benchmarks/run.sh${1:+ $1}" > "${RESULTS:-benchmarks/results.md}"

@@ -245,6 +245,34 @@ def main():
                              f"{f(d['batch64_network_images_per_s'], 'img/s')} | | | | "
                              f"{max(batch) / d['batch64_network_images_per_s']:.2f} |")
 
+    onednn = [json.loads(l) for l in (read(run / "side" / "onednn.jsonl") or "").splitlines() if l.strip()]
+    if onednn and dl4j:
+        load, note = load_note(st.get("onednn"))
+        lines += ["", "## Where the one-image gap lies: the same network on oneDNN directly", "",
+                  f"`benchmarks/onednn/conv_probe.cpp` (oneDNN {onednn[0]['onednn']}, Debian's build; random weights, "
+                  "the default model's shapes, batch norm folded), with what libnd4j does not do: primitives made and "
+                  "weights reordered once, not on every call. **cached**: the activations back to NCHW around each "
+                  "convolution, ReLU and pooling as separate passes, as DL4J's layers run; **blocked**: the "
+                  "activations kept in oneDNN's blocked layout, ReLU fused. Each the median of three alternated "
+                  f"rounds. Load at start: {load}{' (**taken under load**)' if 'under' in note else ''}.", "",
+                  "| Threads | Measure | DL4J `output()` | oneDNN cached | oneDNN blocked | ONNX Runtime |",
+                  "|---|---|---|---|---|---|"]
+        for o in onednn:
+            threads = o["threads"]
+            d = dl4j["timings"].get(threads, {})
+            ort_t = ort.get("timings", {}).get(threads, {})
+            if o["batch"] == 1:
+                dv, ov = d.get("single_network_ms_median"), ort_t.get("single_ms_median")
+                fmt = lambda v: f"{v:.2f} ms" if v else "-"
+                lines.append(f"| {threads} | one image | {fmt(dv)} | {fmt(o['cached_ms'])} | "
+                             f"{fmt(o['blocked_ms'])} | {fmt(ov)} |")
+            else:
+                b = o["batch"]
+                dv, ov = d.get("batch64_network_images_per_s"), ort_t.get("batch64_images_per_s")
+                fmt = lambda v: f"{v:.0f} img/s" if v else "-"
+                lines.append(f"| {threads} | batch of {b} | {fmt(dv)} | {fmt(b * 1000 / o['cached_ms'])} | "
+                             f"{fmt(b * 1000 / o['blocked_ms'])} | {fmt(ov)} |")
+
     lines += ["", "## All JMH results (ms per call; SampleTime mode)", "",
               "| Benchmark | ND4J threads (0 = ND4J default) | Native build | median | mean | p90 |",
               "|---|---|---|---|---|---|"]

@@ -22,6 +22,8 @@ import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 import org.lunglens.model.ProgressListener;
 import org.lunglens.model.SiteAdaptation;
+import org.lunglens.model.SiteShiftFitter;
+import org.lunglens.model.SiteShiftReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -118,6 +120,7 @@ final class AdaptCommand implements Callable<Integer> {
                 ? SiteAdaptation.adaptToMix(parent.network(), inputs, size, pm.batchNormReference(), mix)
                 : SiteAdaptation.adapt(parent.network(), inputs, size, depth);
         FamiliarityDetector check = SiteAdaptation.refitFamiliarity(adapted, inputs, size, data.toString());
+        SiteShiftReference siteCheck = SiteAdaptation.refitSiteShift(adapted, inputs, size, data.toString());
         String parentSha = ModelFile.sha256(parentFile);
         Map<String, Object> adaptation = new LinkedHashMap<>();
         adaptation.put("method", mix != null
@@ -133,6 +136,9 @@ final class AdaptCommand implements Callable<Integer> {
         adaptation.put("parent", parentFile.getFileName().toString());
         adaptation.put("parentSha256", parentSha);
         adaptation.put("familiarity", check.fittedOn());
+        adaptation.put("siteShift", siteCheck != null ? siteCheck.fittedOn() + "; judges folders of "
+                + siteCheck.thresholds().get(0).films() + " films or more"
+                : "none: it takes " + SiteShiftFitter.SITE_MIN_FILMS + " films or more");
         Map<String, Object> training = new LinkedHashMap<>(parent.metadata().training());
         training.put("adaptation", adaptation);
         String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
@@ -140,7 +146,7 @@ final class AdaptCommand implements Callable<Integer> {
         // No test metrics: the parent's record does not describe the adapted model on this site's films
         ModelMetadata meta = new ModelMetadata(p.formatVersion(), name, p.version() + "+adapted", p.task(), p.classes(),
                 p.preprocessing(), p.architecture(), p.parameters(), p.gradCamLayer(), training, Map.of(), check,
-                null, null); // the parent's batch-norm and site references describe the parent's statistics, not these
+                null, siteCheck); // the parent's batch-norm reference describes the parent's statistics, not these
         ModelFile.save(adapted, meta, out, false);
 
         int[] before = calls(new Classifier(parent), inputs, p.classes());
@@ -180,7 +186,8 @@ final class AdaptCommand implements Callable<Integer> {
                 + "| method | " + a.get("method") + " |\n"
                 + "| films | " + a.get("films") + " from `" + a.get("source") + "` |\n"
                 + "| date | " + a.get("date") + " |\n"
-                + "| familiarity check | refitted on " + a.get("familiarity") + ": it flags films unlike this site's |\n\n"
+                + "| familiarity check | refitted on " + a.get("familiarity") + ": it flags films unlike this site's |\n"
+                + "| site-shift check | " + a.get("siteShift") + ": it warns when a folder, taken together, is unlike this site's films |\n\n"
                 + "No test figures: the parent's do not describe this model. Check it on labelled films of the site with "
                 + "`lunglens sitecheck DIR --model " + name + ".zip` (class sub-folders COVID and others).\n\n"
                 + "What the adaptation changed on the films it was made from:\n\n```\n" + summary + "```\n\n"

@@ -117,8 +117,10 @@ final class SiteCheckCommand implements Callable<Integer> {
             shift.put("films", s.films());
             shift.put("judged", s.judged());
             shift.put("shifted", s.shifted());
-            shift.put("distance", s.judged() ? s.distance() : null);
-            shift.put("threshold", s.judged() ? s.threshold() : null);
+            shift.put("flaggedOneAtATime", s.flagged());
+            shift.put("mostlyFlagged", s.mostlyFlagged());
+            shift.put("distance", Double.isNaN(s.threshold()) || Double.isNaN(s.distance()) ? null : s.distance());
+            shift.put("threshold", Double.isNaN(s.threshold()) ? null : s.threshold());
             shift.put("nearestMixture", s.roundedShares());
             r.put("siteShift", shift);
         }

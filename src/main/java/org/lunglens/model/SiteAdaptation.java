@@ -198,4 +198,16 @@ public final class SiteAdaptation {
         return FamiliarityFitter.fit(folded, fit, calls, threshold, size, fit.size() + " films of " + source
                 + " (the site's own, after adaptation), threshold on " + threshold.size() + " more of them");
     }
+
+    /**
+     * The adapted network's site-shift check, fitted on the site's own films ({@link SiteShiftFitter#fitToSite}):
+     * it then says when a folder is unlike this site's films. Null with fewer than
+     * {@link SiteShiftFitter#SITE_MIN_FILMS} films: the adapted model then has no group check, as before.
+     */
+    public static SiteShiftReference refitSiteShift(MultiLayerNetwork adapted, List<float[]> inputs, int size,
+                                                    String source) {
+        return SiteShiftFitter.fitToSite(BatchNormFolding.fold(adapted), BatchNormReference.batchNormLayers(adapted),
+                size, inputs, inputs.size() + " films of " + source + " (the site's own, after adaptation; thresholds"
+                        + " by cross-fitting on halves of them)");
+    }
 }

@@ -13,20 +13,26 @@ public final class SiteSample {
     private final List<SiteShiftReference> references;
     private final List<double[]> sums = new ArrayList<>();
     private final int[] films;
+    /** Per network, the films its familiarity check flagged, left out of the sums. */
+    private final int[] flagged;
 
     /** For {@code model}: one entry per network, in {@link LoadedModel#networks()} order. */
     public SiteSample(LoadedModel model) {
         references = model.networks().stream().map(n -> n.metadata().siteShift()).toList();
         references.forEach(r -> sums.add(null));
         films = new int[references.size()];
+        flagged = new int[references.size()];
     }
 
-    /** What a sample keeps between runs of the app: per network, the sum of its films' features and their count. */
-    public record Totals(List<double[]> sums, int[] films) {
+    /**
+     * What a sample keeps between runs of the app: per network, the sum of its films' features, their count and the
+     * count of films flagged one at a time (null in a file saved before it was kept).
+     */
+    public record Totals(List<double[]> sums, int[] films, int[] flagged) {
     }
 
     public Totals totals() {
-        return new Totals(new ArrayList<>(sums), films.clone());
+        return new Totals(new ArrayList<>(sums), films.clone(), flagged.clone());
     }
 
     /** Takes up {@code saved} totals of the same model; ignored if their shape is not this model's. */
@@ -39,6 +45,8 @@ public final class SiteSample {
             boolean fits = references.get(n) != null && sum != null && sum.length == references.get(n).spread().length;
             sums.set(n, fits ? sum.clone() : null);
             films[n] = fits ? saved.films()[n] : 0;
+            flagged[n] = fits && saved.flagged() != null && saved.flagged().length == flagged.length
+                    ? saved.flagged()[n] : 0;
         }
     }
 
@@ -63,6 +71,7 @@ public final class SiteSample {
         double[][] features = SiteShiftReference.features(feedForward, rows, ref.layers());
         for (int i = 0; i < rows; i++) {
             if (familiarity[i] != null && familiarity[i].unfamiliar()) {
+                flagged[network]++;
                 continue;
             }
             double[] f = features[i];
@@ -78,8 +87,9 @@ public final class SiteSample {
     }
 
     /**
-     * The measurement of the network furthest from its training films (relative to its threshold), or null when no
-     * network has a reference. A combined model's films are shifted when any of its networks says so.
+     * The measurement of the network furthest from its training films (relative to its threshold; most films
+     * flagged one at a time counts as furthest), or null when no network has a reference. A combined model's films
+     * are shifted when any of its networks says so.
      */
     public SiteShift worst() {
         List<SiteShift> shifts = new ArrayList<>();
@@ -93,10 +103,10 @@ public final class SiteSample {
                     mean[j] = sums.get(n)[j] / films[n];
                 }
             }
-            shifts.add(films[n] == 0 ? new SiteShift(0, Double.NaN, Double.NaN, java.util.Map.of())
-                    : references.get(n).measure(mean, films[n]));
+            SiteShift shift = films[n] == 0 ? new SiteShift(0, Double.NaN, Double.NaN, java.util.Map.of())
+                    : references.get(n).measure(mean, films[n]);
+            shifts.add(shift.withFlagged(flagged[n]));
         }
-        return shifts.stream().max(Comparator.comparingDouble(s -> s.judged() ? s.distance() / s.threshold() : -1))
-                .orElse(null);
+        return shifts.stream().max(Comparator.comparingDouble(SiteShift::severity)).orElse(null);
     }
 }

@@ -102,6 +102,20 @@ class SiteShiftTest {
     }
 
     @Test
+    void aSampleMostlyFlaggedOneAtATimeIsShiftedWhateverItsDistance() {
+        SiteShift mostly = new SiteShift(10, Double.NaN, Double.NaN, java.util.Map.of()).withFlagged(25);
+        assertThat(mostly.judged()).isTrue();
+        assertThat(mostly.shifted()).isTrue();
+        assertThat(mostly.describe()).contains("25 of these 35 films are unlike the films the model learned from");
+        // a few flagged among many that pass: the distance decides, as before
+        SiteShift few = constructed().measure(new double[] {0.3, 0.7, 0, 2}, 40).withFlagged(5);
+        assertThat(few.mostlyFlagged()).isFalse();
+        assertThat(few.shifted()).isFalse();
+        // under 30 in all: not judged, however many were flagged
+        assertThat(new SiteShift(3, Double.NaN, Double.NaN, java.util.Map.of()).withFlagged(20).judged()).isFalse();
+    }
+
+    @Test
     void trainingFitsTheReferenceAndTheFileKeepsIt() throws Exception {
         SiteShiftReference ref = model.metadata().siteShift();
         assertThat(ref).isNotNull();
@@ -139,6 +153,49 @@ class SiteShiftTest {
         assertThat(model.metadata().withSiteShift(null).siteShift()).isNull();
         assertThat(new SiteSample(new LoadedModel(modelFile, model.network(), model.metadata().withSiteShift(null)))
                 .measurable()).isFalse();
+    }
+
+    @Test
+    void anAdaptedModelJudgesFoldersAgainstTheSiteItWasAdaptedTo() throws Exception {
+        // "The site": films of the data set with their grey values bent (gamma 2), as another hospital's
+        // processing would; the model is adapted to 60 of them and its checks refitted on them
+        List<LabelledImage> all = DataFolder.scan(SharedData.miniDataset(tmp.resolve("site"), 45, TinyModels.CLASSES)).images();
+        InputCache cache = new InputCache(all, model.preprocessor(), ProgressListener.NONE);
+        List<float[]> site = new ArrayList<>();
+        List<float[]> asExported = new ArrayList<>();
+        for (LabelledImage image : cache.readable(all)) {
+            float[] x = cache.get(image.file());
+            float[] bent = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                bent[i] = x[i] * x[i];
+            }
+            site.add(bent);
+            asExported.add(x);
+        }
+        assertThat(site.size()).isGreaterThanOrEqualTo(SiteShiftFitter.SITE_MIN_FILMS + SiteShiftReference.MIN_FILMS);
+        int size = model.metadata().preprocessing().size();
+        List<float[]> adaptOn = site.subList(0, SiteShiftFitter.SITE_MIN_FILMS);
+        var adapted = SiteAdaptation.adapt(model.network(), adaptOn, size);
+        SiteShiftReference ref = SiteAdaptation.refitSiteShift(adapted, adaptOn, size, "the test's site");
+        assertThat(ref).isNotNull();
+        assertThat(ref.groupFolders()).containsOnly(SiteShiftFitter.SITE_GROUP);
+        // 60 films: halves of 30 give a threshold for 30 films and none for larger samples (they use it)
+        assertThat(ref.thresholds()).extracting(SiteShiftReference.Threshold::films)
+                .containsExactly(SiteShiftReference.MIN_FILMS);
+        // as `adapt` writes it: the familiarity check refitted on the site too (the parent's flags these films)
+        LoadedModel adaptedModel = new LoadedModel(modelFile, adapted, model.metadata()
+                .withFamiliarity(SiteAdaptation.refitFamiliarity(adapted, adaptOn, size, "the test's site"))
+                .withSiteShift(ref));
+
+        List<float[]> rest = site.subList(SiteShiftFitter.SITE_MIN_FILMS, site.size());
+        SiteShift sameSite = measure(adaptedModel, rest);
+        assertThat(sameSite.judged()).isTrue();
+        assertThat(sameSite.shifted()).as(sameSite.describe()).isFalse();
+        // the same films as exported, unbent: another site's processing, for this model now
+        SiteShift otherSite = measure(adaptedModel, asExported.subList(SiteShiftFitter.SITE_MIN_FILMS, asExported.size()));
+        assertThat(otherSite.shifted()).as(otherSite.describe()).isTrue();
+        assertThat(SiteAdaptation.refitSiteShift(adapted, adaptOn.subList(0, SiteShiftFitter.SITE_MIN_FILMS - 1), size,
+                "too few")).isNull();
     }
 
     private static List<float[]> trainingInputs() throws Exception {

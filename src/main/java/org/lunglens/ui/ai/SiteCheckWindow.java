@@ -150,9 +150,10 @@ final class SiteCheckWindow extends VBox {
         if (c.siteShift() != null && c.siteShift().shifted()) {
             // The one finding that changes what the department should do next: said first, in a warning's colours
             WarningBox shift = new WarningBox("siteShiftWarning");
-            shift.say("These films, taken together, are unlike the films the model learned from: its "
-                    + "test figures do not carry over to them, however familiar each film looks. Check it on labelled "
-                    + "films of yours, or adapt it to them, before anyone relies on it (docs/SITE.md).");
+            shift.say("These films, taken together, are unlike " + c.siteShift().comparedWith() + ": its "
+                    + "test figures (or its adaptation) do not carry over to them, however familiar each film looks. "
+                    + "Check it on labelled films of yours, or adapt it to them, before anyone relies on it "
+                    + "(docs/SITE.md).");
             getChildren().add(shift);
         }
         getChildren().addAll(summary, chart, new Label("Least familiar films"), worst, note);

@@ -9,8 +9,8 @@ import java.util.Locale;
  * it at least) or 30 films have been read (in this run and the runs before).
  */
 final class SiteShiftWarning extends WarningBox {
-    private static final String ADVICE = ": its test figures do not carry over to them, and no record line is "
-            + "shown. Check it on a folder of your films (Check a folder against the model) or adapt it to them (This "
+    private static final String ADVICE = ": its test figures (or its adaptation) do not carry over to them, and no "
+            + "record line is shown. Check it on a folder of your films (Check a folder against the model) or adapt it to them (This "
             + "site) before relying on it.";
 
     SiteShiftWarning() {
@@ -20,10 +20,10 @@ final class SiteShiftWarning extends WarningBox {
     void show(SiteVerdict v) {
         if (v.folderShifted()) {
             say(String.format(Locale.ROOT, "This folder's films, taken together (%d of them read for this), are "
-                    + "unlike the films the model learned from" + ADVICE, v.folder().films()));
+                    + "unlike %s" + ADVICE, v.folder().films(), v.folder().comparedWith()));
         } else if (v.shifted()) {
-            say(String.format(Locale.ROOT, "The %d films this model has read here, taken together, are unlike the "
-                    + "films it learned from" + ADVICE, v.read().films()));
+            say(String.format(Locale.ROOT, "The %d films this model has read here, taken together, are unlike %s"
+                    + ADVICE, v.read().films(), v.read().comparedWith()));
         } else {
             say("");
         }

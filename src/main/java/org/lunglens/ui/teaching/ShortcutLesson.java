@@ -111,6 +111,10 @@ final class ShortcutLesson extends VBox {
         if (shift == null) {
             return "taken together: not judged (the model has no site check, or too few films passed one at a time)";
         }
+        if (shift.mostlyFlagged()) {
+            return String.format(Locale.ROOT, "taken together: UNLIKE the training films (%d of %d flagged one at a "
+                    + "time)", shift.flagged(), shift.flagged() + shift.films());
+        }
         return shift.shifted()
                 ? String.format(Locale.ROOT, "taken together: UNLIKE the training films (distance %.2f, at most %.2f), "
                         + "though each film may look ordinary", shift.distance(),

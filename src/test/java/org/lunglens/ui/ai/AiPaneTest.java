@@ -203,7 +203,7 @@ class AiPaneTest {
             openAndAnalyse(robot, film.toAbsolutePath().normalize());
         }
         FxTestSupport.await(WAIT_SECONDS, warning::isVisible);
-        assertThat(((Label) warning).getText()).contains("taken together, are unlike the films it learned from");
+        assertThat(((Label) warning).getText()).contains("taken together, are unlike the films the model learned from");
         assertThat(robot.lookup("#reliabilityNote").tryQuery()).as("no record line for any of them").isEmpty();
     }
 

@@ -198,6 +198,22 @@ class SiteShiftTest {
                 "too few")).isNull();
     }
 
+    @Test
+    void aSampleSavedBeforeFlaggedFilmsWereCountedStillRestores() throws Exception {
+        SiteSample site = new SiteSample(model);
+        new Classifier(model).run(trainingInputs().subList(0, 40), site);
+        SiteSample.Totals now = site.totals();
+        // the app's saved samples before 2026-12-06 (late) had no "flagged" field
+        String old = ModelFile.json().writeValueAsString(new SiteSample.Totals(now.sums(), now.films(), null))
+                .replaceAll(",\\s*\"flagged\"\\s*:\\s*null", "");
+        assertThat(old).doesNotContain("flagged");
+        SiteSample restored = new SiteSample(model);
+        restored.restore(ModelFile.json().readValue(old, SiteSample.Totals.class));
+        assertThat(restored.worst().films()).isEqualTo(site.worst().films());
+        assertThat(restored.worst().flagged()).isZero();
+        assertThat(restored.worst().distance()).isEqualTo(site.worst().distance());
+    }
+
     private static List<float[]> trainingInputs() throws Exception {
         List<LabelledImage> training = Split.readSet(Combiner.splitFileOf(modelFile), data, Split.TRAIN);
         InputCache cache = new InputCache(training, model.preprocessor(), ProgressListener.NONE);

@@ -68,6 +68,18 @@ public final class SideBySide {
         INDArray batch = InputTensors.into(null, inputs, size);
         int reps = quick ? 100 : 400;
         Map<String, Object> timings = new LinkedHashMap<>();
+        // Warm-up before the first thread count: the app's path (prediction, familiarity check) is Java code that
+        // the JIT compiles over hundreds of calls; without this the first thread count measured paid for it
+        // (2026-12-06: 10.1 ms one image at 1 thread measured first, 4.6 ms measured after 2 threads)
+        Nd4jSettings.useThreads(threadCounts[0]);
+        for (int i = 0; i < (quick ? 200 : 1000); i++) {
+            classifier.predictInputs(inputs.subList(0, 1));
+            network.output(one, false);
+        }
+        for (int i = 0; i < (quick ? 5 : 20); i++) {
+            classifier.predictInputs(inputs);
+            network.output(batch, false);
+        }
         for (int threads : threadCounts) {
             Nd4jSettings.useThreads(threads);
             Map<String, Object> t = new LinkedHashMap<>();

@@ -20,10 +20,10 @@ final class SiteShiftWarning extends WarningBox {
     void show(SiteVerdict v) {
         if (v.folderShifted()) {
             say(String.format(Locale.ROOT, "This folder's films, taken together (%d of them read for this), are "
-                    + "unlike %s" + ADVICE, v.folder().films(), v.folder().comparedWith()));
+                    + "unlike %s" + ADVICE, v.folder().films() + v.folder().flagged(), v.folder().comparedWith()));
         } else if (v.shifted()) {
             say(String.format(Locale.ROOT, "The %d films this model has read here, taken together, are unlike %s"
-                    + ADVICE, v.read().films(), v.read().comparedWith()));
+                    + ADVICE, v.read().films() + v.read().flagged(), v.read().comparedWith()));
         } else {
             say("");
         }

@@ -24,6 +24,7 @@ import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
 import org.lunglens.model.Preprocessor;
 import org.lunglens.model.SiteShift;
+import org.lunglens.model.SiteShiftReference;
 import org.lunglens.patientlog.CsvExport;
 import org.lunglens.patientlog.LogSettings;
 import org.lunglens.patientlog.PrivateFiles;
@@ -194,6 +195,13 @@ final class ClassifyCommand implements Callable<Integer> {
             System.err.println("lunglens: " + (groups.size() > 1 ? g.name() + ": " : "") + g.shift().describe()
                     + (g.shift().shifted() ? "; each of its films is marked unfamiliar (--no-site-shift: each film "
                     + "by its own check)" : ""));
+        }
+        if (sites.unjudged() > 0) {
+            // Said, because the per-film check alone does not see most other hospitals' films (docs/MODELS.md)
+            System.err.println("lunglens: " + sites.unjudged() + " film(s) not judged as a site (too few in their "
+                    + "folder, or in the small folders together: it takes " + SiteShiftReference.MIN_FILMS + "): their "
+                    + "rows rest on each film's own check, which passes most of another hospital's films; "
+                    + SiteShiftReference.MIN_FILMS + " or more films of one site are judged together");
         }
     }
 

@@ -36,6 +36,8 @@ final class RunSiteVerdict {
     private final List<Group> groups = new ArrayList<>();
 
     private final boolean keepReads;
+    /** Films of the run that no verdict covers although the model could judge them (too few together). */
+    private int unjudged;
 
     private RunSiteVerdict(boolean keepReads) {
         this.keepReads = keepReads;
@@ -72,7 +74,13 @@ final class RunSiteVerdict {
         if (pooled.size() >= SiteShiftReference.MIN_FILMS) {
             verdict.add(smallFolders + " smaller folders together", pooled, classifier);
         }
+        verdict.unjudged = (int) files.stream().filter(f -> verdict.of(f) == null).count();
         return verdict;
+    }
+
+    /** Films the model could have judged as a site but that were too few (or too few readable) to judge. */
+    int unjudged() {
+        return unjudged;
     }
 
     /** The verdict that applies to {@code file}, or null where its films were too few to judge. */

@@ -134,6 +134,15 @@ class SiteCheckCommandTest {
         assertThat(mixed).filteredOn(r -> !r.get("path").contains("washed-out")).hasSize(films.size())
                 .allSatisfy(r -> assertThat(r.get("site_shift")).isEqualTo("no"));
         assertThat(console.err()).contains("3 smaller folders together: site shift: none seen");
+        assertThat(console.err()).doesNotContain("not judged as a site");
+
+        // A folder too small to judge: the run says its rows rest on each film's own check
+        Path few = Files.createDirectories(tmp.resolve("few"));
+        for (Path f : films.subList(0, 5)) {
+            Files.copy(f, few.resolve(f.getFileName()));
+        }
+        assertThat(classify(few, "few.csv")).hasSize(5).allSatisfy(r -> assertThat(r.get("site_shift")).isEmpty());
+        assertThat(console.err()).contains("5 film(s) not judged as a site");
     }
 
     private List<CSVRecord> classify(Path dir, String csvName, String... more) throws Exception {

@@ -103,7 +103,9 @@ public final class SiteSample {
                     mean[j] = sums.get(n)[j] / films[n];
                 }
             }
-            SiteShift shift = films[n] == 0 ? new SiteShift(0, Double.NaN, Double.NaN, java.util.Map.of())
+            // No film passed: nothing to measure, but the groups are named (an adapted model's "site" among them)
+            SiteShift shift = films[n] == 0 ? new SiteShift(0, Double.NaN, Double.NaN, references.get(n).groupFolders()
+                    .stream().distinct().collect(java.util.stream.Collectors.toMap(f -> f, f -> 0.0)))
                     : references.get(n).measure(mean, films[n]);
             shifts.add(shift.withFlagged(flagged[n]));
         }

@@ -194,6 +194,11 @@ class SiteShiftTest {
         // the same films as exported, unbent: another site's processing, for this model now
         SiteShift otherSite = measure(adaptedModel, asExported.subList(SiteShiftFitter.SITE_MIN_FILMS, asExported.size()));
         assertThat(otherSite.shifted()).as(otherSite.describe()).isTrue();
+        // every film flagged one at a time: still said against the site it was adapted to
+        SiteSample none = new SiteSample(adaptedModel);
+        new Classifier(adaptedModel).run(java.util.Collections.nCopies(40, new float[size * size]), none);
+        assertThat(none.worst().mostlyFlagged()).isTrue();
+        assertThat(none.worst().describe()).contains("unlike the films the model was adapted to");
         assertThat(SiteAdaptation.refitSiteShift(adapted, adaptOn.subList(0, SiteShiftFitter.SITE_MIN_FILMS - 1), size,
                 "too few")).isNull();
     }

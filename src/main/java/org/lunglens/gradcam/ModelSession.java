@@ -139,7 +139,10 @@ public final class ModelSession {
             classifier.run(List.of(analysis.input()), site);
             SiteSampleStore.save(info.sha256(), site, sampled);
         }
-        return site.worst();
+        // Judged on the films that pass one at a time only: the films read at a workstation over days include a
+        // teacher's odd files and photographs, which are not a site; "mostly flagged" is for a folder's films
+        SiteShift worst = site.worst();
+        return worst == null ? null : worst.withFlagged(0);
     }
 
     /**

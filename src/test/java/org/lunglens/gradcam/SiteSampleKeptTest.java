@@ -67,4 +67,35 @@ class SiteSampleKeptTest {
         assertThat(ModelSession.open(model).addToSite(second.analyse(loader.load(another).pixels(), -1)).films())
                 .isEqualTo(1);
     }
+
+    @Test
+    void filmsReadHereAreJudgedOnThoseThatPassOneAtATime() throws Exception {
+        // A teacher's odd files, each flagged on its own, are not a site: they never make the workstation's
+        // films "shifted", however many (a folder mostly flagged is; SiteShiftTest)
+        SystemPropertyOverride own = SystemPropertyOverride.set("lunglens.siteSamples",
+                Files.createDirectories(tmp.resolve("odd-files")).toString());
+        try {
+            ModelSession session = ModelSession.open(model);
+            java.util.Random random = new java.util.Random(3);
+            SiteShift shift = null;
+            for (int i = 0; i < 35; i++) {
+                java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(64, 64,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 64; y++) {
+                    for (int x = 0; x < 64; x++) {
+                        noise.getRaster().setSample(x, y, 0, random.nextInt(256));
+                    }
+                }
+                Path f = tmp.resolve("odd-files/noise-" + i + ".png");
+                javax.imageio.ImageIO.write(noise, "png", f.toFile());
+                Analysis a = session.analyse(new ImageLoader().load(f).pixels(), -1);
+                assertThat(a.prediction().unfamiliar()).isTrue();
+                shift = session.addToSite(a);
+            }
+            assertThat(shift.films()).isZero();
+            assertThat(shift.shifted()).isFalse();
+        } finally {
+            own.restore();
+        }
+    }
 }

@@ -246,7 +246,7 @@ def main():
                              f"{max(batch) / d['batch64_network_images_per_s']:.2f} |")
 
     onednn = [json.loads(l) for l in (read(run / "side" / "onednn.jsonl") or "").splitlines() if l.strip()]
-    if onednn and dl4j:
+    if onednn:
         load, note = load_note(st.get("onednn"))
         lines += ["", "## Where the one-image gap lies: the same network on oneDNN directly", "",
                   f"`benchmarks/onednn/conv_probe.cpp` (oneDNN {onednn[0]['onednn']}, Debian's build; random weights, "
@@ -259,7 +259,7 @@ def main():
                   "|---|---|---|---|---|---|"]
         for o in onednn:
             threads = o["threads"]
-            d = dl4j["timings"].get(threads, {})
+            d = dl4j.get("timings", {}).get(threads, {})
             ort_t = ort.get("timings", {}).get(threads, {})
             if o["batch"] == 1:
                 dv, ov = d.get("single_network_ms_median"), ort_t.get("single_ms_median")

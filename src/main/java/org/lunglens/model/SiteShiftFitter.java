@@ -53,6 +53,71 @@ public final class SiteShiftFitter {
         if (byFolder.isEmpty()) {
             return null;
         }
+        SiteShiftReference unthresholded = grouped(byFolder, layers, fittedOn);
+        List<LabelledImage> readableValidation = new ArrayList<>();
+        List<double[]> validationFeatures = new ArrayList<>();
+        read(folded, layers, size, validation, inputs, byFolder::containsKey, readableValidation, validationFeatures);
+        if (validationFeatures.isEmpty()) {
+            return null;
+        }
+        List<SiteShiftReference.Threshold> thresholds = new ArrayList<>();
+        for (int n : SIZES) {
+            thresholds.add(new SiteShiftReference.Threshold(n,
+                    threshold(unthresholded, mixes(readableValidation, validationFeatures), n)));
+        }
+        return unthresholded.withThresholds(thresholds);
+    }
+
+    /**
+     * A reference for a network adapted to one site, from that site's own films (no labels): its groups are clusters
+     * of those films, so the check then asks whether a folder is unlike the site the model was adapted to (films
+     * from another hospital or machine), which the training films can no longer tell, the adapted network's
+     * statistics being the site's. The thresholds come from cross-fitting: {@link #SITE_SPLITS} random halves, the
+     * groups fitted on one half, samples of n films drawn with replacement from the other; a threshold is set only
+     * for sizes up to half the films. Each half's means rest on half the films, so the thresholds err on the side
+     * of calling a folder like the site.
+     *
+     * @return the reference, or null with fewer than {@link #SITE_MIN_FILMS} readable films
+     */
+    public static SiteShiftReference fitToSite(MultiLayerNetwork folded, List<Integer> layers, int size,
+                                               List<float[]> inputs, String fittedOn) {
+        List<double[]> films = features(folded, layers, size, inputs).stream().filter(java.util.Objects::nonNull).toList();
+        if (films.size() < SITE_MIN_FILMS) {
+            return null;
+        }
+        Random random = new Random(42);
+        List<SiteShiftReference.Threshold> thresholds = new ArrayList<>();
+        for (int n : SIZES) {
+            if (n > films.size() / 2) {
+                break;
+            }
+            double[] distances = new double[SITE_SPLITS * DRAWS_PER_SPLIT];
+            for (int split = 0; split < SITE_SPLITS; split++) {
+                List<double[]> shuffled = new ArrayList<>(films);
+                java.util.Collections.shuffle(shuffled, random);
+                List<double[]> fit = shuffled.subList(0, films.size() / 2);
+                List<double[]> held = shuffled.subList(films.size() / 2, films.size());
+                SiteShiftReference half = grouped(Map.of(SITE_GROUP, fit), layers, fittedOn);
+                for (int k = 0; k < DRAWS_PER_SPLIT; k++) {
+                    List<double[]> sample = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        sample.add(held.get(random.nextInt(held.size())));
+                    }
+                    distances[split * DRAWS_PER_SPLIT + k] = half.measure(mean(sample), n).distance();
+                }
+            }
+            Arrays.sort(distances);
+            thresholds.add(new SiteShiftReference.Threshold(n, distances[(int) Math.ceil(0.99 * distances.length) - 1]));
+        }
+        return grouped(Map.of(SITE_GROUP, films), layers, fittedOn).withThresholds(thresholds);
+    }
+
+    /**
+     * A reference without thresholds: each folder's films in clusters ({@link FolderClusters}), the groups' means and
+     * their pooled within-group spread.
+     */
+    private static SiteShiftReference grouped(Map<String, List<double[]>> byFolder, List<Integer> layers,
+                                              String fittedOn) {
         List<String> groups = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
@@ -81,93 +146,7 @@ public final class SiteShiftFitter {
         for (int j = 0; j < d; j++) {
             spread[j] = Math.sqrt(pooled[j] / total) + 1e-9;
         }
-        SiteShiftReference unthresholded = new SiteShiftReference(groups, folders, counts, layers, means, spread,
-                List.of(), fittedOn);
-        List<LabelledImage> readableValidation = new ArrayList<>();
-        List<double[]> validationFeatures = new ArrayList<>();
-        read(folded, layers, size, validation, inputs, byFolder::containsKey, readableValidation, validationFeatures);
-        if (validationFeatures.isEmpty()) {
-            return null;
-        }
-        List<SiteShiftReference.Threshold> thresholds = new ArrayList<>();
-        for (int n : SIZES) {
-            thresholds.add(new SiteShiftReference.Threshold(n,
-                    threshold(unthresholded, mixes(readableValidation, validationFeatures), n)));
-        }
-        return new SiteShiftReference(groups, folders, counts, layers, means, spread, thresholds, fittedOn);
-    }
-
-    /**
-     * A reference for a network adapted to one site, from that site's own films (no labels): its groups are clusters
-     * of those films, so the check then asks whether a folder is unlike the site the model was adapted to (films
-     * from another hospital or machine), which the training films can no longer tell, the adapted network's
-     * statistics being the site's. The thresholds come from cross-fitting: {@link #SITE_SPLITS} random halves, the
-     * groups fitted on one half, samples of n films drawn with replacement from the other; a threshold is set only
-     * for sizes up to half the films. Each half's means rest on half the films, so the thresholds err on the side
-     * of calling a folder like the site.
-     *
-     * @return the reference, or null with fewer than {@link #SITE_MIN_FILMS} readable films
-     */
-    public static SiteShiftReference fitToSite(MultiLayerNetwork folded, List<Integer> layers, int size,
-                                               List<float[]> inputs, String fittedOn) {
-        List<double[]> films = features(folded, layers, size, inputs).stream().filter(f -> f != null).toList();
-        if (films.size() < SITE_MIN_FILMS) {
-            return null;
-        }
-        Random random = new Random(42);
-        List<SiteShiftReference.Threshold> thresholds = new ArrayList<>();
-        for (int n : SIZES) {
-            if (n > films.size() / 2) {
-                break;
-            }
-            double[] distances = new double[SITE_SPLITS * DRAWS_PER_SPLIT];
-            for (int split = 0; split < SITE_SPLITS; split++) {
-                List<double[]> shuffled = new ArrayList<>(films);
-                java.util.Collections.shuffle(shuffled, random);
-                List<double[]> fit = shuffled.subList(0, films.size() / 2);
-                List<double[]> held = shuffled.subList(films.size() / 2, films.size());
-                SiteShiftReference half = siteReference(fit, List.of(), layers, fittedOn);
-                for (int k = 0; k < DRAWS_PER_SPLIT; k++) {
-                    List<double[]> sample = new ArrayList<>();
-                    for (int i = 0; i < n; i++) {
-                        sample.add(held.get(random.nextInt(held.size())));
-                    }
-                    distances[split * DRAWS_PER_SPLIT + k] = half.measure(mean(sample), n).distance();
-                }
-            }
-            Arrays.sort(distances);
-            thresholds.add(new SiteShiftReference.Threshold(n, distances[(int) Math.ceil(0.99 * distances.length) - 1]));
-        }
-        return siteReference(films, thresholds, layers, fittedOn);
-    }
-
-    /** Group means (clusters of the films) and their within-group spread, with the given thresholds. */
-    private static SiteShiftReference siteReference(List<double[]> films, List<SiteShiftReference.Threshold> thresholds,
-                                                    List<Integer> layers, String fittedOn) {
-        List<List<double[]>> clusters = FolderClusters.of(films);
-        int d = films.get(0).length;
-        double[] pooled = new double[d];
-        List<String> groups = new ArrayList<>();
-        List<String> folders = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        List<double[]> means = new ArrayList<>();
-        for (int c = 0; c < clusters.size(); c++) {
-            double[] m = mean(clusters.get(c));
-            for (double[] f : clusters.get(c)) {
-                for (int j = 0; j < d; j++) {
-                    pooled[j] += (f[j] - m[j]) * (f[j] - m[j]);
-                }
-            }
-            groups.add(SITE_GROUP + " " + (c + 1));
-            folders.add(SITE_GROUP);
-            counts.add(clusters.get(c).size());
-            means.add(m);
-        }
-        double[] spread = new double[d];
-        for (int j = 0; j < d; j++) {
-            spread[j] = Math.sqrt(pooled[j] / films.size()) + 1e-9;
-        }
-        return new SiteShiftReference(groups, folders, counts, layers, means, spread, thresholds, fittedOn);
+        return new SiteShiftReference(groups, folders, counts, layers, means, spread, List.of(), fittedOn);
     }
 
     /** The features of {@code films} whose folder {@code keep} accepts, a chunk at a time, into the two lists. */

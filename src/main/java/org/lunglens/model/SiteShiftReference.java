@@ -90,6 +90,11 @@ public record SiteShiftReference(List<String> groups, List<String> groupFolders,
         return out;
     }
 
+    /** The same groups with these thresholds. */
+    SiteShiftReference withThresholds(List<Threshold> table) {
+        return new SiteShiftReference(groups, groupFolders, filmsPerGroup, layers, means, spread, table, fittedOn);
+    }
+
     /** The threshold for a sample of {@code films}: that of the largest tabled size not above it; NaN below all. */
     public double thresholdFor(int films) {
         double t = Double.NaN;

@@ -129,7 +129,8 @@ public final class ModelSession {
     /**
      * Adds an analysed film to the films this model has read, in this run and the runs before (once per image; one
      * more forward pass, run after the analysis is shown; kept by {@link SiteSampleStore}), and says whether they,
-     * taken together, are unlike the training films: null when the model has no site-shift reference.
+     * taken together, are unlike the training films (on the films that pass one at a time: {@link
+     * SiteSample#worstOfFilmsThatPass}): null when the model has no site-shift reference.
      */
     public SiteShift addToSite(Analysis analysis) {
         if (!site.measurable()) {
@@ -139,10 +140,7 @@ public final class ModelSession {
             classifier.run(List.of(analysis.input()), site);
             SiteSampleStore.save(info.sha256(), site, sampled);
         }
-        // Judged on the films that pass one at a time only: the films read at a workstation over days include a
-        // teacher's odd files and photographs, which are not a site; "mostly flagged" is for a folder's films
-        SiteShift worst = site.worst();
-        return worst == null ? null : worst.withFlagged(0);
+        return site.worstOfFilmsThatPass();
     }
 
     /**

@@ -89,9 +89,22 @@ public final class SiteSample {
     /**
      * The measurement of the network furthest from its training films (relative to its threshold; most films
      * flagged one at a time counts as furthest), or null when no network has a reference. A combined model's films
-     * are shifted when any of its networks says so.
+     * are shifted when any of its networks says so. The rule for a folder's films.
      */
     public SiteShift worst() {
+        return worst(true);
+    }
+
+    /**
+     * The same, judged on the films that pass one at a time only (the flagged ones neither counted nor a verdict):
+     * the rule for the films read at one workstation over days, which include a teacher's odd files and
+     * photographs, not a site.
+     */
+    public SiteShift worstOfFilmsThatPass() {
+        return worst(false);
+    }
+
+    private SiteShift worst(boolean countFlagged) {
         List<SiteShift> shifts = new ArrayList<>();
         for (int n = 0; n < references.size(); n++) {
             if (references.get(n) == null) {
@@ -107,7 +120,7 @@ public final class SiteSample {
             SiteShift shift = films[n] == 0 ? new SiteShift(0, Double.NaN, Double.NaN, references.get(n).groupFolders()
                     .stream().distinct().collect(java.util.stream.Collectors.toMap(f -> f, f -> 0.0)))
                     : references.get(n).measure(mean, films[n]);
-            shifts.add(shift.withFlagged(flagged[n]));
+            shifts.add(countFlagged ? shift.withFlagged(flagged[n]) : shift);
         }
         return shifts.stream().max(Comparator.comparingDouble(SiteShift::severity)).orElse(null);
     }

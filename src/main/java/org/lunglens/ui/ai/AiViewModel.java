@@ -1,16 +1,11 @@
 package org.lunglens.ui.ai;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,7 +17,6 @@ import org.lunglens.app.InferenceService;
 import org.lunglens.gradcam.Analysis;
 import org.lunglens.gradcam.ModelSession;
 import org.lunglens.imaging.LoadedImage;
-import org.lunglens.imaging.NaturalOrder;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Familiarity;
 import org.lunglens.model.ModelLoadException;
@@ -164,7 +158,7 @@ final class AiViewModel {
             inference.submit("AI: site check", (models, c) -> {
                 ModelSession session = models.get(a.model().file());
                 SiteShift read = session.addToSite(a);
-                return new SiteVerdict(read, folder == null ? null : session.folderVerdict(folder, () -> imagesIn(folder)));
+                return new SiteVerdict(read, folder == null ? null : session.folderVerdict(folder, () -> StudyBrowser.imagesIn(folder)));
             }, v -> {
                 folderVerdicts.put(key(a, folder), v.folder());
                 if (unlogged != null) {
@@ -266,16 +260,5 @@ final class AiViewModel {
     private static Path folderOf(LoadedImage img) {
         Path source = img == null ? null : img.source();
         return source == null ? null : source.toAbsolutePath().normalize().getParent();
-    }
-
-    /** The folder's own image files (not its sub-folders), in natural order; none when it cannot be listed. */
-    private static List<Path> imagesIn(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted(NaturalOrder.PATHS)
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("{} cannot be listed for the site check", folder, e);
-            return List.of();
-        }
     }
 }

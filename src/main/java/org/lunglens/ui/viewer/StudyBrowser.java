@@ -117,12 +117,13 @@ public final class StudyBrowser extends VBox {
         return files;
     }
 
-    static List<Path> imagesIn(Path folder) {
+    /** The folder's own image files (not its sub-folders), in natural order; none when it cannot be listed. */
+    public static List<Path> imagesIn(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(Files::isRegularFile).filter(StudyBrowser::looksLikeImage).sorted(NaturalOrder.PATHS)
                     .map(p -> p.toAbsolutePath().normalize()).toList();
-        } catch (IOException e) {
-            return List.of();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of(); // also when the folder goes away while it is listed
         }
     }
 

@@ -100,6 +100,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "anywhere in it, scaled back (default: ${DEFAULT-VALUE}, off)")
     double crop;
 
+    @Option(names = "--mask-border", defaultValue = "0", paramLabel = "SHARE",
+            description = "hide this share of each side of the input from the model, in training and in the stored "
+                    + "preprocessing (labels, markers, collimation edges), e.g. 0.1; at most 0.25 "
+                    + "(default: ${DEFAULT-VALUE}, off)")
+    double maskBorder;
+
     @Option(names = "--negatives", paramLabel = "DIR",
             description = "binary task: add this folder's films (class sub-folders, no COVID) as non-COVID; half train, "
                     + "a quarter each validation and test; repeatable")
@@ -160,11 +166,17 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --photometric takes a probability in [0, 1]; got " + photometric);
             return 2;
         }
+        try {
+            org.lunglens.model.PreprocessingSpec.checkBorder(maskBorder);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lunglens: --mask-border: " + e.getMessage());
+            return 2;
+        }
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
                 learningRateDecay, emaDecay, convs, eraseProbability, splitSeed == null ? seed : splitSeed,
-                new SiteRecipe(normalisation, photometric, negatives, init, crop));
+                new SiteRecipe(normalisation, photometric, negatives, init, crop, maskBorder));
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

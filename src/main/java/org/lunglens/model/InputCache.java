@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.lunglens.imaging.ImageLoadException;
 import org.lunglens.imaging.ImageLoader;
 
@@ -14,10 +15,14 @@ import org.lunglens.imaging.ImageLoader;
  * the augmentation. Unreadable files are kept aside with the reason.
  */
 public final class InputCache {
-    private final Map<Path, float[]> inputs = new ConcurrentHashMap<>();
-    private final Map<Path, String> failures = new ConcurrentHashMap<>();
+    private final Map<Path, float[]> inputs;
+    private final Map<Path, String> failures;
+    private final UnaryOperator<float[]> view;
 
     public InputCache(List<LabelledImage> images, Preprocessor preprocessor, ProgressListener progress) {
+        inputs = new ConcurrentHashMap<>();
+        failures = new ConcurrentHashMap<>();
+        view = UnaryOperator.identity();
         ImageLoader loader = new ImageLoader();
         AtomicLong done = new AtomicLong();
         images.parallelStream().forEach(image -> {
@@ -33,9 +38,24 @@ public final class InputCache {
         });
     }
 
+    private InputCache(InputCache source, UnaryOperator<float[]> view) {
+        inputs = source.inputs;
+        failures = source.failures;
+        this.view = view;
+    }
+
+    /**
+     * The same films, each input passed through {@code view} when read (e.g. a border mask), without decoding
+     * them again or keeping a second copy in memory.
+     */
+    public InputCache view(UnaryOperator<float[]> view) {
+        return new InputCache(this, view);
+    }
+
     /** The input of a file, or null if it could not be read. */
     public float[] get(Path file) {
-        return inputs.get(file);
+        float[] input = inputs.get(file);
+        return input == null ? null : view.apply(input);
     }
 
     public Map<Path, String> failures() {

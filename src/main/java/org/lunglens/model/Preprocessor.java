@@ -12,9 +12,15 @@ import org.lunglens.imaging.Resampler;
  */
 public final class Preprocessor {
     private final PreprocessingSpec spec;
+    private final boolean masking;
 
     public Preprocessor(PreprocessingSpec spec) {
+        this(spec, true);
+    }
+
+    private Preprocessor(PreprocessingSpec spec, boolean masking) {
         this.spec = spec;
+        this.masking = masking;
     }
 
     public PreprocessingSpec spec() {
@@ -33,10 +39,26 @@ public final class Preprocessor {
     }
 
     /**
-     * The spec's normalisation of a resized input in [0, 1] (the input itself for "unit"). Training applies it
-     * again after augmentation, so a network only ever sees inputs of the kind inference gives it.
+     * The spec's normalisation of a resized input in [0, 1] (the input itself for "unit"), then its border mask.
+     * Training applies it again after augmentation, so a network only ever sees inputs of the kind inference
+     * gives it.
      */
     public float[] normalise(float[] resized) {
-        return spec.equalized() ? HistogramEqualisation.apply(resized) : resized;
+        int border = spec.borderPixels();
+        float[] normalised = spec.equalized() ? HistogramEqualisation.apply(resized, spec.size(), border) : resized;
+        return masking ? BorderMask.apply(normalised, spec.size(), border) : normalised;
+    }
+
+    /** The border mask alone: {@code mask(unmasked().toInput(p))} equals {@code toInput(p)}. */
+    public float[] mask(float[] input) {
+        return BorderMask.apply(input, spec.size(), spec.borderPixels());
+    }
+
+    /**
+     * This preprocessing without its border mask, for the inputs training augments: a shift or rotation of an
+     * input masked already would carry the band's zeros into the part the model sees. Itself when there is no mask.
+     */
+    public Preprocessor unmasked() {
+        return spec.borderPixels() == 0 ? this : new Preprocessor(spec, false);
     }
 }

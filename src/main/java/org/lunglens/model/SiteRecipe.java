@@ -14,14 +14,21 @@ import java.util.List;
  *                      ({@link #NEGATIVES_SPLIT}), so they stop being an external check for the half trained on
  * @param init          a model whose weights start the run (same architecture), or null for fresh weights
  * @param crop          chance of a random framing ({@link RandomCrop}; 0 = off)
+ * @param border        share of each side of the input masked in the stored preprocessing
+ *                      ({@link PreprocessingSpec#border}; 0 = off)
  */
-public record SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init, double crop) {
+public record SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init, double crop,
+                         double border) {
     /** Validation and test shares of each negatives folder. */
     public static final double NEGATIVES_SPLIT = 0.25;
 
     public SiteRecipe {
         negatives = List.copyOf(negatives);
-        PreprocessingSpec.of(32, normalisation); // refuses an unknown normalisation now, not after decoding
+        PreprocessingSpec.of(32, normalisation, border); // refuses an unknown one now, not after decoding
+    }
+
+    public SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init, double crop) {
+        this(normalisation, photometric, negatives, init, crop, 0);
     }
 
     /** The recipe of the first bundled models: plain unit inputs, no extra data, fresh weights. */

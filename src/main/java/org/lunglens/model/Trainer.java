@@ -77,9 +77,12 @@ public final class Trainer {
                 options.splitSeed(), split.train().size(), split.validation().size(), split.test().size(),
                 options.splitFile()));
 
-        Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.of(options.size(), options.site().normalisation()));
-        InputCache cache = new InputCache(all, preprocessor,
+        Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.of(options.size(), options.site().normalisation(),
+                options.site().border()));
+        // Augmentation starts from unmasked inputs; every other use reads the model's inputs (masked)
+        InputCache unmasked = new InputCache(all, preprocessor.unmasked(),
                 (done, total, msg) -> listener.message(msg + " " + done + "/" + total));
+        InputCache cache = unmasked.view(preprocessor::mask);
         Evaluation.describeSkipped(cache.failures()).forEach(listener::message);
         List<LabelledImage> train = cache.readable(split.train());
         List<LabelledImage> validation = cache.readable(split.validation());
@@ -91,6 +94,10 @@ public final class Trainer {
         TrainingState state;
         if (options.resume() && Files.exists(options.checkpoint())) {
             meta = ModelFile.readMetadata(options.checkpoint());
+            if (!meta.preprocessing().equals(preprocessor.spec())) {
+                throw new IOException("--resume: the checkpoint was trained on other inputs (" + meta.preprocessing()
+                        .describe() + ") than this command asks for (" + preprocessor.spec().describe() + ")");
+            }
             net = checkpointNetwork(options.checkpoint());
             state = ModelFile.json().readValue(options.checkpointState().toFile(), TrainingState.class);
             listener.message("Resuming after epoch " + state.epochsDone() + " (best: epoch " + state.bestEpoch() + ")");
@@ -127,7 +134,7 @@ public final class Trainer {
                 break;
             }
             long start = System.nanoTime();
-            double trainLoss = runEpoch(net, epoch, sampler, cache, preprocessor, average);
+            double trainLoss = runEpoch(net, epoch, sampler, unmasked, preprocessor, average);
             double seconds = (System.nanoTime() - start) / 1e9;
             int thisEpoch = epoch;
             TrainingState before = state;
@@ -223,7 +230,7 @@ public final class Trainer {
         listener.message("Starting from the weights of " + init);
     }
 
-    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache cache,
+    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache unmasked,
                             Preprocessor preprocessor, WeightAverage average) {
         int classCount = classes.size();
         Random random = new Random(options.seed() * 1_000_003L + epoch);
@@ -240,7 +247,7 @@ public final class Trainer {
             INDArray labels = Nd4j.zeros(batch.size(), classCount);
             for (int i = 0; i < batch.size(); i++) {
                 // normalised again: augmentation changes grey values, inference never sees unnormalised input
-                inputs.add(preprocessor.normalise(augmentation.apply(cache.get(batch.get(i).file()), size, random)));
+                inputs.add(preprocessor.normalise(augmentation.apply(unmasked.get(batch.get(i).file()), size, random)));
                 labels.putScalar(i, modelClassOf(batch.get(i).folder()), 1.0);
             }
             net.fit(new DataSet(InputTensors.of(inputs, size), labels));

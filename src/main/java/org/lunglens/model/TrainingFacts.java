@@ -45,6 +45,10 @@ final class TrainingFacts {
     private void putSiteFacts(Map<String, Object> facts) throws IOException {
         SiteRecipe site = options.site();
         facts.put("normalisation", site.normalisation());
+        if (site.border() > 0) {
+            facts.put("borderMask", "the outer " + Math.round(site.border() * 100) + "% of each side of the input "
+                    + "set to 0 after equalisation (stored preprocessing: inference masks it too)");
+        }
         if (site.crop() > 0) {
             facts.put("framingAugmentation", new RandomCrop(site.crop()).description());
         }

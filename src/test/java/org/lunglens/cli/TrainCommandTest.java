@@ -37,6 +37,12 @@ class TrainCommandTest {
     }
 
     @Test
+    void aBorderMaskMustLeaveHalfTheFilm() {
+        assertRefused("--mask-border: The border mask must be 0..0.25 of each side (0 = none), not 0.4",
+                "--mask-border", "0.4");
+    }
+
+    @Test
     void aTinyRunWritesTheModelItsCardPlotsAndReportsAndEvaluateReproducesThem() throws Exception {
         Path data = SharedData.miniDataset(dir.resolve("data"), 14, TinyModels.CLASSES);
         Path out = dir.resolve("models").resolve("tiny.zip");

@@ -174,6 +174,45 @@ class TrainerTest {
         assertThat(ModelFile.load(out).preprocessor().spec().equalized()).isTrue();
     }
 
+    @Test
+    void aMaskedRunAugmentsUnmaskedInputsAndItsModelNeverSeesTheBand() throws Exception {
+        List<float[]> seen = Collections.synchronizedList(new ArrayList<>());
+        Augmentation recording = (input, size, random) -> {
+            seen.add(input.clone());
+            return input.clone();
+        };
+        Path out = tmp.resolve("masked/binary.zip");
+        TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
+                1, 16, 10, 0, 0.003, 7, false, 0, "", false, 1.0, 0, new int[] {1}, 0, 7,
+                new SiteRecipe(PreprocessingSpec.EQUALIZED, 0, List.of(), null, 0, 0.125));
+        TrainingResult result = new Trainer(opts, Quiet.LISTENER, recording).train();
+
+        // Augmentation gets the band's content (a shift must not carry zeros inward); the network gets it masked
+        assertThat(seen).isNotEmpty().allMatch(input -> {
+            for (int i = 0; i < input.length; i++) {
+                if (BorderMask.inBand(i % 32, i / 32, 32, 4) && input[i] > 0f) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        LoadedModel reloaded = ModelFile.load(out);
+        assertThat(reloaded.metadata().preprocessing()).isEqualTo(PreprocessingSpec.of(32, PreprocessingSpec.EQUALIZED, 0.125));
+        assertThat(reloaded.metadata().training()).containsKey("borderMask");
+        var film = new ImageLoader().load(SharedData.samples().resolve("COVID-1.png")).pixels();
+        int w = film.width();
+        int[] labelled = new int[w * film.height()];
+        for (int i = 0; i < labelled.length; i++) {
+            boolean corner = i % w < w / 20 && i / w < film.height() / 20;
+            labelled[i] = corner ? film.maxValue() : (int) Math.round(film.luminance(i));
+        }
+        float[] plain = new Classifier(reloaded).predict(film).probabilities();
+        float[] withLabel = new Classifier(reloaded).predict(
+                org.lunglens.imaging.PixelData.gray(w, film.height(), film.bitDepth(), labelled)).probabilities();
+        assertThat(new Classifier(result.model()).predict(film).probabilities()).containsExactly(plain);
+        assertThat(withLabel).containsExactly(plain);
+    }
+
     /** A listener that prints nothing. */
     enum Quiet implements TrainingListener {
         LISTENER;

@@ -136,9 +136,16 @@ public final class ModelSession {
         if (!site.measurable()) {
             return null;
         }
-        if (sampled.add(Arrays.hashCode(analysis.input()))) {
-            classifier.run(List.of(analysis.input()), site);
-            SiteSampleStore.save(info.sha256(), site, sampled);
+        int hash = Arrays.hashCode(analysis.input());
+        if (!sampled.contains(hash)) {
+            SiteSample film = site.empty();
+            classifier.run(List.of(analysis.input()), film);
+            // Kept with the films another window of the app may have added meanwhile: the sample becomes the kept one
+            SiteSampleStore.Saved kept = SiteSampleStore.add(info.sha256(), film.totals(), hash,
+                    new SiteSampleStore.Saved(site.totals(), List.copyOf(sampled)));
+            site.restore(kept.totals());
+            sampled.clear();
+            sampled.addAll(kept.seen());
         }
         return site.worstOfFilmsThatPass();
     }

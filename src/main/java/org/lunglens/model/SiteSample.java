@@ -18,10 +18,19 @@ public final class SiteSample {
 
     /** For {@code model}: one entry per network, in {@link LoadedModel#networks()} order. */
     public SiteSample(LoadedModel model) {
-        references = model.networks().stream().map(n -> n.metadata().siteShift()).toList();
+        this(model.networks().stream().map(n -> n.metadata().siteShift()).toList());
+    }
+
+    private SiteSample(List<SiteShiftReference> references) {
+        this.references = references;
         references.forEach(r -> sums.add(null));
         films = new int[references.size()];
         flagged = new int[references.size()];
+    }
+
+    /** A new, empty sample of the same model (e.g. for one film, to be added to a kept sample). */
+    public SiteSample empty() {
+        return new SiteSample(references);
     }
 
     /**
@@ -29,6 +38,38 @@ public final class SiteSample {
      * count of films flagged one at a time (null in a file saved before it was kept).
      */
     public record Totals(List<double[]> sums, int[] films, int[] flagged) {
+        /**
+         * These films and {@code other}'s together (the same model's, e.g. kept by another run of the app);
+         * a network whose sums do not match is kept as it is here.
+         */
+        public Totals plus(Totals other) {
+            if (other.sums().size() != sums.size() || other.films().length != films.length) {
+                return this;
+            }
+            List<double[]> together = new ArrayList<>(sums);
+            int[] filmsTogether = films.clone();
+            int[] flaggedTogether = flagged != null && flagged.length == films.length ? flagged.clone()
+                    : new int[films.length];
+            for (int n = 0; n < films.length; n++) {
+                double[] a = sums.get(n);
+                double[] b = other.sums().get(n);
+                if (b != null && a != null && a.length != b.length) {
+                    continue;
+                }
+                if (b != null) {
+                    double[] sum = a == null ? new double[b.length] : a.clone();
+                    for (int j = 0; j < b.length; j++) {
+                        sum[j] += b[j];
+                    }
+                    together.set(n, sum);
+                }
+                filmsTogether[n] += other.films()[n];
+                if (other.flagged() != null && other.flagged().length == films.length) {
+                    flaggedTogether[n] += other.flagged()[n];
+                }
+            }
+            return new Totals(together, filmsTogether, flaggedTogether);
+        }
     }
 
     public Totals totals() {

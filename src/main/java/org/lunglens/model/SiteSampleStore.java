@@ -1,9 +1,13 @@
 package org.lunglens.model;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,16 +55,40 @@ public final class SiteSampleStore {
         }
     }
 
-    /** Writes the sample (a whole new file, then renamed over the old one); a failure is logged, never thrown. */
-    public static void save(String modelSha256, SiteSample sample, Set<Integer> seen) {
+    /**
+     * Adds one film to the model's kept sample and returns the sample as kept now. Another run of the app may have
+     * added films since this one loaded it (two windows on one workstation): under a lock, the film is added to what
+     * the file holds now, not to this run's copy, so neither run's films are lost. A film already counted (by its
+     * input's hash) is not counted twice. {@code current} (this run's copy) stands in for a file that is gone or
+     * cannot be read; a failure to write is logged, never thrown, and the returned sample is kept in memory only.
+     */
+    public static Saved add(String modelSha256, SiteSample.Totals film, int inputHash, Saved current) {
         Path f = file(modelSha256);
-        try {
-            Files.createDirectories(f.getParent());
-            Path tmp = Files.createTempFile(f.getParent(), modelSha256, ".tmp");
-            ModelFile.json().writeValue(tmp.toFile(), new Saved(sample.totals(), List.copyOf(seen)));
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warn("Site sample {} cannot be written: {}", f, e.getMessage());
+        synchronized (SiteSampleStore.class) { // a JVM may hold a file lock only once
+            try {
+                Files.createDirectories(f.getParent());
+                try (FileChannel lock = FileChannel.open(f.resolveSibling(modelSha256 + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock held = lock.lock()) {
+                    Saved merged = withFilm(load(modelSha256).orElse(current), film, inputHash);
+                    Path tmp = Files.createTempFile(f.getParent(), modelSha256, ".tmp");
+                    ModelFile.json().writeValue(tmp.toFile(), merged);
+                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    return merged;
+                }
+            } catch (IOException e) {
+                LOG.warn("Site sample {} cannot be written: {}", f, e.getMessage());
+                return withFilm(current, film, inputHash);
+            }
         }
+    }
+
+    private static Saved withFilm(Saved kept, SiteSample.Totals film, int inputHash) {
+        if (kept.seen().contains(inputHash)) {
+            return kept;
+        }
+        List<Integer> seen = new ArrayList<>(kept.seen());
+        seen.add(inputHash);
+        return new Saved(kept.totals().plus(film), seen);
     }
 }

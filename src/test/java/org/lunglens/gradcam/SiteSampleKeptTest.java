@@ -62,10 +62,37 @@ class SiteSampleKeptTest {
         assertThat(second.addToSite(second.analyse(loader.load(another).pixels(), -1)).films()).isEqualTo(4);
         // A corrupt store is a fresh start, not a failure
         try (var files = Files.list(tmp.resolve("site-samples"))) {
-            Files.writeString(files.findFirst().orElseThrow(), "{ not json");
+            Files.writeString(files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow(), "{ not json");
         }
         assertThat(ModelSession.open(model).addToSite(second.analyse(loader.load(another).pixels(), -1)).films())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void twoWindowsOpenAtOnceKeepEachOthersFilms() throws Exception {
+        SystemPropertyOverride own = SystemPropertyOverride.set("lunglens.siteSamples",
+                Files.createDirectories(tmp.resolve("two-windows")).toString());
+        try {
+            List<Path> films;
+            try (var covid = Files.list(data.resolve("COVID"))) {
+                films = covid.sorted().limit(3).toList();
+            }
+            ImageLoader loader = new ImageLoader();
+            // Both load the (empty) kept sample before either has read a film, as two app windows started together
+            ModelSession left = ModelSession.open(model);
+            ModelSession right = ModelSession.open(model);
+
+            left.addToSite(left.analyse(loader.load(films.get(0)).pixels(), -1));
+            right.addToSite(right.analyse(loader.load(films.get(1)).pixels(), -1));
+            SiteShift afterBoth = left.addToSite(left.analyse(loader.load(films.get(2)).pixels(), -1));
+
+            // The last writer used to replace the other's film: 2 instead of 3
+            assertThat(afterBoth.films()).isEqualTo(3);
+            assertThat(ModelSession.open(model).addToSite(right.analyse(loader.load(films.get(1)).pixels(), -1))
+                    .films()).as("a film either window read is not counted again").isEqualTo(3);
+        } finally {
+            own.restore();
+        }
     }
 
     @Test

@@ -53,12 +53,18 @@ final class NonNegativeLeastSquares {
                     w = s;
                     break;
                 }
+                boolean anyPassive = false;
                 for (int i = 0; i < k; i++) {
                     w[i] += alpha * (s[i] - w[i]);
                     if (passive[i] && w[i] <= tol) {
                         passive[i] = false;
                         w[i] = 0;
                     }
+                    anyPassive |= passive[i];
+                }
+                if (!anyPassive) {
+                    // Only rounding can empty the set (ill-conditioned G): stop with what is left, all zero
+                    return w;
                 }
             }
         }

@@ -130,9 +130,16 @@ public record SiteShiftReference(List<String> groups, List<String> groupFolders,
         double[][] a = new double[k][d];
         double[] b = new double[d];
         for (int j = 0; j < d; j++) {
-            b[j] = x[j] / spread[j];
+            // Centred on the groups' average: the shares sum to 1, so the distance is the same, and what the groups
+            // share (large next to how they differ where a feature barely varies) no longer swamps the normal
+            // equations: a model's masked border made them singular and the solver fail
+            double centre = 0;
             for (int g = 0; g < k; g++) {
-                a[g][j] = means.get(g)[j] / spread[j];
+                centre += means.get(g)[j] / k;
+            }
+            b[j] = (x[j] - centre) / spread[j];
+            for (int g = 0; g < k; g++) {
+                a[g][j] = (means.get(g)[j] - centre) / spread[j];
             }
         }
         double[][] gram = new double[k][k];
@@ -159,6 +166,17 @@ public record SiteShiftReference(List<String> groups, List<String> groupFolders,
         for (double v : w) {
             sum += v;
         }
+        if (!(sum > 0)) { // no mixture found (a degenerate reference): the nearest single group
+            w = new double[k];
+            int nearest = 0;
+            for (int g = 1; g < k; g++) {
+                if (distanceSquared(a[g], b) < distanceSquared(a[nearest], b)) {
+                    nearest = g;
+                }
+            }
+            w[nearest] = 1;
+            sum = 1;
+        }
         for (int g = 0; g < k; g++) {
             w[g] /= sum; // the penalty leaves the sum within ~1e-4 of 1: exact shares for the distance
         }
@@ -171,6 +189,14 @@ public record SiteShiftReference(List<String> groups, List<String> groupFolders,
             }
         }
         return new Fit(Math.sqrt(Math.max(0, sq) / d), w);
+    }
+
+    private static double distanceSquared(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += (x[i] - y[i]) * (x[i] - y[i]);
+        }
+        return s;
     }
 
     private static double dot(double[] x, double[] y) {

@@ -182,8 +182,11 @@ public final class Trainer {
                         films -> films.stream().map(i -> cache.get(i.file())).toList(),
                         options.splitFile().getFileName().toString(), (done, total, msg) -> listener.message(msg)));
                 best = new LoadedModel(best.file(), best.network(), checked);
-            } catch (IOException e) {
-                listener.message("No familiarity check fitted: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // The run's model, test figures and card matter more than its checks: 'familiarity' refits them
+                listener.message("No familiarity check fitted (" + e.getMessage() + "); fit it later with "
+                        + "'lunglens familiarity --model " + options.out() + " --data " + options.data() + " --split "
+                        + options.splitFile() + "'");
             }
         }
         Evaluation test = Evaluator.evaluate(new Classifier(best), cache.readable(split.test()), cache);

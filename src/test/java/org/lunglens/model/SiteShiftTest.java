@@ -81,6 +81,26 @@ class SiteShiftTest {
     }
 
     @Test
+    void aFeatureEveryGroupSharesFarAboveItsSpreadChangesNothing() {
+        // A feature that barely varies over the training films but is far from 0 (e.g. one a masked border keeps
+        // constant): scaled by its spread it dwarfs how the groups differ; the normal equations went singular
+        double[] a = {1, 0, 0, 2, 1e5};
+        double[] b = {0, 1, 0, 2, 1e5};
+        double[] c = {0, 0, 1, 2, 1e5};
+        SiteShiftReference shared = new SiteShiftReference(List.of("A 1", "B 1", "C 1"), List.of("A", "B", "C"),
+                List.of(10, 10, 10), List.of(1), List.of(a, b, c), new double[] {1, 1, 1, 1, 1e-3},
+                List.of(new SiteShiftReference.Threshold(30, 0.2)), "constructed");
+
+        SiteShift mixture = shared.measure(new double[] {0.3, 0.7, 0, 2, 1e5}, 40);
+        SiteShift off = shared.measure(new double[] {0.5, 0.5, 0, 3, 1e5}, 40);
+
+        assertThat(mixture.distance()).isCloseTo(0, within(1e-6));
+        assertThat(mixture.shares().get("B")).isCloseTo(0.7, within(1e-6));
+        // Off the plane by 1 in one of five features: RMS sqrt(1/5)
+        assertThat(off.distance()).isCloseTo(Math.sqrt(0.2), within(1e-6));
+    }
+
+    @Test
     void nonNegativeLeastSquaresFindsTheConstrainedOptimum() {
         // min |x - b|^2 over x >= 0 with b = (1, -2, 3): x = (1, 0, 3)
         double[][] identity = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};

@@ -22,7 +22,7 @@ public final class LungLensCommand implements Runnable {
     /** The subcommands, in the order the usage help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, TrainCommand.class,
             EvaluateCommand.class, CompareCommand.class, ClassifyCommand.class, CombineCommand.class,
-            FamiliarityCommand.class, SiteCheckCommand.class, AdaptCommand.class, AgreementCommand.class,
+            FamiliarityCommand.class, ScaleInputCommand.class, SiteCheckCommand.class, AdaptCommand.class, AgreementCommand.class,
             ReadsCommand.class, LogCommand.class, CommandLine.HelpCommand.class);
     /** Their names, and the options whose output lists them. */
     private static final Set<String> NEEDS_SUBCOMMANDS = Stream.concat(

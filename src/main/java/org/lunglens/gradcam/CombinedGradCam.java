@@ -1,5 +1,6 @@
 package org.lunglens.gradcam;
 
+import org.lunglens.imaging.Resampler;
 import org.lunglens.model.Familiarity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Grad-CAM of a combined model. Its COVID score is the mean of its networks' COVID log-odds, so the
  * score's gradient is the sum of each network's own: each network's map is taken for its log-odds
  * (weights from {@link CovidOdds#logOddsGradient}), the maps are averaged before the ReLU, then scaled
- * as usual. The other class is explained by the negated score. The networks must share the explained grid.
+ * as usual. The other class is explained by the negated score. Maps of coarser grids are enlarged to the finest.
  * The networks run side by side, one per core ({@link NetworkLanes}): an analysis costs about one network's
  * time, not their sum.
  */
@@ -61,21 +62,16 @@ final class CombinedGradCam implements HeatmapSource {
             }
             return cams.get(m).rawMap(activations.get(m), weights);
         });
-        float[] sum = null;
-        int width = 0;
-        int height = 0;
+        // Networks of different depth or input scale explain different grids: each map is brought to the finest
+        // (bilinear), where they are summed; the sum of the gradients holds at any common grid
+        int width = raws.stream().mapToInt(GradCam.RawMap::width).max().orElseThrow();
+        int height = raws.stream().mapToInt(GradCam.RawMap::height).max().orElseThrow();
+        float[] sum = new float[width * height];
         for (GradCam.RawMap raw : raws) {
-            if (sum == null) {
-                sum = raw.values().clone();
-                width = raw.width();
-                height = raw.height();
-            } else if (raw.width() != width || raw.height() != height) {
-                throw new IllegalStateException("the combined networks explain grids of different sizes ("
-                        + width + "x" + height + " and " + raw.width() + "x" + raw.height() + ")");
-            } else {
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += raw.values()[i];
-                }
+            float[] values = raw.width() == width && raw.height() == height ? raw.values()
+                    : Resampler.resize(raw.values(), raw.width(), raw.height(), width, height);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += values[i];
             }
         }
         return GradCam.heatmap(new GradCam.RawMap(width, height, sum), classIndex, classes.get(classIndex), layer);

@@ -101,6 +101,45 @@ class CombinedGradCamTest {
         }
     }
 
+    @Test
+    void networksExplainingDifferentGridsAreSummedOnTheFinest() throws Exception {
+        // A deeper partner (one more pooled block) explains a grid half as fine: a 64 px network read at 128 px
+        LoadedModel deep = BlobImages.trainDetector(Files.createDirectories(tmp.resolve("deep")), new int[] {16, 32, 32});
+        ModelMetadata m = deep.metadata();
+        Path deepFile = tmp.resolve("deep-binary.zip");
+        ModelFile.save(deep.network(), new ModelMetadata(ModelMetadata.FORMAT_VERSION, "deep-binary", "test",
+                ModelMetadata.BINARY, List.of("non-COVID", ModelMetadata.COVID), m.preprocessing(), m.architecture(),
+                m.parameters(), m.gradCamLayer(), Map.of(), Map.of()), deepFile, false);
+        Path mixed = tmp.resolve("mixed.zip");
+        ModelFile.saveCombined(tmp.resolve("blob-binary.zip"), List.of(deepFile), single.metadata(), mixed);
+        LoadedModel model = ModelFile.load(mixed).folded();
+        float[] input = BlobImages.image(new Random(5), 22, 30);
+
+        Heatmap map = new CombinedGradCam(model, new NetworkLanes(2, 1)).forward(input).explain(1);
+
+        GradCam fine = new GradCam(model.networks().get(0));
+        GradCam coarse = new GradCam(model.networks().get(1));
+        INDArray x = Nd4j.create(input, new long[] {1, 1, BlobImages.SIZE, BlobImages.SIZE});
+        GradCam.RawMap a = fine.rawMap(fine.activations(x), half(CovidOdds.logOddsGradient(fine.probabilities(fine.activations(x)), 1)));
+        GradCam.RawMap b = coarse.rawMap(coarse.activations(x), half(CovidOdds.logOddsGradient(coarse.probabilities(coarse.activations(x)), 1)));
+        assertThat(b.width()).isEqualTo(a.width() / 2);
+        float[] enlarged = org.lunglens.imaging.Resampler.resize(b.values(), b.width(), b.height(), a.width(), a.height());
+        float[] sum = a.values().clone();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += enlarged[i];
+        }
+        Heatmap expected = GradCam.heatmap(new GradCam.RawMap(a.width(), a.height(), sum), 1, "COVID", "x");
+        assertThat(map.width()).isEqualTo(a.width());
+        assertThat(map.values()).containsExactly(expected.values(), within(1e-4f));
+    }
+
+    private static float[] half(float[] weights) {
+        for (int j = 0; j < weights.length; j++) {
+            weights[j] /= 2;
+        }
+        return weights;
+    }
+
     /** An 8-bit gray image whose preprocessing gives back {@code input} (to 1/255). */
     private static PixelData toPixels(float[] input) {
         int[] values = new int[input.length];

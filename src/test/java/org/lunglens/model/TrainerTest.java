@@ -123,10 +123,7 @@ class TrainerTest {
     @Test
     void augmentationOnlyEverSeesTrainingImages() throws Exception {
         List<float[]> seen = Collections.synchronizedList(new ArrayList<>());
-        Augmentation recording = (input, size, random) -> {
-            seen.add(input.clone());
-            return input.clone();
-        };
+        Augmentation recording = recordingInto(seen);
         TrainingOptions opts = options(tmp.resolve("a/aug.zip"), "multiclass", 2, false);
         new Trainer(opts, Quiet.LISTENER, recording).train();
 
@@ -177,10 +174,7 @@ class TrainerTest {
     @Test
     void aMaskedRunAugmentsUnmaskedInputsAndItsModelNeverSeesTheBand() throws Exception {
         List<float[]> seen = Collections.synchronizedList(new ArrayList<>());
-        Augmentation recording = (input, size, random) -> {
-            seen.add(input.clone());
-            return input.clone();
-        };
+        Augmentation recording = recordingInto(seen);
         Path out = tmp.resolve("masked/binary.zip");
         TrainingOptions opts = new TrainingOptions(data, "binary", out, 32, Architectures.CNN, 4, new int[] {8, 8, 16},
                 1, 16, 10, 0, 0.003, 7, false, 0, "", false, 1.0, 0, new int[] {1}, 0, 7,
@@ -211,6 +205,14 @@ class TrainerTest {
                 org.lunglens.imaging.PixelData.gray(w, film.height(), film.bitDepth(), labelled)).probabilities();
         assertThat(new Classifier(result.model()).predict(film).probabilities()).containsExactly(plain);
         assertThat(withLabel).containsExactly(plain);
+    }
+
+    /** An augmentation that changes nothing and keeps a copy of every input it is given. */
+    private static Augmentation recordingInto(List<float[]> seen) {
+        return (input, size, random) -> {
+            seen.add(input.clone());
+            return input.clone();
+        };
     }
 
     /** A listener that prints nothing. */

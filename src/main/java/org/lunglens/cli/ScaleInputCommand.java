@@ -3,6 +3,7 @@ package org.lunglens.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lunglens.model.Combiner;
 import org.lunglens.model.InputScaling;
@@ -30,6 +31,9 @@ final class ScaleInputCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "model file to write (.zip); never the input")
     Path out;
 
+    @Option(names = "--force", description = "replace an existing --out file")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         LoadedModel loaded = ModelFile.load(model);
@@ -39,10 +43,11 @@ final class ScaleInputCommand implements Callable<Integer> {
                     + size);
             return 2;
         }
-        if (Files.exists(out) && Files.isSameFile(out, model)) {
-            System.err.println("lunglens: --out must not be the model itself: " + out);
+        if (!out.getFileName().toString().endsWith(".zip")) {
+            System.err.println("lunglens: --out must name a .zip file");
             return 2;
         }
+        new OutputGuard(force).protect(List.of(model)).checkFile("--out", out, null);
         String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
         LoadedModel scaled = InputScaling.scaled(loaded, size / old, name,
                 model.getFileName() + " (SHA-256 " + ModelFile.sha256(model) + ")");

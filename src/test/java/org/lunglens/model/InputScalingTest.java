@@ -12,8 +12,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.imaging.PixelData;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
+import org.lunglens.testutil.TinyModel;
 
 class InputScalingTest {
     private static final int SIZE = 16;
@@ -25,18 +24,7 @@ class InputScalingTest {
         MultiLayerNetwork net = new MultiLayerNetwork(network.config());
         net.init();
         net = ModelFile.prepare(net);
-        Random random = new Random(3);
-        for (int step = 0; step < 5; step++) {
-            float[] pixels = new float[8 * SIZE * SIZE];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = random.nextFloat();
-            }
-            float[] labels = new float[8 * 2];
-            for (int i = 0; i < 8; i++) {
-                labels[i * 2 + i % 2] = 1;
-            }
-            net.fit(new DataSet(Nd4j.create(pixels, new long[] {8, 1, SIZE, SIZE}), Nd4j.create(labels, new long[] {8, 2})));
-        }
+        TinyModel.fitOnNoise(net, SIZE, 3);
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "small", "1.0", ModelMetadata.BINARY,
                 List.of(ModelMetadata.COVID, "Normal"), PreprocessingSpec.ofSize(SIZE), network.description(),
                 net.numParams(), network.gradCamLayer(), Map.of("seed", 3), Map.of());

@@ -117,8 +117,8 @@ public final class Classifier {
             // The same pass, keeping every layer's output: the detector and the site sample read some of them
             List<INDArray> layers = net.feedForward(input, false);
             out = layers.get(layers.size() - 1);
-            for (int i = 0; detector != null && i < rows; i++) {
-                familiarity[i] = detector.assess(layers, i);
+            if (detector != null) {
+                System.arraycopy(detector.assessAll(layers, rows), 0, familiarity, 0, rows);
             }
             if (sampling) {
                 site.add(n, layers, rows, familiarity);

@@ -83,6 +83,27 @@ class FamiliarityTest {
     }
 
     @Test
+    void aBatchAssessedAtOnceGetsWhatEachRowGetsAlone() throws Exception {
+        FamiliarityDetector detector = model.metadata().familiarity();
+        Preprocessor preprocessor = model.preprocessor();
+        ImageLoader loader = new ImageLoader();
+        List<float[]> inputs = new java.util.ArrayList<>();
+        for (LabelledImage image : Split.readSet(Combiner.splitFileOf(modelFile), data, Split.VALIDATION)) {
+            inputs.add(preprocessor.toInput(loader.load(image.file()).pixels()));
+        }
+        inputs.add(new float[32 * 32]); // a blank input among them: flagged outright
+        List<org.nd4j.linalg.api.ndarray.INDArray> layers = model.network()
+                .feedForward(InputTensors.of(inputs, 32), false);
+
+        Familiarity[] all = detector.assessAll(layers, inputs.size());
+
+        for (int row = 0; row < inputs.size(); row++) {
+            assertThat(all[row]).as("row " + row).isEqualTo(detector.assess(layers, row));
+        }
+        assertThat(all[inputs.size() - 1].unfamiliar()).isTrue();
+    }
+
+    @Test
     void aCombinedModelFlagsWhatEitherNetworkFlags() {
         Familiarity low = new Familiarity(0.4);
         Familiarity high = new Familiarity(3.0);

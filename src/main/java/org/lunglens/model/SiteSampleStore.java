@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.lunglens.patientlog.DatabaseLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

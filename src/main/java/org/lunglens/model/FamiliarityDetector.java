@@ -63,19 +63,29 @@ public record FamiliarityDetector(List<FeatureTap> taps, List<GaussianScore> sco
      */
     public Familiarity[] assessAll(List<INDArray> feedForward, int rows) {
         FeatureTap.Batch input = FeatureTap.Batch.of(feedForward.get(0));
-        List<FeatureTap.Batch> tapped = taps.stream().map(t -> FeatureTap.Batch.of(feedForward.get(t.layer() + 1)))
-                .toList();
+        List<List<float[]>> features = featuresOfRows(taps, feedForward, rows);
         Familiarity[] out = new Familiarity[rows];
         for (int row = 0; row < rows; row++) {
-            if (sampleSpread(input, row) < MIN_INPUT_SPREAD) {
-                out[row] = Familiarity.of(Double.POSITIVE_INFINITY);
-                continue;
-            }
+            out[row] = sampleSpread(input, row) < MIN_INPUT_SPREAD ? Familiarity.of(Double.POSITIVE_INFINITY)
+                    : Familiarity.of(combined(scores, features.get(row)) / threshold);
+        }
+        return out;
+    }
+
+    /**
+     * Each of the first {@code rows} rows' features, tap by tap, with each tapped layer copied out of ND4J once:
+     * for a batch, what {@link #features} gives row by row.
+     */
+    static List<List<float[]>> featuresOfRows(List<FeatureTap> taps, List<INDArray> feedForward, int rows) {
+        List<FeatureTap.Batch> tapped = taps.stream().map(t -> FeatureTap.Batch.of(feedForward.get(t.layer() + 1)))
+                .toList();
+        List<List<float[]>> out = new java.util.ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
             List<float[]> features = new java.util.ArrayList<>(taps.size());
             for (int t = 0; t < taps.size(); t++) {
                 features.add(taps.get(t).features(tapped.get(t), row));
             }
-            out[row] = Familiarity.of(combined(scores, features) / threshold);
+            out.add(features);
         }
         return out;
     }

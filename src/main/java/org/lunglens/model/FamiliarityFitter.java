@@ -87,8 +87,7 @@ public final class FamiliarityFitter {
         for (int from = 0; from < inputs.size(); from += BATCH) {
             List<float[]> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
             List<INDArray> feedForward = net.feedForward(InputTensors.of(batch, size), false);
-            for (int row = 0; row < batch.size(); row++) {
-                List<float[]> f = FamiliarityDetector.features(taps, feedForward, row);
+            for (List<float[]> f : FamiliarityDetector.featuresOfRows(taps, feedForward, batch.size())) {
                 for (int t = 0; t < taps.size(); t++) {
                     out.get(t).add(f.get(t));
                 }

@@ -41,6 +41,7 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
         int k = classes.size();
         List<Integer> counts = new ArrayList<>();
         ChannelMoments[][] moments = new ChannelMoments[k][bnLayers.size()]; // [class][batch norm]
+        KeptLayersPass pass = new KeptLayersPass(net);
         for (int c = 0; c < k; c++) {
             List<float[]> ofClass = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
@@ -55,10 +56,12 @@ public record BatchNormReference(List<String> classes, List<Integer> filmsPerCla
             for (int from = 0; from < ofClass.size(); from += BATCH) {
                 INDArray x = InputTensors.of(ofClass.subList(from, Math.min(ofClass.size(), from + BATCH)), size);
                 // index 0 is the input, index i + 1 the output of layer i: a layer's input is at its own index
-                List<INDArray> acts = net.feedForward(x, false);
-                for (int b = 0; b < bnLayers.size(); b++) {
-                    moments[c][b].add(acts.get(bnLayers.get(b)));
-                }
+                ChannelMoments[] ofThisClass = moments[c];
+                pass.run(x, acts -> {
+                    for (int b = 0; b < bnLayers.size(); b++) {
+                        ofThisClass[b].add(acts.get(bnLayers.get(b)));
+                    }
+                });
                 NativeMemory.afterBatch(from / BATCH);
             }
         }

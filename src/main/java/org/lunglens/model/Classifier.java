@@ -15,6 +15,8 @@ public final class Classifier {
     private final Preprocessor preprocessor;
     /** Each network with batch norm folded into the convolutions (see BatchNormFolding); the model's own first. */
     private final List<MultiLayerNetwork> nets = new ArrayList<>();
+    /** Each network's pass that keeps the layer outputs the checks read. */
+    private final List<KeptLayersPass> keptPasses = new ArrayList<>();
     /** Index of COVID in each network's output (used only by a combined model). */
     private final List<Integer> covidIndices = new ArrayList<>();
     /** Each network's familiarity detector, null where it has none. */
@@ -26,7 +28,9 @@ public final class Classifier {
         this.model = model;
         this.preprocessor = model.preprocessor();
         for (LoadedModel network : model.networks()) {
-            nets.add(BatchNormFolding.fold(network.network()));
+            MultiLayerNetwork folded = BatchNormFolding.fold(network.network());
+            nets.add(folded);
+            keptPasses.add(new KeptLayersPass(folded));
             covidIndices.add(network.metadata().classes().indexOf(ModelMetadata.COVID));
             detectors.add(network.metadata().familiarity());
         }
@@ -106,28 +110,20 @@ public final class Classifier {
      */
     private float[][] forward(int n, FamiliarityDetector detector, int rows, Familiarity[] familiarity,
                               SiteSample site) {
-        MultiLayerNetwork net = nets.get(n);
         boolean sampling = site != null && site.reads(n);
-        INDArray out;
         if (detector == null && !sampling) {
             // DL4J's own forward pass: with the native layer helpers installed it runs on oneDNN, and its
             // workspaces reuse the activations' memory from one call to the next
-            out = net.output(input, false);
-        } else {
-            // The same pass, keeping every layer's output: the detector and the site sample read some of them
-            List<INDArray> layers = net.feedForward(input, false);
-            out = layers.get(layers.size() - 1);
+            return nets.get(n).output(input, false).toFloatMatrix();
+        }
+        // The same pass, keeping every layer's output: the detector and the site sample read some of them
+        return keptPasses.get(n).run(input, layers -> {
             if (detector != null) {
                 System.arraycopy(detector.assessAll(layers, rows), 0, familiarity, 0, rows);
             }
             if (sampling) {
                 site.add(n, layers, rows, familiarity);
             }
-        }
-        float[][] probs = new float[rows][];
-        for (int i = 0; i < rows; i++) {
-            probs[i] = out.getRow(i).toFloatVector();
-        }
-        return probs;
+        });
     }
 }

@@ -9,7 +9,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Fits a {@link FamiliarityDetector} for one network: class-conditional means and a shared covariance of each
@@ -84,14 +83,16 @@ public final class FamiliarityFitter {
     public static List<List<float[]>> features(MultiLayerNetwork net, List<FeatureTap> taps, List<float[]> inputs, int size) {
         List<List<float[]>> out = new ArrayList<>();
         taps.forEach(t -> out.add(new ArrayList<>()));
+        KeptLayersPass pass = new KeptLayersPass(net);
         for (int from = 0; from < inputs.size(); from += BATCH) {
             List<float[]> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
-            List<INDArray> feedForward = net.feedForward(InputTensors.of(batch, size), false);
-            for (List<float[]> f : FamiliarityDetector.featuresOfRows(taps, feedForward, batch.size())) {
-                for (int t = 0; t < taps.size(); t++) {
-                    out.get(t).add(f.get(t));
+            pass.run(InputTensors.of(batch, size), layers -> {
+                for (List<float[]> f : FamiliarityDetector.featuresOfRows(taps, layers, batch.size())) {
+                    for (int t = 0; t < taps.size(); t++) {
+                        out.get(t).add(f.get(t));
+                    }
                 }
-            }
+            });
             NativeMemory.afterBatch(from / BATCH);
         }
         return out;

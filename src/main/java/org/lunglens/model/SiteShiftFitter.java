@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Fits a network's {@link SiteShiftReference}: group means and spread from every training film, thresholds from
@@ -244,12 +243,14 @@ public final class SiteShiftFitter {
                 readable.add(i);
             }
         }
+        KeptLayersPass pass = new KeptLayersPass(folded);
         for (int from = 0; from < readable.size(); from += BATCH) {
             List<Integer> batch = readable.subList(from, Math.min(readable.size(), from + BATCH));
-            List<INDArray> ff = folded.feedForward(InputTensors.of(batch.stream().map(inputs::get).toList(), size), false);
-            double[][] f = SiteShiftReference.features(ff, batch.size(), layers);
+            double[][][] f = new double[1][][];
+            pass.run(InputTensors.of(batch.stream().map(inputs::get).toList(), size),
+                    kept -> f[0] = SiteShiftReference.features(kept, batch.size(), layers));
             for (int r = 0; r < batch.size(); r++) {
-                out.set(batch.get(r), f[r]);
+                out.set(batch.get(r), f[0][r]);
             }
             NativeMemory.afterBatch(from / BATCH);
         }

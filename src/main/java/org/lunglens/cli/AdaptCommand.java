@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.model.BundledModels;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
                 + "without COVID). Use a few hundred films of the site, and say what they are if some have COVID. "
                 + "Writes the model and a card beside it.")
 final class AdaptCommand implements Callable<Integer> {
-    @Option(names = "--model", description = "the model to adapt, one network (default: the app's default model)")
+    @Option(names = "--model", description = "the model to adapt, one network (default: the bundled " + BundledModels.EQUALIZED
+            + ", the default model's own network at full resolution)")
     Path model;
 
     @Option(names = "--data", required = true, description = "this site's films (a folder, walked recursively; "
@@ -65,7 +67,12 @@ final class AdaptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path parentFile = model != null ? model : BundledModels.defaultModel();
+        // The app's default combines two networks; adapt moves one network's batch norms
+        Path parentFile = model;
+        if (parentFile == null) {
+            Optional<Path> network = BundledModels.find(BundledModels.EQUALIZED);
+            parentFile = network.isPresent() ? network.get() : BundledModels.defaultModel();
+        }
         if (!out.getFileName().toString().endsWith(".zip")) {
             System.err.println("lunglens: --out must name a .zip file");
             return 2;

@@ -46,7 +46,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private static final int CHUNK = 256;
     private static final int BATCH = 64;
 
-    @Option(names = "--model", description = "model file (default: the app's default, the first bundled one of " + BundledModels.EQUALIZED + ", " + BundledModels.COMBINED + ", " + BundledModels.BINARY + ")")
+    @Option(names = "--model", description = "model file (default: the app's default, the first bundled one of " + BundledModels.TWO_RESOLUTIONS + ", " + BundledModels.EQUALIZED + ", " + BundledModels.COMBINED + ", " + BundledModels.BINARY + ")")
     Path model;
 
     @Option(names = "--csv", description = "also write the results as CSV")

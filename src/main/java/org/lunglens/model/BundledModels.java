@@ -21,11 +21,17 @@ public final class BundledModels {
     public static final String COMBINED = "covid-combined.zip";
     /**
      * The binary network trained for other hospitals' films (equalised input, photometric augmentation, films
-     * of other sources as negatives; docs/MODELS.md): the default of the app and of classify when present.
+     * of other sources as negatives; docs/MODELS.md). The network {@code adapt} adapts by default.
      */
     public static final String EQUALIZED = "covid-equalized.zip";
+    /**
+     * {@link #EQUALIZED} combined with a network trained at half the resolution (64 px), which other sources'
+     * grain and print do not reach (docs/MODELS.md, "Half the resolution"): the default of the app and of classify
+     * when present.
+     */
+    public static final String TWO_RESOLUTIONS = "covid-equalized-combined-64.zip";
     /** Every bundled model's file, the default first: the order in which the AI tab offers them. */
-    public static final List<String> FILES = List.of(EQUALIZED, COMBINED, BINARY, MULTICLASS);
+    public static final List<String> FILES = List.of(TWO_RESOLUTIONS, EQUALIZED, COMBINED, BINARY, MULTICLASS);
 
     private BundledModels() {
     }
@@ -84,10 +90,11 @@ public final class BundledModels {
 
     /**
      * The default model of the app and of {@code classify} alike (a user gets the same answer from both): the
-     * network trained for other sites where installed, else the combined one, else the single binary network.
+     * first installed of the two-resolution model, the network trained for other sites and the first combined one,
+     * else the single binary network.
      */
     public static String defaultFileName() {
-        return Stream.of(EQUALIZED, COMBINED).filter(f -> find(f).isPresent())
+        return Stream.of(TWO_RESOLUTIONS, EQUALIZED, COMBINED).filter(f -> find(f).isPresent())
                 .findFirst().orElse(BINARY);
     }
 

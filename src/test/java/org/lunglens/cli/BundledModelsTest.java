@@ -33,7 +33,7 @@ class BundledModelsTest {
     final ConsoleCapture console = new ConsoleCapture();
 
     @ParameterizedTest
-    @ValueSource(strings = {BundledModels.EQUALIZED, BundledModels.BINARY, BundledModels.MULTICLASS, BundledModels.COMBINED})
+    @ValueSource(strings = {BundledModels.TWO_RESOLUTIONS, BundledModels.EQUALIZED, BundledModels.BINARY, BundledModels.MULTICLASS, BundledModels.COMBINED})
     void cardHashAndTestFiguresMatchTheCommittedModel(String file) throws Exception {
         Path model = MODELS.resolve(file);
         String name = file.replaceFirst("\\.zip$", "");

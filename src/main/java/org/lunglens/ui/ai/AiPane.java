@@ -34,7 +34,8 @@ import org.lunglens.ui.viewer.ViewerModel;
  */
 public final class AiPane extends VBox {
     private static final Map<String, String> MODEL_LABELS = Map.of(
-            BundledModels.EQUALIZED, "Binary: trained for other hospitals (default)",
+            BundledModels.TWO_RESOLUTIONS, "Binary: two resolutions, for other hospitals (default)",
+            BundledModels.EQUALIZED, "Binary: trained for other hospitals, one network",
             BundledModels.COMBINED, "Binary: two networks combined",
             BundledModels.BINARY, "Binary: one network",
             BundledModels.MULTICLASS, "Multi-class: COVID / Normal / Viral");

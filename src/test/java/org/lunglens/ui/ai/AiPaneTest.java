@@ -359,7 +359,7 @@ class AiPaneTest {
         try {
             // The app's default and classify's are one: the site-trained network where installed, else this one
             assertThat(new AiSettings(prefs.node("fresh")).modelFileProperty().get())
-                    .isEqualTo(BundledModels.defaultFileName()).isIn(BundledModels.EQUALIZED, BundledModels.COMBINED);
+                    .isEqualTo(BundledModels.defaultFileName()).isIn(BundledModels.TWO_RESOLUTIONS, BundledModels.EQUALIZED, BundledModels.COMBINED);
             robot.interact(() -> ai.settings().modelFileProperty().set(BundledModels.COMBINED));
             openAndAnalyse(robot, COVID);
             Analysis a = ai.analysisProperty().get();

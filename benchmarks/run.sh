@@ -6,7 +6,7 @@
 #   benchmarks/run.sh [--quick]
 #
 # --quick: short JMH runs, one start-up, 1,000 images instead of ~14k (a few minutes in all).
-# Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-equalized.zip, the default model;
+# Environment: DATA (default ../shared/data/covid19-radiography-128), MODEL (default models/covid-equalized-combined-64.zip, the default model;
 # trained quickly into the run folder when absent), SKIP_BUILD=1 (reuse target/), OTHER_BUILDS (other nd4j-native builds to rerun the inference benchmarks on, e.g. "onednn-avx512"; default none: the app ships onednn-avx2),
 # STARTUP_MODELS (the models folder of the start-up probe; default: MODEL and the 3-class model, so the probe
 # measures MODEL; STARTUP_MODELS=models measures the app as it ships, the combined model being its default),
@@ -59,7 +59,7 @@ BENCH_CP="benchmarks/target/classes:benchmarks/target/lib/*:$APP_JAR"
 APP_CP="$BENCH_CP:target/lib/*"
 
 # --- the model under test ---
-MODEL=${MODEL:-models/covid-equalized.zip}   # the app's and classify's default model
+MODEL=${MODEL:-models/covid-equalized-combined-64.zip}   # the app's and classify's default model
 if [[ ! -f $MODEL ]]; then
   log "no $MODEL: training a quick one (1 epoch on 300 images per class) into $RUN"
   mkdir -p "$RUN/train-data"

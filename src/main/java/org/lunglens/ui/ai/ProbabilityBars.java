@@ -24,12 +24,12 @@ final class ProbabilityBars extends GridPane {
 
     /**
      * The record above is the model's on films like its training data; a reader's own films are another hospital's,
-     * where the familiarity check rarely fires (docs/MODELS.md, "Two more sources of normal films": 38-70% of 518
+     * where the familiarity check rarely fires (docs/MODELS.md, "Two more sources of normal films": 31-70% of 518
      * normal films of two unseen sources called COVID by the bundled models, 0-9% flagged). An adapted model has no
      * test record, so neither line shows for it.
      */
     static final String OTHER_SITES = "That record is on films like its training data, not on your hospital's: on "
-            + "normal films from sources they never saw, the bundled models called 38-70% COVID, many at 90% or more. "
+            + "normal films from sources they never saw, the bundled models called 31-70% COVID, many at 90% or more. "
             + "Check the model on your own films and adapt it to them first (Check a folder against the model ...).";
 
     ProbabilityBars() {

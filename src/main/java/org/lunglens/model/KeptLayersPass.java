@@ -25,10 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * same numbers, in memory reused from one batch to the next.
  *
  * <p>Why not {@code feedForward}: it allocates every layer's output anew outside any workspace, and in ND4J
- * 1.0.0-M2.1 that native memory returns only when Java's GC collects it. A batch of 64 through the default network
- * took 1.6-3x as long as DL4J's {@code output()} (which reuses workspaces) and a run over the data set grew to
- * 3.5 GB resident; this pass runs as fast as {@code output()} (benchmarks/results, session 25). Not thread-safe, as
- * the network is not.
+ * 1.0.0-M2.1 that native memory returns only when Java's GC collects it: a batch of 64 through the default network
+ * took 1.6-3x as long as DL4J's {@code output()} (which reuses workspaces), and {@code classify} over the data set
+ * peaked at 2-6 GB resident. With this pass the batch takes as long as {@code output()} and {@code classify} runs
+ * about 20% faster at about 1 GB (README, "Benchmarks", 2026-12-07). Not thread-safe, as the network is not.
  */
 public final class KeptLayersPass {
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()

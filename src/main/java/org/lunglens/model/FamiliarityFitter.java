@@ -86,13 +86,13 @@ public final class FamiliarityFitter {
         KeptLayersPass pass = new KeptLayersPass(net);
         for (int from = 0; from < inputs.size(); from += BATCH) {
             List<float[]> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
-            pass.run(InputTensors.of(batch, size), layers -> {
-                for (List<float[]> f : FamiliarityDetector.featuresOfRows(taps, layers, batch.size())) {
-                    for (int t = 0; t < taps.size(); t++) {
-                        out.get(t).add(f.get(t));
-                    }
+            List<List<float[]>> rows = pass.read(InputTensors.of(batch, size),
+                    layers -> FamiliarityDetector.featuresOfRows(taps, layers, batch.size()));
+            for (List<float[]> f : rows) {
+                for (int t = 0; t < taps.size(); t++) {
+                    out.get(t).add(f.get(t));
                 }
-            });
+            }
             NativeMemory.afterBatch(from / BATCH);
         }
         return out;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -60,6 +61,14 @@ public final class KeptLayersPass {
      * per input. The layer outputs live only during the call: the reader copies what it keeps.
      */
     public float[][] run(INDArray input, Consumer<List<INDArray>> reader) {
+        return read(input, layers -> {
+            reader.accept(layers);
+            return layers.get(layers.size() - 1).toFloatMatrix();
+        });
+    }
+
+    /** The same pass, returning what {@code reader} makes of the layer outputs (which live only during the call). */
+    public <T> T read(INDArray input, Function<List<INDArray>, T> reader) {
         LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.builder()
                 .with(ArrayType.INPUT, layersWorkspace, WORKSPACE)
                 .with(ArrayType.ACTIVATIONS, layersWorkspace, WORKSPACE)
@@ -82,8 +91,7 @@ public final class KeptLayersPass {
                 }
             }
             try {
-                reader.accept(layers);
-                return x.toFloatMatrix();
+                return reader.apply(layers);
             } finally {
                 // The layers hold their inputs, which die with the workspace
                 for (int i = 0; i < net.getnLayers(); i++) {

@@ -246,11 +246,10 @@ public final class SiteShiftFitter {
         KeptLayersPass pass = new KeptLayersPass(folded);
         for (int from = 0; from < readable.size(); from += BATCH) {
             List<Integer> batch = readable.subList(from, Math.min(readable.size(), from + BATCH));
-            double[][][] f = new double[1][][];
-            pass.run(InputTensors.of(batch.stream().map(inputs::get).toList(), size),
-                    kept -> f[0] = SiteShiftReference.features(kept, batch.size(), layers));
+            double[][] f = pass.read(InputTensors.of(batch.stream().map(inputs::get).toList(), size),
+                    kept -> SiteShiftReference.features(kept, batch.size(), layers));
             for (int r = 0; r < batch.size(); r++) {
-                out.set(batch.get(r), f[0][r]);
+                out.set(batch.get(r), f[r]);
             }
             NativeMemory.afterBatch(from / BATCH);
         }

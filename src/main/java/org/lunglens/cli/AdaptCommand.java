@@ -1,5 +1,6 @@
 package org.lunglens.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lunglens.model.BundledModels;
@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
                 + "without COVID). Use a few hundred films of the site, and say what they are if some have COVID. "
                 + "Writes the model and a card beside it.")
 final class AdaptCommand implements Callable<Integer> {
-    @Option(names = "--model", description = "the model to adapt, one network (default: the bundled " + BundledModels.EQUALIZED
-            + ", the default model's own network at full resolution)")
+    @Option(names = "--model", description = "the model to adapt (default: the app's default model); each network of "
+            + "a combined model is adapted")
     Path model;
 
     @Option(names = "--data", required = true, description = "this site's films (a folder, walked recursively; "
@@ -67,12 +67,7 @@ final class AdaptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The app's default combines two networks; adapt moves one network's batch norms
-        Path parentFile = model;
-        if (parentFile == null) {
-            Optional<Path> network = BundledModels.find(BundledModels.EQUALIZED);
-            parentFile = network.isPresent() ? network.get() : BundledModels.defaultModel();
-        }
+        Path parentFile = model != null ? model : BundledModels.defaultModel();
         if (!out.getFileName().toString().endsWith(".zip")) {
             System.err.println("lunglens: --out must name a .zip file");
             return 2;
@@ -87,11 +82,6 @@ final class AdaptCommand implements Callable<Integer> {
         }
         Nd4jSettings.forBatchInference();
         LoadedModel parent = ModelFile.load(parentFile);
-        if (parent.isCombined()) {
-            System.err.println("lunglens: " + parentFile + " is a combined model; adapt one network (e.g. "
-                    + BundledModels.EQUALIZED + ")");
-            return 2;
-        }
         InputCache cache = new InputCache(images, parent.preprocessor(), ProgressListener.NONE);
         List<float[]> inputs = cache.readable(images).stream().map(i -> cache.get(i.file())).toList();
         if (inputs.size() < SiteAdaptation.MIN_FILMS) {
@@ -104,31 +94,79 @@ final class AdaptCommand implements Callable<Integer> {
                     + " or more give steadier statistics");
         }
         int size = parent.metadata().preprocessing().size();
-        ModelMetadata pm = parent.metadata();
-        double[] mix;
-        try {
-            mix = SampleMix.parse(sampleMix, pm);
-        } catch (IllegalArgumentException e) {
-            System.err.println("lunglens: --sample-mix: " + e.getMessage());
-            return 2;
-        }
-        if (mix != null && pm.batchNormReference() == null) {
-            if (sampleMix != null) {
-                System.err.println("lunglens: " + parentFile.getFileName() + " has no per-class batch-norm statistics"
-                        + " (fit them with: lunglens familiarity --model ... --data ... --split ...)");
+        // Each network of a combined model is adapted on its own, to the same films and the same mix
+        List<double[]> mixes = new ArrayList<>();
+        for (LoadedModel network : parent.networks()) {
+            ModelMetadata nm = network.metadata();
+            double[] mix;
+            try {
+                mix = SampleMix.parse(sampleMix, nm);
+            } catch (IllegalArgumentException e) {
+                System.err.println("lunglens: --sample-mix: " + e.getMessage());
                 return 2;
             }
-            System.err.println("lunglens: warning: " + parentFile.getFileName() + " has no per-class batch-norm "
-                    + "statistics: plain AdaBN, centred on this sample as it is");
-            mix = null;
+            if (mix != null && nm.batchNormReference() == null) {
+                if (sampleMix != null) {
+                    System.err.println("lunglens: " + nm.name() + " in " + parentFile.getFileName() + " has no per-class"
+                            + " batch-norm statistics (fit them with: lunglens familiarity --model ... --data ... --split ...)");
+                    return 2;
+                }
+                System.err.println("lunglens: warning: " + nm.name() + " in " + parentFile.getFileName() + " has no "
+                        + "per-class batch-norm statistics: plain AdaBN, centred on this sample as it is");
+                mix = null;
+            }
+            mixes.add(mix);
         }
         int depth = "all".equals(batchNorms) ? Integer.MAX_VALUE : Integer.parseInt(batchNorms);
-        MultiLayerNetwork adapted = mix != null
+        String parentSha = ModelFile.sha256(parentFile);
+        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
+        List<AdaptedNetwork> adapted = new ArrayList<>();
+        for (int n = 0; n < parent.networks().size(); n++) {
+            adapted.add(adaptNetwork(parent.networks().get(n), inputs, size, mixes.get(n), depth, parentFile, parentSha));
+        }
+        Map<String, Object> adaptation = adapted.get(0).adaptation();
+        if (parent.isCombined()) {
+            adaptation.put("networks", parent.networks().size() + " networks, each adapted to these films on its own");
+        }
+        ModelMetadata p = parent.metadata();
+        ModelMetadata meta = adapted.get(0).metadata(name, p);
+        if (parent.isCombined()) {
+            saveCombined(adapted, meta, parent);
+        } else {
+            ModelFile.save(adapted.get(0).network(), meta, out, false);
+        }
+
+        int[] before = calls(new Classifier(parent), inputs, p.classes());
+        int[] after = calls(new Classifier(ModelFile.load(out)), inputs, p.classes());
+        String summary = summary(p.classes(), before, after, inputs.size());
+        Files.writeString(out.resolveSibling(name + ".md"), card(name, parentFile, parentSha, adaptation, summary));
+        System.out.print(summary);
+        System.out.println("Adapted model written to " + out + " (card: " + name + ".md)");
+        return 0;
+    }
+
+    /** One network adapted to the site's films, with its checks refitted on them. */
+    private record AdaptedNetwork(MultiLayerNetwork network, Map<String, Object> adaptation,
+                                  FamiliarityDetector check, SiteShiftReference siteCheck) {
+        /** Its metadata: no test metrics (the parent's record does not describe it on this site's films). */
+        ModelMetadata metadata(String name, ModelMetadata base) {
+            Map<String, Object> training = new LinkedHashMap<>(base.training());
+            training.put("adaptation", adaptation);
+            // the parent's batch-norm reference describes the parent's statistics, not these
+            return new ModelMetadata(base.formatVersion(), name, base.version() + "+adapted", base.task(),
+                    base.classes(), base.preprocessing(), base.architecture(), base.parameters(), base.gradCamLayer(),
+                    training, Map.of(), check, null, siteCheck);
+        }
+    }
+
+    private AdaptedNetwork adaptNetwork(LoadedModel parent, List<float[]> inputs, int size, double[] mix, int depth,
+                                        Path parentFile, String parentSha) {
+        ModelMetadata pm = parent.metadata();
+        MultiLayerNetwork net = mix != null
                 ? SiteAdaptation.adaptToMix(parent.network(), inputs, size, pm.batchNormReference(), mix)
                 : SiteAdaptation.adapt(parent.network(), inputs, size, depth);
-        FamiliarityDetector check = SiteAdaptation.refitFamiliarity(adapted, inputs, size, data.toString());
-        SiteShiftReference siteCheck = SiteAdaptation.refitSiteShift(adapted, inputs, size, data.toString());
-        String parentSha = ModelFile.sha256(parentFile);
+        FamiliarityDetector check = SiteAdaptation.refitFamiliarity(net, inputs, size, data.toString());
+        SiteShiftReference siteCheck = SiteAdaptation.refitSiteShift(net, inputs, size, data.toString());
         Map<String, Object> adaptation = new LinkedHashMap<>();
         adaptation.put("method", mix != null
                 ? "AdaBN for a sample of " + SampleMix.describe(mix, pm) + ": every batch norm's training statistics"
@@ -146,23 +184,37 @@ final class AdaptCommand implements Callable<Integer> {
         adaptation.put("siteShift", siteCheck != null ? siteCheck.fittedOn() + "; judges folders of "
                 + siteCheck.thresholds().get(0).films() + " films or more"
                 : "none: it takes " + SiteShiftFitter.SITE_MIN_FILMS + " films or more");
-        Map<String, Object> training = new LinkedHashMap<>(parent.metadata().training());
-        training.put("adaptation", adaptation);
-        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
-        ModelMetadata p = parent.metadata();
-        // No test metrics: the parent's record does not describe the adapted model on this site's films
-        ModelMetadata meta = new ModelMetadata(p.formatVersion(), name, p.version() + "+adapted", p.task(), p.classes(),
-                p.preprocessing(), p.architecture(), p.parameters(), p.gradCamLayer(), training, Map.of(), check,
-                null, siteCheck); // the parent's batch-norm reference describes the parent's statistics, not these
-        ModelFile.save(adapted, meta, out, false);
+        return new AdaptedNetwork(net, adaptation, check, siteCheck);
+    }
 
-        int[] before = calls(new Classifier(parent), inputs, p.classes());
-        int[] after = calls(new Classifier(ModelFile.load(out)), inputs, p.classes());
-        String summary = summary(p.classes(), before, after, inputs.size());
-        Files.writeString(out.resolveSibling(name + ".md"), card(name, parentFile, parentSha, adaptation, summary));
-        System.out.print(summary);
-        System.out.println("Adapted model written to " + out + " (card: " + name + ".md)");
-        return 0;
+    /**
+     * A combined model's adapted networks as one combined file: each partner written as a model file of its own
+     * (its adapted metadata and checks) and put inside, as {@code combine} does. The partners' files are written
+     * beside {@code --out} for the moment it takes, where the user chose to write.
+     */
+    private void saveCombined(List<AdaptedNetwork> adapted, ModelMetadata meta, LoadedModel parent) throws IOException {
+        Path folder = Files.createDirectories(out.toAbsolutePath().getParent());
+        Path dir = Files.createTempDirectory(folder, ".adapt-");
+        try {
+            Path primary = dir.resolve("primary.zip");
+            ModelFile.save(adapted.get(0).network(), meta, primary, false);
+            List<Path> partners = new ArrayList<>();
+            for (int n = 1; n < adapted.size(); n++) {
+                ModelMetadata pm = parent.networks().get(n).metadata();
+                String partnerName = pm.name() + "+adapted";
+                Path file = dir.resolve(partnerName + ".zip");
+                ModelFile.save(adapted.get(n).network(), adapted.get(n).metadata(partnerName, pm), file, false);
+                partners.add(file);
+            }
+            ModelFile.saveCombined(primary, partners, meta, out);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
     }
 
     private static int[] calls(Classifier classifier, List<float[]> inputs, List<String> classes) {
@@ -191,6 +243,7 @@ final class AdaptCommand implements Callable<Integer> {
                 + "| | |\n|---|---|\n"
                 + "| parent | `" + parent.getFileName() + "`, SHA-256 `" + parentSha + "` |\n"
                 + "| method | " + a.get("method") + " |\n"
+                + (a.containsKey("networks") ? "| networks | " + a.get("networks") + " (their checks refitted each) |\n" : "")
                 + "| films | " + a.get("films") + " from `" + a.get("source") + "` |\n"
                 + "| date | " + a.get("date") + " |\n"
                 + "| familiarity check | refitted on " + a.get("familiarity") + ": it flags films unlike this site's |\n"

@@ -113,6 +113,6 @@ public final class Combiner {
         ModelMetadata p = first.metadata();
         return new ModelMetadata(ModelMetadata.COMBINED_FORMAT_VERSION, name, "1.0", ModelMetadata.BINARY,
                 p.classes(), p.preprocessing(), architecture, parameters, p.gradCamLayer(), training, Map.of(),
-                p.familiarity(), null, p.siteShift());
+                p.familiarity(), p.batchNormReference(), p.siteShift()); // the first network's, as its checks
     }
 }

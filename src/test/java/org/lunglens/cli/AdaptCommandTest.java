@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Combiner;
+import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.ProgressListener;
@@ -62,15 +63,15 @@ class AdaptCommandTest {
     }
 
     @Test
-    void withoutAModelItAdaptsTheDefaultsOwnNetworkNotTheCombinedDefault() throws Exception {
+    void withoutAModelItAdaptsTheDefaultAndEachNetworkOfACombinedOne() throws Exception {
         Path data = SharedData.miniDataset(tmp.resolve("data"), 8, TinyModels.CLASSES);
         Path models = tmp.resolve("models");
         Path network = TinyModels.trainWithBatchNorm(data, "binary", models.resolve(BundledModels.EQUALIZED), 1);
         Path partner = TinyModels.trainWithBatchNorm(data, "binary", tmp.resolve("partner/partner.zip"), 1);
         Files.copy(network.resolveSibling("covid-equalized.split.csv"), partner.resolveSibling("partner.split.csv"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Combiner.combine(network, List.of(partner), data, models.resolve(BundledModels.TWO_RESOLUTIONS), "combine",
-                ProgressListener.NONE);
+        Path combined = models.resolve(BundledModels.TWO_RESOLUTIONS);
+        Combiner.combine(network, List.of(partner), data, combined, "combine", ProgressListener.NONE);
         Path out = tmp.resolve("adapted/site.zip");
 
         SystemPropertyOverride property = SystemPropertyOverride.set("lunglens.models", models.toString());
@@ -80,10 +81,29 @@ class AdaptCommandTest {
                     "--out", out.toString(), "--max-films", "40");
 
             assertThat(code).as(console.err()).isZero();
+            assertThat(console.err()).as("each network adapted for the sample's mix, the first one too")
+                    .doesNotContain("no per-class batch-norm statistics");
         } finally {
             property.restore();
         }
-        Map<?, ?> adaptation = (Map<?, ?>) ModelFile.readMetadata(out).training().get("adaptation");
-        assertThat(adaptation.get("parentSha256")).isEqualTo(ModelFile.sha256(network));
+        LoadedModel read = ModelFile.load(out);
+        LoadedModel parent = ModelFile.load(combined);
+        assertThat(read.isCombined()).isTrue();
+        assertThat(read.networks()).hasSize(2);
+        Map<?, ?> adaptation = (Map<?, ?>) read.metadata().training().get("adaptation");
+        assertThat(adaptation.get("parentSha256")).isEqualTo(ModelFile.sha256(combined));
+        assertThat(Files.readString(out.resolveSibling("site.md"))).contains("2 networks, each adapted");
+        for (int n = 0; n < 2; n++) {
+            LoadedModel a = read.networks().get(n);
+            LoadedModel b = parent.networks().get(n);
+            assertThat(a.metadata().version()).endsWith("+adapted");
+            assertThat(a.metadata().training()).containsKey("adaptation");
+            assertThat(a.metadata().familiarity().fittedOn()).as("its check refitted on the site's films")
+                    .isNotEqualTo(b.metadata().familiarity().fittedOn());
+            assertThat(a.network().params()).as("weights unchanged, batch-norm statistics moved")
+                    .isNotEqualTo(b.network().params());
+        }
+        assertThat(Files.list(out.getParent()).map(f -> f.getFileName().toString()))
+                .as("no partner files left beside it").containsExactlyInAnyOrder("site.zip", "site.md");
     }
 }

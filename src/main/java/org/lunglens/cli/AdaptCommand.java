@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.lunglens.model.AdaptedNetwork;
 import org.lunglens.model.BundledModels;
 import org.lunglens.model.Classifier;
-import org.lunglens.model.FamiliarityDetector;
 import org.lunglens.model.InputCache;
 import org.lunglens.model.LabelledImage;
 import org.lunglens.model.LoadedModel;
@@ -24,7 +23,6 @@ import org.lunglens.model.Prediction;
 import org.lunglens.model.ProgressListener;
 import org.lunglens.model.SiteAdaptation;
 import org.lunglens.model.SiteShiftFitter;
-import org.lunglens.model.SiteShiftReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -121,19 +119,23 @@ final class AdaptCommand implements Callable<Integer> {
         String parentSha = ModelFile.sha256(parentFile);
         String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
         List<AdaptedNetwork> adapted = new ArrayList<>();
+        List<Map<String, Object>> records = new ArrayList<>();
         for (int n = 0; n < parent.networks().size(); n++) {
-            adapted.add(adaptNetwork(parent.networks().get(n), inputs, size, mixes.get(n), depth, parentFile, parentSha));
+            LoadedModel network = parent.networks().get(n);
+            AdaptedNetwork a = AdaptedNetwork.of(network, inputs, size, mixes.get(n), depth, data.toString());
+            adapted.add(a);
+            records.add(adaptation(a, network.metadata(), mixes.get(n), depth, inputs.size(), parentFile, parentSha));
         }
-        Map<String, Object> adaptation = adapted.get(0).adaptation();
+        Map<String, Object> adaptation = records.get(0);
         if (parent.isCombined()) {
             adaptation.put("networks", parent.networks().size() + " networks, each adapted to these films on its own");
         }
         ModelMetadata p = parent.metadata();
-        ModelMetadata meta = adapted.get(0).metadata(name, p);
+        ModelMetadata meta = adapted.get(0).metadata(name, p, adaptation);
         if (parent.isCombined()) {
-            saveCombined(adapted, meta, parent);
+            saveCombined(adapted, records, meta, parent);
         } else {
-            ModelFile.save(adapted.get(0).network(), meta, out, false);
+            adapted.get(0).save(meta, out);
         }
 
         int[] before = calls(new Classifier(parent), inputs, p.classes());
@@ -145,28 +147,9 @@ final class AdaptCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One network adapted to the site's films, with its checks refitted on them. */
-    private record AdaptedNetwork(MultiLayerNetwork network, Map<String, Object> adaptation,
-                                  FamiliarityDetector check, SiteShiftReference siteCheck) {
-        /** Its metadata: no test metrics (the parent's record does not describe it on this site's films). */
-        ModelMetadata metadata(String name, ModelMetadata base) {
-            Map<String, Object> training = new LinkedHashMap<>(base.training());
-            training.put("adaptation", adaptation);
-            // the parent's batch-norm reference describes the parent's statistics, not these
-            return new ModelMetadata(base.formatVersion(), name, base.version() + "+adapted", base.task(),
-                    base.classes(), base.preprocessing(), base.architecture(), base.parameters(), base.gradCamLayer(),
-                    training, Map.of(), check, null, siteCheck);
-        }
-    }
-
-    private AdaptedNetwork adaptNetwork(LoadedModel parent, List<float[]> inputs, int size, double[] mix, int depth,
-                                        Path parentFile, String parentSha) {
-        ModelMetadata pm = parent.metadata();
-        MultiLayerNetwork net = mix != null
-                ? SiteAdaptation.adaptToMix(parent.network(), inputs, size, pm.batchNormReference(), mix)
-                : SiteAdaptation.adapt(parent.network(), inputs, size, depth);
-        FamiliarityDetector check = SiteAdaptation.refitFamiliarity(net, inputs, size, data.toString());
-        SiteShiftReference siteCheck = SiteAdaptation.refitSiteShift(net, inputs, size, data.toString());
+    /** What the adaptation of one network was, for its metadata and the card. */
+    private Map<String, Object> adaptation(AdaptedNetwork a, ModelMetadata pm, double[] mix, int depth, int films,
+                                           Path parentFile, String parentSha) {
         Map<String, Object> adaptation = new LinkedHashMap<>();
         adaptation.put("method", mix != null
                 ? "AdaBN for a sample of " + SampleMix.describe(mix, pm) + ": every batch norm's training statistics"
@@ -176,15 +159,15 @@ final class AdaptCommand implements Callable<Integer> {
                         + " batch norms'") + " mean and variance re-estimated on the site's films, layer by layer;"
                         + " weights unchanged");
         adaptation.put("source", data.toAbsolutePath().normalize().toString());
-        adaptation.put("films", inputs.size());
+        adaptation.put("films", films);
         adaptation.put("date", LocalDate.now().toString());
         adaptation.put("parent", parentFile.getFileName().toString());
         adaptation.put("parentSha256", parentSha);
-        adaptation.put("familiarity", check.fittedOn());
-        adaptation.put("siteShift", siteCheck != null ? siteCheck.fittedOn() + "; judges folders of "
-                + siteCheck.thresholds().get(0).films() + " films or more"
+        adaptation.put("familiarity", a.check().fittedOn());
+        adaptation.put("siteShift", a.siteCheck() != null ? a.siteCheck().fittedOn() + "; judges folders of "
+                + a.siteCheck().thresholds().get(0).films() + " films or more"
                 : "none: it takes " + SiteShiftFitter.SITE_MIN_FILMS + " films or more");
-        return new AdaptedNetwork(net, adaptation, check, siteCheck);
+        return adaptation;
     }
 
     /**
@@ -192,18 +175,19 @@ final class AdaptCommand implements Callable<Integer> {
      * (its adapted metadata and checks) and put inside, as {@code combine} does. The partners' files are written
      * beside {@code --out} for the moment it takes, where the user chose to write.
      */
-    private void saveCombined(List<AdaptedNetwork> adapted, ModelMetadata meta, LoadedModel parent) throws IOException {
+    private void saveCombined(List<AdaptedNetwork> adapted, List<Map<String, Object>> records, ModelMetadata meta,
+                              LoadedModel parent) throws IOException {
         Path folder = Files.createDirectories(out.toAbsolutePath().getParent());
         Path dir = Files.createTempDirectory(folder, ".adapt-");
         try {
             Path primary = dir.resolve("primary.zip");
-            ModelFile.save(adapted.get(0).network(), meta, primary, false);
+            adapted.get(0).save(meta, primary);
             List<Path> partners = new ArrayList<>();
             for (int n = 1; n < adapted.size(); n++) {
                 ModelMetadata pm = parent.networks().get(n).metadata();
                 String partnerName = pm.name() + "+adapted";
                 Path file = dir.resolve(partnerName + ".zip");
-                ModelFile.save(adapted.get(n).network(), adapted.get(n).metadata(partnerName, pm), file, false);
+                adapted.get(n).save(adapted.get(n).metadata(partnerName, pm, records.get(n)), file);
                 partners.add(file);
             }
             ModelFile.saveCombined(primary, partners, meta, out);

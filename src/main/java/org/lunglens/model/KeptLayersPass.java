@@ -41,18 +41,20 @@ public final class KeptLayersPass {
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
 
+    /**
+     * One pair of workspaces per thread, shared by every pass: a pass closes them before the next opens (one
+     * inference thread), and they grow to the largest pass seen. Names of their own per pass would keep each
+     * pass's memory attached to the thread after the pass is gone (a model switched, a check fitted).
+     */
+    private static final String LAYERS_WORKSPACE = "LUNGLENS_KEPT_LAYERS";
+    private static final String WORKING_WORKSPACE = "LUNGLENS_KEPT_WORKING";
+
     private final MultiLayerNetwork net;
-    /** Workspace names unique to this pass: a pass is closed before another network's opens, but sizes differ. */
-    private final String layersWorkspace;
-    private final String workingWorkspace;
     /** Scratch the native layer helpers (oneDNN) keep between calls, as the network keeps its own. */
     private final Map<String, Pointer> helperScratch = new HashMap<>();
 
     public KeptLayersPass(MultiLayerNetwork net) {
         this.net = net;
-        String id = Integer.toHexString(System.identityHashCode(this));
-        this.layersWorkspace = "LUNGLENS_KEPT_LAYERS_" + id;
-        this.workingWorkspace = "LUNGLENS_KEPT_WORKING_" + id;
     }
 
     /**
@@ -70,13 +72,13 @@ public final class KeptLayersPass {
     /** The same pass, returning what {@code reader} makes of the layer outputs (which live only during the call). */
     public <T> T read(INDArray input, Function<List<INDArray>, T> reader) {
         LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.builder()
-                .with(ArrayType.INPUT, layersWorkspace, WORKSPACE)
-                .with(ArrayType.ACTIVATIONS, layersWorkspace, WORKSPACE)
-                .with(ArrayType.FF_WORKING_MEM, workingWorkspace, WORKSPACE)
+                .with(ArrayType.INPUT, LAYERS_WORKSPACE, WORKSPACE)
+                .with(ArrayType.ACTIVATIONS, LAYERS_WORKSPACE, WORKSPACE)
+                .with(ArrayType.FF_WORKING_MEM, WORKING_WORKSPACE, WORKSPACE)
                 .build();
         workspaces.setHelperWorkspacePointers(helperScratch);
         int rows = (int) input.size(0);
-        try (MemoryWorkspace kept = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, layersWorkspace)) {
+        try (MemoryWorkspace kept = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, LAYERS_WORKSPACE)) {
             List<INDArray> layers = new ArrayList<>(net.getnLayers() + 1);
             INDArray x = input;
             layers.add(x);

@@ -17,6 +17,7 @@ import org.lunglens.model.InputCache;
 import org.lunglens.model.LabelledImage;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
+import org.lunglens.model.ModelFileNames;
 import org.lunglens.model.ModelMetadata;
 import org.lunglens.model.Nd4jSettings;
 import org.lunglens.model.Prediction;
@@ -66,11 +67,7 @@ final class AdaptCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path parentFile = model != null ? model : BundledModels.defaultModel();
-        if (!out.getFileName().toString().endsWith(".zip")) {
-            System.err.println("lunglens: --out must name a .zip file");
-            return 2;
-        }
-        new OutputGuard(force).protect(List.of(parentFile)).checkFile("--out", out, null);
+        new OutputGuard(force).protect(List.of(parentFile)).checkModelFile("--out", out);
         List<LabelledImage> images = new ArrayList<>();
         for (Path f : ImageFiles.expand(List.of(data))) {
             images.add(new LabelledImage(f, "", "file:" + f));
@@ -117,7 +114,7 @@ final class AdaptCommand implements Callable<Integer> {
         }
         int depth = "all".equals(batchNorms) ? Integer.MAX_VALUE : Integer.parseInt(batchNorms);
         String parentSha = ModelFile.sha256(parentFile);
-        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
+        String name = ModelFileNames.baseName(out);
         List<AdaptedNetwork> adapted = new ArrayList<>();
         List<Map<String, Object>> records = new ArrayList<>();
         for (int n = 0; n < parent.networks().size(); n++) {

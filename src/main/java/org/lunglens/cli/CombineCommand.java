@@ -1,6 +1,7 @@
 package org.lunglens.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lunglens.model.Combiner;
@@ -29,8 +30,15 @@ final class CombineCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the combined model file (.zip)")
     Path out;
 
+    @Option(names = "--force", description = "replace an existing --out file (never one of the models combined)")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        List<Path> inputs = new ArrayList<>(partners);
+        inputs.add(primary);
+        // combine a.zip b.zip --out a.zip once replaced a's network (and its card) with the combination
+        new OutputGuard(force).protect(inputs).checkModelFile("--out", out);
         Nd4jSettings.forBatchInference();
         String command = "java -jar target/lunglens.jar combine " + primary + " "
                 + String.join(" ", partners.stream().map(Path::toString).toList()) + " --data " + data + " --out " + out;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import org.lunglens.model.ModelFileNames;
 
 /**
  * Decides, before anything is written, whether an output option may write where it points. A forgotten output
@@ -74,6 +75,19 @@ final class OutputGuard {
             throw new UnsafeOutputException(option + " " + target + " already exists and was not written by "
                     + "LungLens; it was left untouched. Give a new file name, or add --force to replace it.");
         }
+    }
+
+    /**
+     * Checks a model file to be written ({@code --out} of train-like commands): it must be named NAME.zip, since its
+     * card, split and plots are named after it, and it is checked as {@link #checkFile} checks any output (an input
+     * model, such as the one a combined or adapted model is made from, is never replaced).
+     */
+    void checkModelFile(String option, Path target) throws UnsafeOutputException {
+        if (!ModelFileNames.isModelFileName(target)) {
+            throw new UnsafeOutputException(option + " " + target + " must name a model file ending in .zip "
+                    + "(its card, split and plots are written beside it under the same name).");
+        }
+        checkFile(option, target, null);
     }
 
     /** Checks an output folder: an existing non-folder (an image named by mistake) is refused. */

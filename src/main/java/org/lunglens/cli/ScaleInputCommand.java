@@ -9,6 +9,7 @@ import org.lunglens.model.Combiner;
 import org.lunglens.model.InputScaling;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
+import org.lunglens.model.ModelFileNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,12 +44,8 @@ final class ScaleInputCommand implements Callable<Integer> {
                     + size);
             return 2;
         }
-        if (!out.getFileName().toString().endsWith(".zip")) {
-            System.err.println("lunglens: --out must name a .zip file");
-            return 2;
-        }
-        new OutputGuard(force).protect(List.of(model)).checkFile("--out", out, null);
-        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
+        new OutputGuard(force).protect(List.of(model)).checkModelFile("--out", out);
+        String name = ModelFileNames.baseName(out);
         LoadedModel scaled = InputScaling.scaled(loaded, size / old, name,
                 model.getFileName() + " (SHA-256 " + ModelFile.sha256(model) + ")");
         ModelFile.save(scaled.network(), scaled.metadata(), out, false);

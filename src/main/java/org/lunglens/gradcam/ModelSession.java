@@ -17,6 +17,7 @@ import org.lunglens.model.Calibration;
 import org.lunglens.model.Classifier;
 import org.lunglens.model.LoadedModel;
 import org.lunglens.model.ModelFile;
+import org.lunglens.model.ModelFileNames;
 import org.lunglens.model.ModelLoadException;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelMetadata;
@@ -224,6 +225,6 @@ public final class ModelSession {
 
     /** The file beside a model named after it: covid-binary.zip -> covid-binary.md, covid-binary.test.json. */
     private static Path besideModel(Path modelFile, String suffix) {
-        return modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.zip$", "") + suffix);
+        return ModelFileNames.sibling(modelFile, suffix);
     }
 }

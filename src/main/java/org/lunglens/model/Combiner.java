@@ -26,7 +26,7 @@ public final class Combiner {
 
     /** The split file {@code train} writes beside a model: NAME.split.csv for NAME.zip. */
     public static Path splitFileOf(Path modelFile) {
-        return modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.zip$", "") + ".split.csv");
+        return ModelFileNames.sibling(modelFile, ".split.csv");
     }
 
     public static Result combine(Path primary, List<Path> partners, Path data, Path out, String command,
@@ -104,7 +104,7 @@ public final class Combiner {
                 + "a multi-class network's odds are P(COVID) against the sum of its other classes");
         training.put("members", members);
         training.put("command", command);
-        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
+        String name = ModelFileNames.baseName(out);
         List<String> parts = new ArrayList<>();
         for (LoadedModel n : networks) {
             parts.add(n.metadata().name() + ": " + n.metadata().architecture());

@@ -92,11 +92,10 @@ public record TrainingOptions(Path data, String task, Path out, int size, String
     }
 
     public Path sibling(String suffix) {
-        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
-        return out.resolveSibling(name + suffix);
+        return ModelFileNames.sibling(out, suffix);
     }
 
     public String modelName() {
-        return out.getFileName().toString().replaceFirst("\\.zip$", "");
+        return ModelFileNames.baseName(out);
     }
 }

@@ -10,6 +10,7 @@ import org.lunglens.model.Combiner;
 import org.lunglens.model.Evaluation;
 import org.lunglens.model.Metrics;
 import org.lunglens.model.ModelFile;
+import org.lunglens.model.ModelFileNames;
 import org.lunglens.model.ModelMetadata;
 
 /** The card of a combined model: its networks, how they are combined, the evidence on validation, test metrics. */
@@ -20,7 +21,7 @@ public final class CombinedModelCard {
     /** Writes the card, the test report and the plots beside the model file. */
     public static void write(Combiner.Result result, Path modelFile) throws IOException {
         ModelMetadata meta = result.model().metadata();
-        String base = modelFile.getFileName().toString().replaceFirst("\\.zip$", "");
+        String base = ModelFileNames.baseName(modelFile);
         Evaluation test = result.test();
         ModelFile.json().writeValue(modelFile.resolveSibling(base + ".test.json").toFile(), test.report());
         Plots.testPlots(test, meta.name() + ": test split", modelFile.toAbsolutePath().getParent(), base);
@@ -30,7 +31,7 @@ public final class CombinedModelCard {
     static String render(Combiner.Result result, Path modelFile) throws IOException {
         ModelMetadata meta = result.model().metadata();
         List<CombinedMember> members = meta.combinedMembers();
-        String split = modelFile.getFileName().toString().replaceFirst("\\.zip$", "") + ".split.csv";
+        String split = ModelFileNames.baseName(modelFile) + ".split.csv";
         StringBuilder md = new StringBuilder();
         ModelCard.appendTitle(md, meta);
         md.append("| | |\n|---|---|\n");

@@ -85,9 +85,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "with probability P (random erasing; default: 0 = off)")
     double eraseProbability;
 
-    @Option(names = "--normalise", defaultValue = "unit", paramLabel = "unit|equalized",
-            description = "input normalisation stored in the model: unit (grey / full scale) or equalized (then global "
-                    + "histogram equalisation: the same input for any increasing grey-value mapping; default: ${DEFAULT-VALUE})")
+    @Option(names = "--normalise", defaultValue = "unit", paramLabel = "unit|equalized|clahe",
+            description = "input normalisation stored in the model: unit (grey / full scale), equalized (then global "
+                    + "histogram equalisation: the same input for any increasing grey-value mapping) or clahe (then "
+                    + "contrast-limited adaptive equalisation, 4x4 tiles; default: ${DEFAULT-VALUE})")
     String normalisation;
 
     @Option(names = "--photometric", defaultValue = "0", paramLabel = "P",
@@ -154,8 +155,9 @@ final class TrainCommand implements Callable<Integer> {
             pca = Integer.parseInt(reduce.substring(4));
         }
         if (!normalisation.equals(org.lunglens.model.PreprocessingSpec.UNIT)
-                && !normalisation.equals(org.lunglens.model.PreprocessingSpec.EQUALIZED)) {
-            System.err.println("lunglens: --normalise must be 'unit' or 'equalized', not '" + normalisation + "'");
+                && !normalisation.equals(org.lunglens.model.PreprocessingSpec.EQUALIZED)
+                && !normalisation.equals(org.lunglens.model.PreprocessingSpec.CLAHE)) {
+            System.err.println("lunglens: --normalise must be 'unit', 'equalized' or 'clahe', not '" + normalisation + "'");
             return 2;
         }
         if (!(crop >= 0 && crop <= 1)) {

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param interpolation "area" (area average when shrinking, bilinear when enlarging)
  * @param normalisation "unit": luminance divided by the bit depth's full scale (255 or 65535), giving [0, 1];
  *                      "equalized": the same, then global histogram equalisation of the resized input
- *                      ({@link HistogramEqualisation}), so any increasing grey-value mapping gives one input
+ *                      ({@link HistogramEqualisation}), so any increasing grey-value mapping gives one input;
+ *                      "clahe": the same, then contrast-limited adaptive equalisation ({@link LocalEqualisation})
  * @param border        share of each side of the input hidden from the model ({@link BorderMask}; 0 = none):
  *                      the band is set to 0 and left out of the equalisation's histogram. Left out of the model
  *                      file when 0, so files without it read as before, and an older LungLens refuses a masked
@@ -21,6 +22,7 @@ public record PreprocessingSpec(int size, String interpolation, String normalisa
     public static final String AREA = "area";
     public static final String UNIT = "unit";
     public static final String EQUALIZED = "equalized";
+    public static final String CLAHE = "clahe";
     /** A quarter of each side would leave half the film: beyond that a mask hides the lungs, not the labels. */
     public static final double MAX_BORDER = 0.25;
 
@@ -31,7 +33,7 @@ public record PreprocessingSpec(int size, String interpolation, String normalisa
         if (!AREA.equals(interpolation)) {
             throw new IllegalArgumentException("Unknown interpolation '" + interpolation + "'");
         }
-        if (!UNIT.equals(normalisation) && !EQUALIZED.equals(normalisation)) {
+        if (!UNIT.equals(normalisation) && !EQUALIZED.equals(normalisation) && !CLAHE.equals(normalisation)) {
             throw new IllegalArgumentException("Unknown normalisation '" + normalisation + "'");
         }
         checkBorder(border);
@@ -65,6 +67,10 @@ public record PreprocessingSpec(int size, String interpolation, String normalisa
         return EQUALIZED.equals(normalisation);
     }
 
+    public boolean locallyEqualized() {
+        return CLAHE.equals(normalisation);
+    }
+
     /** Width of the hidden band in input pixels. */
     public int borderPixels() {
         return (int) Math.round(border * size);
@@ -74,6 +80,9 @@ public record PreprocessingSpec(int size, String interpolation, String normalisa
         return "grayscale (BT.601 luma), " + size + "x" + size + " px (area average / bilinear), "
                 + "values / full scale of the bit depth -> [0, 1]"
                 + (equalized() ? ", then global histogram equalisation" : "")
+                + (locallyEqualized() ? ", then contrast-limited adaptive histogram equalisation (CLAHE, "
+                        + LocalEqualisation.TILES + "x" + LocalEqualisation.TILES + " tiles, clip limit "
+                        + LocalEqualisation.CLIP_LIMIT + ")" : "")
                 + (borderPixels() > 0 ? (equalized() ? " of the central part" : "") + ", the outer "
                         + borderPixels() + " px of each side (" + Math.round(border * 100)
                         + "%) set to 0: labels, markers and collimation edges hidden" : "");

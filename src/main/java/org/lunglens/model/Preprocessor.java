@@ -45,7 +45,8 @@ public final class Preprocessor {
      */
     public float[] normalise(float[] resized) {
         int border = spec.borderPixels();
-        float[] normalised = spec.equalized() ? HistogramEqualisation.apply(resized, spec.size(), border) : resized;
+        float[] normalised = spec.equalized() ? HistogramEqualisation.apply(resized, spec.size(), border)
+                : spec.locallyEqualized() ? LocalEqualisation.apply(resized, spec.size()) : resized;
         return masking ? BorderMask.apply(normalised, spec.size(), border) : normalised;
     }
 

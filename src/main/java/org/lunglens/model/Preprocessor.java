@@ -13,14 +13,16 @@ import org.lunglens.imaging.Resampler;
 public final class Preprocessor {
     private final PreprocessingSpec spec;
     private final boolean masking;
+    private final boolean normalising;
 
     public Preprocessor(PreprocessingSpec spec) {
-        this(spec, true);
+        this(spec, true, true);
     }
 
-    private Preprocessor(PreprocessingSpec spec, boolean masking) {
+    private Preprocessor(PreprocessingSpec spec, boolean masking, boolean normalising) {
         this.spec = spec;
         this.masking = masking;
+        this.normalising = normalising;
     }
 
     public PreprocessingSpec spec() {
@@ -45,21 +47,31 @@ public final class Preprocessor {
      */
     public float[] normalise(float[] resized) {
         int border = spec.borderPixels();
-        float[] normalised = spec.equalized() ? HistogramEqualisation.apply(resized, spec.size(), border)
+        float[] normalised = !normalising ? resized
+                : spec.equalized() ? HistogramEqualisation.apply(resized, spec.size(), border)
                 : spec.locallyEqualized() ? LocalEqualisation.apply(resized, spec.size()) : resized;
         return masking ? BorderMask.apply(normalised, spec.size(), border) : normalised;
     }
 
-    /** The border mask alone: {@code mask(unmasked().toInput(p))} equals {@code toInput(p)}. */
+    /** The border mask alone. */
     public float[] mask(float[] input) {
         return BorderMask.apply(input, spec.size(), spec.borderPixels());
     }
 
     /**
-     * This preprocessing without its border mask, for the inputs training augments: a shift or rotation of an
-     * input masked already would carry the band's zeros into the part the model sees. Itself when there is no mask.
+     * This preprocessing as far as the inputs training augments: without the border mask (a shift or rotation of
+     * an input masked already would carry the band's zeros into the part the model sees) and, for CLAHE, without
+     * the normalisation, which is not idempotent (global equalisation is: an equalised input equalised again is
+     * itself, so it stays in). Training then applies {@link #normalise} once, after augmentation; {@link
+     * #fromAugmentationSource} gives the model's input from the same cache. Itself when both apply unchanged.
      */
-    public Preprocessor unmasked() {
-        return spec.borderPixels() == 0 ? this : new Preprocessor(spec, false);
+    public Preprocessor augmentationSource() {
+        boolean normalisingSource = !spec.locallyEqualized();
+        return spec.borderPixels() == 0 && normalisingSource ? this : new Preprocessor(spec, false, normalisingSource);
+    }
+
+    /** The model's input from {@code augmentationSource().toInput(p)}: equals {@code toInput(p)}. */
+    public float[] fromAugmentationSource(float[] source) {
+        return spec.locallyEqualized() ? normalise(source) : mask(source);
     }
 }

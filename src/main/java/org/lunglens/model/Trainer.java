@@ -79,10 +79,10 @@ public final class Trainer {
 
         Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.of(options.size(), options.site().normalisation(),
                 options.site().border()));
-        // Augmentation starts from unmasked inputs; every other use reads the model's inputs (masked)
-        InputCache unmasked = new InputCache(all, preprocessor.unmasked(),
+        // Augmentation starts from inputs before the mask (and before CLAHE); every other use reads the model's inputs
+        InputCache unmasked = new InputCache(all, preprocessor.augmentationSource(),
                 (done, total, msg) -> listener.message(msg + " " + done + "/" + total));
-        InputCache cache = unmasked.view(preprocessor::mask);
+        InputCache cache = unmasked.view(preprocessor::fromAugmentationSource);
         Evaluation.describeSkipped(cache.failures()).forEach(listener::message);
         List<LabelledImage> train = cache.readable(split.train());
         List<LabelledImage> validation = cache.readable(split.validation());

@@ -71,12 +71,12 @@ class BorderMaskTest {
         Preprocessor preprocessor = new Preprocessor(masked);
         PixelData film = film();
 
-        float[] unmasked = preprocessor.unmasked().toInput(film);
+        float[] unmasked = preprocessor.augmentationSource().toInput(film);
 
-        assertThat(preprocessor.mask(unmasked)).containsExactly(preprocessor.toInput(film));
+        assertThat(preprocessor.fromAugmentationSource(unmasked)).containsExactly(preprocessor.toInput(film));
         assertThat(unmasked[0]).isGreaterThan(0f); // the band is still there to be shifted by augmentation
         Preprocessor none = new Preprocessor(PreprocessingSpec.of(SIZE, PreprocessingSpec.EQUALIZED));
-        assertThat(none.unmasked()).isSameAs(none);
+        assertThat(none.augmentationSource()).isSameAs(none);
     }
 
     @Test

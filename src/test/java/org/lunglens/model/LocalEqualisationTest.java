@@ -2,6 +2,7 @@ package org.lunglens.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lunglens.imaging.ImageLoader;
 import org.lunglens.imaging.PixelData;
@@ -37,6 +38,32 @@ class LocalEqualisationTest {
         assertThat(spec.locallyEqualized()).isTrue();
         assertThat(spec.equalized()).isFalse();
         assertThat(spec.describe()).contains("CLAHE, 4x4 tiles");
+    }
+
+    /**
+     * Training normalises each augmented input once more; an input that reaches training without augmentation must
+     * be the input inference gives. CLAHE applied twice is not CLAHE once: the first CLAHE run trained on inputs
+     * equalised twice and validated on inputs equalised once (validation accuracy near the share of the majority
+     * class for nine epochs).
+     */
+    @Test
+    void trainingWithoutAugmentationSeesWhatInferenceSeesForEveryNormalisation() throws Exception {
+        PixelData film = new ImageLoader().load(SharedData.samples().resolve("COVID-1.png")).pixels();
+        for (String normalisation : List.of(PreprocessingSpec.UNIT, PreprocessingSpec.EQUALIZED, PreprocessingSpec.CLAHE)) {
+            for (double border : new double[] {0, 0.1}) {
+                Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.of(64, normalisation, border));
+                float[] source = preprocessor.augmentationSource().toInput(film);
+                float[] inference = preprocessor.toInput(film);
+
+                assertThat(preprocessor.fromAugmentationSource(source)).as(normalisation).containsExactly(inference);
+                float[] trained = preprocessor.normalise(source);
+                double largest = 0;
+                for (int i = 0; i < trained.length; i++) {
+                    largest = Math.max(largest, Math.abs(trained[i] - inference[i]));
+                }
+                assertThat(largest).as(normalisation + ", border " + border).isLessThan(1e-3);
+            }
+        }
     }
 
     private static double lowerHalfDifference(float[] a, float[] b, int size) {

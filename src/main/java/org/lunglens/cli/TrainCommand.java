@@ -2,6 +2,7 @@ package org.lunglens.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lunglens.model.Architectures;
 import org.lunglens.model.ModelMetadata;
@@ -174,6 +175,9 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --mask-border: " + e.getMessage());
             return 2;
         }
+        // Retraining over an earlier model is how a bundled model is rebuilt, so an existing --out is replaced as
+        // before; never the model the run starts from, which its first saved epoch would overwrite
+        new OutputGuard(true).protect(init != null ? List.of(init) : List.of()).checkModelFile("--out", out);
         String command = commandLine();
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,

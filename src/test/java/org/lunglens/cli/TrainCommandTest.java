@@ -43,6 +43,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void theOutputMustBeAModelFileAndNeverTheModelTheRunStartsFrom() throws Exception {
+        assertRefused("--out " + dir.resolve("m.zip") + " is one of this command's inputs", "--init",
+                dir.resolve("m.zip").toString());
+        Path notAModel = dir.resolve("m.model");
+        int code = LungLensCommand.run("train", "--data", dir.toString(), "--task", "binary", "--out",
+                notAModel.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(console.err()).contains("must name a model file ending in .zip");
+        assertThat(notAModel).doesNotExist();
+    }
+
+    @Test
     void aTinyRunWritesTheModelItsCardPlotsAndReportsAndEvaluateReproducesThem() throws Exception {
         Path data = SharedData.miniDataset(dir.resolve("data"), 14, TinyModels.CLASSES);
         Path out = dir.resolve("models").resolve("tiny.zip");

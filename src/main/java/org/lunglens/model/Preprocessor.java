@@ -66,12 +66,16 @@ public final class Preprocessor {
      * #fromAugmentationSource} gives the model's input from the same cache. Itself when both apply unchanged.
      */
     public Preprocessor augmentationSource() {
-        boolean normalisingSource = !spec.locallyEqualized();
-        return spec.borderPixels() == 0 && normalisingSource ? this : new Preprocessor(spec, false, normalisingSource);
+        return spec.borderPixels() == 0 && sourceNormalised() ? this : new Preprocessor(spec, false, sourceNormalised());
     }
 
     /** The model's input from {@code augmentationSource().toInput(p)}: equals {@code toInput(p)}. */
     public float[] fromAugmentationSource(float[] source) {
-        return spec.locallyEqualized() ? normalise(source) : mask(source);
+        return sourceNormalised() ? mask(source) : normalise(source);
+    }
+
+    /** Whether the augmentation source keeps the normalisation: only one that is idempotent, as CLAHE is not. */
+    private boolean sourceNormalised() {
+        return !spec.locallyEqualized();
     }
 }

@@ -80,9 +80,9 @@ public final class Trainer {
         Preprocessor preprocessor = new Preprocessor(PreprocessingSpec.of(options.size(), options.site().normalisation(),
                 options.site().border()));
         // Augmentation starts from inputs before the mask (and before CLAHE); every other use reads the model's inputs
-        InputCache unmasked = new InputCache(all, preprocessor.augmentationSource(),
+        InputCache augmentable = new InputCache(all, preprocessor.augmentationSource(),
                 (done, total, msg) -> listener.message(msg + " " + done + "/" + total));
-        InputCache cache = unmasked.view(preprocessor::fromAugmentationSource);
+        InputCache cache = augmentable.view(preprocessor::fromAugmentationSource);
         Evaluation.describeSkipped(cache.failures()).forEach(listener::message);
         List<LabelledImage> train = cache.readable(split.train());
         List<LabelledImage> validation = cache.readable(split.validation());
@@ -134,7 +134,7 @@ public final class Trainer {
                 break;
             }
             long start = System.nanoTime();
-            double trainLoss = runEpoch(net, epoch, sampler, unmasked, preprocessor, average);
+            double trainLoss = runEpoch(net, epoch, sampler, augmentable, preprocessor, average);
             double seconds = (System.nanoTime() - start) / 1e9;
             int thisEpoch = epoch;
             TrainingState before = state;
@@ -233,7 +233,7 @@ public final class Trainer {
         listener.message("Starting from the weights of " + init);
     }
 
-    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache unmasked,
+    private double runEpoch(MultiLayerNetwork net, int epoch, EpochSampler sampler, InputCache augmentable,
                             Preprocessor preprocessor, WeightAverage average) {
         int classCount = classes.size();
         Random random = new Random(options.seed() * 1_000_003L + epoch);
@@ -250,7 +250,7 @@ public final class Trainer {
             INDArray labels = Nd4j.zeros(batch.size(), classCount);
             for (int i = 0; i < batch.size(); i++) {
                 // normalised again: augmentation changes grey values, inference never sees unnormalised input
-                inputs.add(preprocessor.normalise(augmentation.apply(unmasked.get(batch.get(i).file()), size, random)));
+                inputs.add(preprocessor.normalise(augmentation.apply(augmentable.get(batch.get(i).file()), size, random)));
                 labels.putScalar(i, modelClassOf(batch.get(i).folder()), 1.0);
             }
             net.fit(new DataSet(InputTensors.of(inputs, size), labels));

@@ -108,6 +108,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, off)")
     double maskBorder;
 
+    @Option(names = "--instance-norm", defaultValue = "0", paramLabel = "N",
+            description = "CNN: instance-normalise half the channels of the first N convolutions, before their batch "
+                    + "norm (IBN-Net; a film's own contrast statistics taken out early; default: ${DEFAULT-VALUE}, off)")
+    int instanceNorm;
+
     @Option(names = "--negatives", paramLabel = "DIR",
             description = "binary task: add this folder's films (class sub-folders, no COVID) as non-COVID; half train, "
                     + "a quarter each validation and test; repeatable")
@@ -169,6 +174,14 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --photometric takes a probability in [0, 1]; got " + photometric);
             return 2;
         }
+        int convolutions = widths.length == 0 ? 0 : 1 + (convs.length == 1 ? convs[0] * (widths.length - 1)
+                : java.util.Arrays.stream(convs).sum());
+        if (instanceNorm < 0 || instanceNorm > 0 && (!arch.equals(Architectures.CNN) || !batchNorm
+                || instanceNorm > convolutions)) {
+            System.err.println("lunglens: --instance-norm takes a count of first convolutions (0-" + convolutions
+                    + ") and needs --arch cnn with batch norm; got " + instanceNorm);
+            return 2;
+        }
         try {
             org.lunglens.model.PreprocessingSpec.checkBorder(maskBorder);
         } catch (IllegalArgumentException e) {
@@ -182,7 +195,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(data, task, out, size, arch, stem, widths, epochs, batch,
                 patience, maxPerClass, learningRate, seed, resume, pca, command, batchNorm,
                 learningRateDecay, emaDecay, convs, eraseProbability, splitSeed == null ? seed : splitSeed,
-                new SiteRecipe(normalisation, photometric, negatives, init, crop, maskBorder));
+                new SiteRecipe(normalisation, photometric, negatives, init, crop, maskBorder, instanceNorm));
         long start = System.nanoTime();
         TrainingResult result = new Trainer(options, new ConsoleTrainingListener(System.err)).train();
         TrainingReports.write(options, result, command);

@@ -72,6 +72,21 @@ public final class Architectures {
      */
     public static Network cnn(int size, int classes, int stem, int[] widths, int[] convs, boolean batchNorm,
                               float[] classWeights, double learningRate, double learningRateDecay, long seed) {
+        return cnn(size, classes, stem, widths, convs, batchNorm, 0, classWeights, learningRate, learningRateDecay,
+                seed);
+    }
+
+    /**
+     * @param instanceNorm how many of the first convolutions (the stem counts as the first) get half their output
+     *                     channels instance-normalised before the batch norm ({@link InstanceNorm}, IBN-Net's
+     *                     "IBN-a"): a film's own contrast statistics taken out where they are still low-level
+     */
+    public static Network cnn(int size, int classes, int stem, int[] widths, int[] convs, boolean batchNorm,
+                              int instanceNorm, float[] classWeights, double learningRate, double learningRateDecay,
+                              long seed) {
+        if (instanceNorm < 0 || instanceNorm > 0 && !batchNorm) {
+            throw new IllegalArgumentException("instance norm: a count >= 0 of first convolutions, with batch norm");
+        }
         int blocks = widths.length - 1;
         if (convs.length != 1 && convs.length != blocks) {
             throw new IllegalArgumentException("convs: one number, or one per 3x3 block (" + blocks + "); got "
@@ -86,9 +101,11 @@ public final class Architectures {
                 .list();
         StringBuilder desc = new StringBuilder("CNN " + size + "x" + size + "x1:");
         String block = batchNorm ? "+BN+ReLU" : "+ReLU";
-        int lastConv = convBlock(list, 0, new ConvolutionLayer.Builder(stem, stem).stride(stem, stem), widths[0], batchNorm);
+        int convCount = 0;
+        int lastConv = convBlock(list, 0, new ConvolutionLayer.Builder(stem, stem).stride(stem, stem), widths[0],
+                batchNorm, convCount++ < instanceNorm);
         desc.append(" conv").append(stem).append('x').append(stem).append("/").append(stem)
-                .append('(').append(widths[0]).append(')').append(block);
+                .append('(').append(widths[0]).append(')').append(instanceNorm > 0 ? "+IN/2" : "").append(block);
         int layer = lastConv + 1;
         for (int b = 1; b < widths.length; b++) {
             int repeats = convs.length == 1 ? convs[0] : convs[b - 1];
@@ -96,9 +113,11 @@ public final class Architectures {
                 throw new IllegalArgumentException("convs: each block needs at least one convolution");
             }
             for (int r = 0; r < repeats; r++) {
-                lastConv = convBlock(list, layer, new ConvolutionLayer.Builder(3, 3), widths[b], batchNorm);
+                boolean halfInstance = convCount++ < instanceNorm;
+                lastConv = convBlock(list, layer, new ConvolutionLayer.Builder(3, 3), widths[b], batchNorm, halfInstance);
                 layer = lastConv + 1;
-                desc.append(r == 0 ? ", " : " ").append("conv3x3(").append(widths[b]).append(')').append(block);
+                desc.append(r == 0 ? ", " : " ").append("conv3x3(").append(widths[b]).append(')')
+                        .append(halfInstance ? "+IN/2" : "").append(block);
             }
             if (b < widths.length - 1) {
                 list.layer(layer++, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
@@ -113,18 +132,24 @@ public final class Architectures {
         return new Network(list.build(), lastConv, desc.toString());
     }
 
-    /** Adds a convolution (+ batch norm) + ReLU from index {@code layer}; returns the index of its last layer. */
+    /**
+     * Adds a convolution (+ instance norm of half its channels) (+ batch norm) + ReLU from index {@code layer};
+     * returns the index of its last layer.
+     */
     private static int convBlock(NeuralNetConfiguration.ListBuilder list, int layer, ConvolutionLayer.Builder conv,
-                                 int width, boolean batchNorm) {
+                                 int width, boolean batchNorm, boolean halfInstance) {
         if (!batchNorm) {
             list.layer(layer, conv.nOut(width).activation(Activation.RELU).build());
             return layer;
         }
         // No bias: the batch norm's shift replaces it
-        list.layer(layer, conv.nOut(width).activation(Activation.IDENTITY).hasBias(false).build());
-        list.layer(layer + 1, new BatchNormalization.Builder().build());
-        list.layer(layer + 2, new ActivationLayer(Activation.RELU));
-        return layer + 2;
+        list.layer(layer++, conv.nOut(width).activation(Activation.IDENTITY).hasBias(false).build());
+        if (halfInstance) {
+            list.layer(layer++, new InstanceNorm(width / 2));
+        }
+        list.layer(layer++, new BatchNormalization.Builder().build());
+        list.layer(layer, new ActivationLayer(Activation.RELU));
+        return layer;
     }
 
     /** Dense-only baseline on the raw pixels. */

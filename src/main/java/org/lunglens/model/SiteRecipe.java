@@ -16,15 +16,22 @@ import java.util.List;
  * @param crop          chance of a random framing ({@link RandomCrop}; 0 = off)
  * @param border        share of each side of the input masked in the stored preprocessing
  *                      ({@link PreprocessingSpec#border}; 0 = off)
+ * @param instanceNorm  CNN: how many of the first convolutions get half their channels instance-normalised
+ *                      ({@link InstanceNorm}; 0 = none)
  */
 public record SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init, double crop,
-                         double border) {
+                         double border, int instanceNorm) {
     /** Validation and test shares of each negatives folder. */
     public static final double NEGATIVES_SPLIT = 0.25;
 
     public SiteRecipe {
         negatives = List.copyOf(negatives);
         PreprocessingSpec.of(32, normalisation, border); // refuses an unknown one now, not after decoding
+    }
+
+    public SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init, double crop,
+                      double border) {
+        this(normalisation, photometric, negatives, init, crop, border, 0);
     }
 
     public SiteRecipe(String normalisation, double photometric, List<Path> negatives, Path init, double crop) {

@@ -108,8 +108,8 @@ public final class Trainer {
                     ? Architectures.ann(options.size(), classes.size(), weights, pca, options.learningRate(),
                             options.learningRateDecay(), options.seed())
                     : Architectures.cnn(options.size(), classes.size(), options.stem(), options.widths(),
-                            options.convs(), options.batchNorm(), weights, options.learningRate(), options.learningRateDecay(),
-                            options.seed());
+                            options.convs(), options.batchNorm(), options.site().instanceNorm(), weights,
+                            options.learningRate(), options.learningRateDecay(), options.seed());
             net = freshNetwork(network.config());
             if (options.site().init() != null) {
                 startFrom(net, options.site().init());

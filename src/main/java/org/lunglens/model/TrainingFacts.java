@@ -49,6 +49,10 @@ final class TrainingFacts {
             facts.put("borderMask", "the outer " + Math.round(site.border() * 100) + "% of each side of the input "
                     + "set to 0 after equalisation (stored preprocessing: inference masks it too)");
         }
+        if (site.instanceNorm() > 0) {
+            facts.put("instanceNorm", "half the channels of the first " + site.instanceNorm() + " convolution(s) "
+                    + "instance-normalised before their batch norm (IBN-Net)");
+        }
         if (site.crop() > 0) {
             facts.put("framingAugmentation", new RandomCrop(site.crop()).description());
         }

@@ -43,6 +43,13 @@ class TrainCommandTest {
     }
 
     @Test
+    void instanceNormNeedsBatchNormAndNoMoreLayersThanTheNetworkHas() {
+        assertRefused("--instance-norm takes a count of first convolutions (0-4) and needs --arch cnn with batch norm; "
+                + "got 2", "--instance-norm", "2", "--no-batch-norm");
+        assertRefused("(0-4)", "--instance-norm", "5");
+    }
+
+    @Test
     void theOutputMustBeAModelFileAndNeverTheModelTheRunStartsFrom() throws Exception {
         assertRefused("--out " + dir.resolve("m.zip") + " is one of this command's inputs", "--init",
                 dir.resolve("m.zip").toString());

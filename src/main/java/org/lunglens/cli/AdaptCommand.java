@@ -138,7 +138,7 @@ final class AdaptCommand implements Callable<Integer> {
         int[] before = calls(new Classifier(parent), inputs, p.classes());
         int[] after = calls(new Classifier(ModelFile.load(out)), inputs, p.classes());
         String summary = summary(p.classes(), before, after, inputs.size());
-        Files.writeString(out.resolveSibling(name + ".md"), card(name, parentFile, parentSha, adaptation, summary));
+        Files.writeString(ModelFileNames.sibling(out, ".md"), card(name, parentFile, parentSha, adaptation, summary));
         System.out.print(summary);
         System.out.println("Adapted model written to " + out + " (card: " + name + ".md)");
         return 0;

@@ -23,9 +23,9 @@ public final class CombinedModelCard {
         ModelMetadata meta = result.model().metadata();
         String base = ModelFileNames.baseName(modelFile);
         Evaluation test = result.test();
-        ModelFile.json().writeValue(modelFile.resolveSibling(base + ".test.json").toFile(), test.report());
+        ModelFile.json().writeValue(ModelFileNames.sibling(modelFile, ".test.json").toFile(), test.report());
         Plots.testPlots(test, meta.name() + ": test split", modelFile.toAbsolutePath().getParent(), base);
-        Files.writeString(modelFile.resolveSibling(base + ".md"), render(result, modelFile));
+        Files.writeString(ModelFileNames.sibling(modelFile, ".md"), render(result, modelFile));
     }
 
     static String render(Combiner.Result result, Path modelFile) throws IOException {

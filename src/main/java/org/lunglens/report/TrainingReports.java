@@ -26,7 +26,7 @@ public final class TrainingReports {
         // Baselines trained beside this model: --arch ann --out NAME-ann.zip, and with --reduce pca:K NAME-ann-pca.zip
         Map<String, Map<String, Object>> baselines = new LinkedHashMap<>();
         for (String suffix : List.of("-ann", "-ann-pca")) {
-            Path report = options.out().resolveSibling(name + suffix + ".test.json");
+            Path report = options.sibling(suffix + ".test.json");
             if (Files.exists(report)) {
                 baselines.put(suffix.equals("-ann") ? "raw pixels" : "principal components (`" + name + suffix
                         + ".md`)", ModelFile.json().readValue(report.toFile(), Map.class));

@@ -174,8 +174,7 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("lunglens: --photometric takes a probability in [0, 1]; got " + photometric);
             return 2;
         }
-        int convolutions = widths.length == 0 ? 0 : 1 + (convs.length == 1 ? convs[0] * (widths.length - 1)
-                : java.util.Arrays.stream(convs).sum());
+        int convolutions = Architectures.convolutions(widths, convs);
         if (instanceNorm < 0 || instanceNorm > 0 && (!arch.equals(Architectures.CNN) || !batchNorm
                 || instanceNorm > convolutions)) {
             System.err.println("lunglens: --instance-norm takes a count of first convolutions (0-" + convolutions

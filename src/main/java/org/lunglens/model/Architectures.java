@@ -1,5 +1,6 @@
 package org.lunglens.model;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -84,13 +85,14 @@ public final class Architectures {
     public static Network cnn(int size, int classes, int stem, int[] widths, int[] convs, boolean batchNorm,
                               int instanceNorm, float[] classWeights, double learningRate, double learningRateDecay,
                               long seed) {
-        if (instanceNorm < 0 || instanceNorm > 0 && !batchNorm) {
-            throw new IllegalArgumentException("instance norm: a count >= 0 of first convolutions, with batch norm");
-        }
         int blocks = widths.length - 1;
         if (convs.length != 1 && convs.length != blocks) {
             throw new IllegalArgumentException("convs: one number, or one per 3x3 block (" + blocks + "); got "
                     + convs.length);
+        }
+        if (instanceNorm < 0 || instanceNorm > 0 && (!batchNorm || instanceNorm > convolutions(widths, convs))) {
+            throw new IllegalArgumentException("instance norm: a count of first convolutions (0-"
+                    + convolutions(widths, convs) + "), with batch norm; got " + instanceNorm);
         }
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -130,6 +132,12 @@ public final class Architectures {
         desc.append(", global average pool, dropout 0.3, softmax(").append(classes).append(")");
         list.setInputType(InputType.convolutional(size, size, 1));
         return new Network(list.build(), lastConv, desc.toString());
+    }
+
+    /** How many convolutions a CNN of these widths and per-block counts has: the stem and every 3x3 one. */
+    public static int convolutions(int[] widths, int[] convs) {
+        int blocks = widths.length - 1;
+        return widths.length == 0 ? 0 : 1 + (convs.length == 1 ? convs[0] * blocks : Arrays.stream(convs).sum());
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -96,19 +98,69 @@ public final class ModelFile {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Loads a model file. The metadata, the first network and the partners are independent reads of one file, so the
+     * metadata and the partners are read on another thread while this one restores the first network: on a fresh
+     * JVM each pays its library's one-time start-up (Jackson's, DL4J's), and the app's first model load is the
+     * longest part of its start (docs/BENCHMARKS.md). A foreign file is refused before any of it starts.
+     */
     public static LoadedModel load(Path file) throws ModelLoadException {
-        ModelMetadata metadata = readMetadata(file);
+        byte[] metadataJson = metadataJson(file);
+        CompletableFuture<ModelMetadata> metadata = CompletableFuture.supplyAsync(() -> parseMetadata(metadataJson, file));
+        CompletableFuture<List<LoadedModel>> partners = CompletableFuture.supplyAsync(() -> partnersOf(file));
+        MultiLayerNetwork net = null;
+        Exception restoreFailure = null;
         try {
-            MultiLayerNetwork net = ready(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
-            return new LoadedModel(file, net, metadata, loadPartners(file, metadata));
+            net = ready(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
         } catch (IOException | RuntimeException e) {
+            restoreFailure = e;
+        }
+        ModelMetadata m = joined(metadata); // a metadata problem is the one to report, as before
+        if (restoreFailure != null) {
             throw new ModelLoadException(file + ": the network inside the model file cannot be read ("
-                    + e.getMessage() + ")", e);
+                    + restoreFailure.getMessage() + ")", restoreFailure);
+        }
+        List<LoadedModel> loadedPartners = joined(partners);
+        if (!loadedPartners.isEmpty()) {
+            checkCombinable(file, m, loadedPartners);
+        }
+        return new LoadedModel(file, net, m, loadedPartners);
+    }
+
+    /** What a task on another thread returned, or the {@link ModelLoadException} it failed with. */
+    private static <T> T joined(CompletableFuture<T> task) throws ModelLoadException {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof LoadFailure f) {
+                throw f.exception;
+            }
+            throw new ModelLoadException("the model file cannot be read (" + e.getCause() + ")", e.getCause());
         }
     }
 
-    private static List<LoadedModel> loadPartners(Path file, ModelMetadata metadata)
-            throws IOException, ModelLoadException {
+    /** Carries a checked {@link ModelLoadException} out of a {@link CompletableFuture}'s task. */
+    private static final class LoadFailure extends RuntimeException {
+        final ModelLoadException exception;
+
+        LoadFailure(ModelLoadException exception) {
+            super(exception.getMessage(), exception, false, false);
+            this.exception = exception;
+        }
+    }
+
+    private static List<LoadedModel> partnersOf(Path file) {
+        try {
+            return loadPartners(file);
+        } catch (ModelLoadException e) {
+            throw new LoadFailure(e);
+        } catch (IOException e) {
+            throw new LoadFailure(new ModelLoadException(file + ": the network inside the model file cannot be read ("
+                    + e.getMessage() + ")", e));
+        }
+    }
+
+    private static List<LoadedModel> loadPartners(Path file) throws IOException, ModelLoadException {
         List<LoadedModel> partners = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
@@ -122,9 +174,6 @@ public final class ModelFile {
                             + e.getMessage() + ")", e);
                 }
             }
-        }
-        if (!partners.isEmpty()) {
-            checkCombinable(file, metadata, partners);
         }
         return partners;
     }
@@ -217,6 +266,15 @@ public final class ModelFile {
 
     /** Reads only the metadata: cheap, for listings and for refusing foreign files early. */
     public static ModelMetadata readMetadata(Path file) throws ModelLoadException {
+        try {
+            return parseMetadata(metadataJson(file), file);
+        } catch (LoadFailure e) {
+            throw e.exception;
+        }
+    }
+
+    /** The metadata entry's bytes, once the file is known to be a model zip with a network in it. */
+    private static byte[] metadataJson(Path file) throws ModelLoadException {
         if (!Files.isRegularFile(file)) {
             throw new ModelLoadException(file + ": model file not found");
         }
@@ -230,14 +288,26 @@ public final class ModelFile {
                 throw new ModelLoadException(file + ": the model file has no network configuration");
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                ModelMetadata m = JSON.readValue(in, ModelMetadata.class);
-                checkVersion(m, file.toString());
-                return m;
+                return in.readAllBytes();
             }
         } catch (ZipException e) {
             throw new ModelLoadException(file + ": not a model file (not a zip archive)", e);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new ModelLoadException(file + ": the model's metadata is unreadable (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Parses and version-checks the metadata; a failure leaves as a {@link LoadFailure}, for the loader's thread. */
+    private static ModelMetadata parseMetadata(byte[] json, Path file) {
+        try {
+            ModelMetadata m = JSON.readValue(json, ModelMetadata.class);
+            checkVersion(m, file.toString());
+            return m;
+        } catch (ModelLoadException e) {
+            throw new LoadFailure(e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LoadFailure(new ModelLoadException(file + ": the model's metadata is unreadable ("
+                    + e.getMessage() + ")", e));
         }
     }
 

@@ -107,6 +107,9 @@ public final class ModelFile {
     public static LoadedModel load(Path file) throws ModelLoadException {
         byte[] metadataJson = metadataJson(file);
         CompletableFuture<ModelMetadata> metadata = CompletableFuture.supplyAsync(() -> parseMetadata(metadataJson, file));
+        // ND4J's backend starts on this thread, as it always has: its start looks native symbols up in a way that
+        // deadlocks with another thread loading a library (Nd4jSettings), and the partners' thread is ND4J work.
+        Nd4j.getBackend();
         CompletableFuture<List<LoadedModel>> partners = CompletableFuture.supplyAsync(() -> partnersOf(file));
         MultiLayerNetwork net = null;
         Exception restoreFailure = null;

@@ -99,46 +99,47 @@ public final class ModelFile {
     }
 
     /**
-     * Loads a model file. The metadata, the first network and the partners are independent reads of one file, so the
-     * metadata and the partners are read on another thread while this one restores the first network: on a fresh
-     * JVM each pays its library's one-time start-up (Jackson's, DL4J's), and the app's first model load is the
-     * longest part of its start (docs/BENCHMARKS.md). A foreign file is refused before any of it starts.
+     * Loads a model file. Its metadata is parsed on another thread while this one restores the network: on a fresh
+     * JVM each pays its library's one-time start (Jackson's, DL4J's), and the app's first model load is the longest
+     * part of its start (docs/BENCHMARKS.md). Only the metadata: it touches no ND4J or DL4J class, so the two threads
+     * cannot meet in a native library's start or a class's initialisation, where this stack has deadlocked before.
+     * A foreign file is refused before either starts; where both are bad, the metadata's reason is given.
      */
     public static LoadedModel load(Path file) throws ModelLoadException {
         byte[] metadataJson = metadataJson(file);
         CompletableFuture<ModelMetadata> metadata = CompletableFuture.supplyAsync(() -> parseMetadata(metadataJson, file));
-        // ND4J's backend starts on this thread, as it always has: its start looks native symbols up in a way that
-        // deadlocks with another thread loading a library (Nd4jSettings), and the partners' thread is ND4J work.
-        Nd4j.getBackend();
-        CompletableFuture<List<LoadedModel>> partners = CompletableFuture.supplyAsync(() -> partnersOf(file));
-        MultiLayerNetwork net = null;
-        Exception restoreFailure = null;
+        MultiLayerNetwork net;
         try {
             net = ready(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
         } catch (IOException | RuntimeException e) {
-            restoreFailure = e;
+            joined(metadata, file); // a metadata problem is the one to report, as before
+            throw networkUnreadable(file, e);
         }
-        ModelMetadata m = joined(metadata); // a metadata problem is the one to report, as before
-        if (restoreFailure != null) {
-            throw new ModelLoadException(file + ": the network inside the model file cannot be read ("
-                    + restoreFailure.getMessage() + ")", restoreFailure);
+        ModelMetadata m = joined(metadata, file);
+        try {
+            return new LoadedModel(file, net, m, loadPartners(file, m));
+        } catch (IOException | RuntimeException e) {
+            throw networkUnreadable(file, e);
         }
-        List<LoadedModel> loadedPartners = joined(partners);
-        if (!loadedPartners.isEmpty()) {
-            checkCombinable(file, m, loadedPartners);
-        }
-        return new LoadedModel(file, net, m, loadedPartners);
     }
 
-    /** What a task on another thread returned, or the {@link ModelLoadException} it failed with. */
-    private static <T> T joined(CompletableFuture<T> task) throws ModelLoadException {
+    private static ModelLoadException networkUnreadable(Path file, Exception cause) {
+        return new ModelLoadException(file + ": the network inside the model file cannot be read ("
+                + cause.getMessage() + ")", cause);
+    }
+
+    /** The metadata parsed on another thread, or what its parsing failed with: a {@link ModelLoadException}, or an error. */
+    private static ModelMetadata joined(CompletableFuture<ModelMetadata> task, Path file) throws ModelLoadException {
         try {
             return task.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof LoadFailure f) {
                 throw f.exception;
             }
-            throw new ModelLoadException("the model file cannot be read (" + e.getCause() + ")", e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error; // out of memory, say: not the file's fault, so not said to be
+            }
+            throw new ModelLoadException(file + ": the model's metadata is unreadable (" + e.getCause() + ")", e.getCause());
         }
     }
 
@@ -152,18 +153,8 @@ public final class ModelFile {
         }
     }
 
-    private static List<LoadedModel> partnersOf(Path file) {
-        try {
-            return loadPartners(file);
-        } catch (ModelLoadException e) {
-            throw new LoadFailure(e);
-        } catch (IOException e) {
-            throw new LoadFailure(new ModelLoadException(file + ": the network inside the model file cannot be read ("
-                    + e.getMessage() + ")", e));
-        }
-    }
-
-    private static List<LoadedModel> loadPartners(Path file) throws IOException, ModelLoadException {
+    private static List<LoadedModel> loadPartners(Path file, ModelMetadata metadata)
+            throws IOException, ModelLoadException {
         List<LoadedModel> partners = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
@@ -177,6 +168,9 @@ public final class ModelFile {
                             + e.getMessage() + ")", e);
                 }
             }
+        }
+        if (!partners.isEmpty()) {
+            checkCombinable(file, metadata, partners);
         }
         return partners;
     }

@@ -145,7 +145,8 @@ public final class ModelFile {
 
     /** Carries a checked {@link ModelLoadException} out of a {@link CompletableFuture}'s task. */
     private static final class LoadFailure extends RuntimeException {
-        final ModelLoadException exception;
+        private static final long serialVersionUID = 1L;
+        final transient ModelLoadException exception;
 
         LoadFailure(ModelLoadException exception) {
             super(exception.getMessage(), exception, false, false);

@@ -107,7 +107,8 @@ public final class ModelFile {
      */
     public static LoadedModel load(Path file) throws ModelLoadException {
         byte[] metadataJson = metadataJson(file);
-        CompletableFuture<ModelMetadata> metadata = CompletableFuture.supplyAsync(() -> parseMetadata(metadataJson, file));
+        CompletableFuture<ModelMetadata> metadata = CompletableFuture.supplyAsync(() -> parseMetadata(metadataJson, file),
+                ModelFile::onOwnThread);
         MultiLayerNetwork net;
         try {
             net = ready(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
@@ -121,6 +122,13 @@ public final class ModelFile {
         } catch (IOException | RuntimeException e) {
             throw networkUnreadable(file, e);
         }
+    }
+
+    /** A thread of its own, not the common pool: a load must not wait behind a busy pool's work. */
+    private static void onOwnThread(Runnable task) {
+        Thread t = new Thread(task, "lunglens-model-metadata");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static ModelLoadException networkUnreadable(Path file, Exception cause) {

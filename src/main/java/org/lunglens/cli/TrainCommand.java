@@ -175,8 +175,8 @@ final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         int convolutions = Architectures.convolutions(widths, convs);
-        if (instanceNorm < 0 || instanceNorm > 0 && (!arch.equals(Architectures.CNN) || !batchNorm
-                || instanceNorm > convolutions)) {
+        if (!Architectures.instanceNormFits(instanceNorm, batchNorm, widths, convs)
+                || instanceNorm > 0 && !arch.equals(Architectures.CNN)) {
             System.err.println("lunglens: --instance-norm takes a count of first convolutions (0-" + convolutions
                     + ") and needs --arch cnn with batch norm; got " + instanceNorm);
             return 2;

@@ -90,7 +90,7 @@ public final class Architectures {
             throw new IllegalArgumentException("convs: one number, or one per 3x3 block (" + blocks + "); got "
                     + convs.length);
         }
-        if (instanceNorm < 0 || instanceNorm > 0 && (!batchNorm || instanceNorm > convolutions(widths, convs))) {
+        if (!instanceNormFits(instanceNorm, batchNorm, widths, convs)) {
             throw new IllegalArgumentException("instance norm: a count of first convolutions (0-"
                     + convolutions(widths, convs) + "), with batch norm; got " + instanceNorm);
         }
@@ -132,6 +132,14 @@ public final class Architectures {
         desc.append(", global average pool, dropout 0.3, softmax(").append(classes).append(")");
         list.setInputType(InputType.convolutional(size, size, 1));
         return new Network(list.build(), lastConv, desc.toString());
+    }
+
+    /**
+     * Whether a CNN of these widths and per-block counts can take instance norm in its first {@code instanceNorm}
+     * convolutions: none, or at most as many as it has, and only beside batch norm.
+     */
+    public static boolean instanceNormFits(int instanceNorm, boolean batchNorm, int[] widths, int[] convs) {
+        return instanceNorm == 0 || instanceNorm > 0 && batchNorm && instanceNorm <= convolutions(widths, convs);
     }
 
     /** How many convolutions a CNN of these widths and per-block counts has: the stem and every 3x3 one. */

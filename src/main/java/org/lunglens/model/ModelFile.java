@@ -107,8 +107,13 @@ public final class ModelFile {
      */
     public static LoadedModel load(Path file) throws ModelLoadException {
         byte[] metadataJson = metadataJson(file);
-        CompletableFuture<ModelMetadata> metadata = CompletableFuture.supplyAsync(() -> parseMetadata(metadataJson, file),
-                ModelFile::onOwnThread);
+        CompletableFuture<ModelMetadata> metadata = CompletableFuture.supplyAsync(() -> {
+            try {
+                return parseMetadata(metadataJson, file);
+            } catch (ModelLoadException e) {
+                throw new LoadFailure(e);
+            }
+        }, ModelFile::onOwnThread);
         MultiLayerNetwork net;
         try {
             net = ready(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
@@ -272,11 +277,7 @@ public final class ModelFile {
 
     /** Reads only the metadata: cheap, for listings and for refusing foreign files early. */
     public static ModelMetadata readMetadata(Path file) throws ModelLoadException {
-        try {
-            return parseMetadata(metadataJson(file), file);
-        } catch (LoadFailure e) {
-            throw e.exception;
-        }
+        return parseMetadata(metadataJson(file), file);
     }
 
     /** The metadata entry's bytes, once the file is known to be a model zip with a network in it. */
@@ -303,18 +304,16 @@ public final class ModelFile {
         }
     }
 
-    /** Parses and version-checks the metadata; a failure leaves as a {@link LoadFailure}, for the loader's thread. */
-    private static ModelMetadata parseMetadata(byte[] json, Path file) {
+    /** Parses and version-checks the metadata. */
+    private static ModelMetadata parseMetadata(byte[] json, Path file) throws ModelLoadException {
+        ModelMetadata m;
         try {
-            ModelMetadata m = JSON.readValue(json, ModelMetadata.class);
-            checkVersion(m, file.toString());
-            return m;
-        } catch (ModelLoadException e) {
-            throw new LoadFailure(e);
+            m = JSON.readValue(json, ModelMetadata.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw new LoadFailure(new ModelLoadException(file + ": the model's metadata is unreadable ("
-                    + e.getMessage() + ")", e));
+            throw new ModelLoadException(file + ": the model's metadata is unreadable (" + e.getMessage() + ")", e);
         }
+        checkVersion(m, file.toString());
+        return m;
     }
 
     /** The file's SHA-256 in hex: what model cards, the AI tab and the patient log name a model by. */
